@@ -1,0 +1,25 @@
+# Every target builds its own virtual environment first, so a fresh clone needs nothing else.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: demo test eval clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)  ## run factdiff on the bundled sample
+	$(BIN)/factdiff check samples/amnesty-syria-2015 || [ $$? -eq 1 ]
+
+test: $(STAMP)  ## run the test suite
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)  ## measure judgement and extraction on ../shared/dev-data
+	$(BIN)/python -m factdiff.evaluate
+
+clean:
+	rm -rf $(VENV) build .pytest_cache

@@ -1,0 +1,26 @@
+"""factdiff: where news outlets agree and contradict each other on figures, dates and titles.
+
+Library use::
+
+    import factdiff
+    report = factdiff.check_paths(["samples/amnesty-syria-2015"])
+    report = factdiff.check_texts({"a": "Fire killed 20 people.", "b": "Fire killed 25 people."})
+    mentions = factdiff.extract("More than 25 Russian attacks")
+"""
+from .extract import extract
+from .model import Fact, Mention, Problem, Report, Source
+
+__all__ = ["extract", "check_paths", "check_texts", "Report", "Fact", "Mention", "Source", "Problem"]
+__version__ = "0.1.0"
+
+
+def check_texts(texts, published=None):
+    from .pipeline import check_texts as _check_texts
+
+    return _check_texts(texts, published=published)
+
+
+def check_paths(paths, **options):
+    from .pipeline import check_paths as _check_paths
+
+    return _check_paths(paths, **options)

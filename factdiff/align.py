@@ -1,0 +1,155 @@
+"""Where mentions are matched: group the mentions of different sources that speak of the
+same thing.
+
+Mentions are first blocked by a key (kind, unit dimension, measured thing; for dates the event
+and what it is the date of), so nothing is compared with everything. Inside a block:
+
+1. mentions that are compatible and comparable gather into agreement groups (a source that
+   repeats its figure joins its own group);
+2. two groups are merged into one *contested* group only when no source is in both (a source
+   that gives two different figures for one thing is describing two things: a part and its
+   whole, two time frames) and some pair across them is comparable at the stricter level used
+   for conflicts.
+
+``comparable`` is where scope is judged: different events ("detailed" vs "researched"),
+different years, a part ("in one of the incidents") or different surrounding words keep two
+figures apart.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable, Optional
+
+from .model import NUMERIC_KINDS, Mention
+
+# Words so common around figures in news that sharing them says nothing.
+_GENERIC_CONTEXT = frozenset({"year", "month", "week", "day", "time", "people", "person", "new",
+                              "report", "news", "official", "percent", "number", "total"})
+
+
+def block_key(m: Mention) -> Optional[tuple]:
+    """The key two mentions must share to be compared at all (None: never compared)."""
+    if m.kind in NUMERIC_KINDS:
+        family = m.dimension or m.unit or ""
+        if m.subject:
+            return (m.kind, family, m.subject)
+        if m.signature:
+            return (m.kind, family, "≈" + m.signature)
+        return None
+    if m.kind == "date":
+        what = m.subject or (("@" + m.predicate) if m.predicate else None)
+        if what:
+            return ("date", what, m.event)
+        return ("date", "≈" + (m.signature or ""), None)
+    if m.kind == "role":
+        return ("role", m.subject)
+    return None
+
+
+def overlap(a: Mention, b: Mention) -> int:
+    """How many context words two mentions share, beyond what they measure."""
+    shared = (a.context & b.context) - _GENERIC_CONTEXT
+    if a.subject:
+        shared = {w for w in shared if w != a.subject and w not in a.subject.split(" ")}
+    return len(shared)
+
+
+def comparable(a: Mention, b: Mention, strict: bool) -> bool:
+    """Do ``a`` and ``b`` speak of the same thing? ``strict`` is the bar for a conflict."""
+    if a.source == b.source:
+        return False
+    if a.frame and b.frame and not set(a.frame) & set(b.frame):
+        return False  # different years named
+    key = block_key(a)
+    if key and isinstance(key[-1], str) and key[-1].startswith("≈"):
+        return True  # the same words on both sides of the figure
+    if a.kind == "role":
+        return True
+    if strict and ("part" in (a.scope, b.scope) or "past" in (a.scope, b.scope)):
+        return False
+    if a.kind == "date":
+        if strict:
+            return a.event is not None and (a.predicate == b.predicate or a.subject is not None)
+        return True
+    if a.kind == "duration":
+        if a.predicate and b.predicate and a.predicate != b.predicate:
+            return not strict
+        return True
+    if a.predicate and b.predicate:
+        return a.predicate == b.predicate
+    # one side has no event word: the surrounding words must agree
+    need = 2 if strict else 1
+    return overlap(a, b) >= need
+
+
+def group_block(mentions: list[Mention], compatible: Callable[[Mention, Mention], bool]) -> list[list[Mention]]:
+    """Agreement groups, then contested merges (see the module docstring)."""
+    ms = sorted(mentions, key=lambda m: (m.source, m.start))
+
+    def support(m: Mention) -> int:
+        return sum(1 for o in ms if o.source != m.source and comparable(m, o, False) and compatible(m, o))
+
+    order = sorted(ms, key=lambda m: (-support(m), m.source, m.start))
+    groups: list[list[Mention]] = []
+    for m in order:
+        best, best_score = None, -1
+        for g in groups:
+            if not all(compatible(m, o) for o in g):
+                continue
+            same_source = [o for o in g if o.source == m.source]
+            if same_source:
+                # a source repeating a compatible figure joins its own group, unless the
+                # event differs ("200 killed" and "200 injured")
+                if any(m.predicate and o.predicate and m.predicate != o.predicate for o in same_source):
+                    continue
+                score = 100
+            else:
+                links = [o for o in g if comparable(m, o, False)]
+                if not links:
+                    continue
+                score = max(overlap(m, o) for o in links) + 10 * sum(1 for o in links if o.predicate == m.predicate)
+            if score > best_score:
+                best, best_score = g, score
+        if best is None:
+            groups.append([m])
+        else:
+            best.append(m)
+    return _merge_contested(groups)
+
+
+def _merge_contested(groups: list[list[Mention]]) -> list[list[Mention]]:
+    merged = True
+    while merged:
+        merged = False
+        best = None
+        for x in range(len(groups)):
+            for y in range(x + 1, len(groups)):
+                a, b = groups[x], groups[y]
+                if {m.source for m in a} & {m.source for m in b}:
+                    continue
+                pairs = [(p, q) for p in a for q in b if comparable(p, q, True)]
+                if not pairs:
+                    continue
+                score = max(overlap(p, q) + (5 if p.predicate and p.predicate == q.predicate else 0)
+                            for p, q in pairs)
+                if best is None or score > best[0]:
+                    best = (score, x, y)
+        if best:
+            _, x, y = best
+            groups[x] = groups[x] + groups[y]
+            del groups[y]
+            merged = True
+    return groups
+
+
+def align(mentions: list[Mention], compatible: Callable[[Mention, Mention], bool]) -> list[list[Mention]]:
+    """All mentions of all sources -> groups that each speak of one thing."""
+    blocks: dict[tuple, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        key = block_key(m)
+        if key is not None:
+            blocks[key].append(m)
+    groups: list[list[Mention]] = []
+    for key in sorted(blocks, key=repr):
+        groups.extend(group_block(blocks[key], compatible))
+    return groups

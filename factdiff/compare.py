@@ -1,0 +1,157 @@
+"""Where facts are judged: agree, conflict or single, with a reason that names the pair.
+
+Two numeric mentions are compatible when their intervals overlap once approximate values are
+widened by their tolerance ("about 200" and "210" agree; "more than 25" and "25" do not).
+Dates are compatible when they agree at the grain both state; roles when their organisations
+do not exclude each other.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from typing import Optional
+
+from . import lexicon
+from .model import INF, Fact, Mention
+
+_EPS = 1e-9
+
+
+def interval(m: Mention) -> tuple[float, bool, float, bool]:
+    """(low, low_inclusive, high, high_inclusive) in base units, widened when approximate."""
+    lo, hi = m.base_interval()
+    lo_inc, hi_inc = m.low_inclusive, m.high_inclusive
+    t = m.tolerance
+    if m.approximate and t:
+        if lo not in (-INF, INF):
+            lo = lo - abs(lo) * t
+        if hi not in (-INF, INF):
+            hi = hi + abs(hi) * t
+        lo_inc = hi_inc = True
+    return lo, lo_inc, hi, hi_inc
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    if a.kind == "date":
+        return _dates_compatible(a.date or "", b.date or "")
+    if a.kind == "role":
+        return _roles_compatible(a, b)
+    if a.kind != b.kind or (a.dimension or a.unit) != (b.dimension or b.unit):
+        return False
+    alo, alo_inc, ahi, ahi_inc = interval(a)
+    blo, blo_inc, bhi, bhi_inc = interval(b)
+    # disjoint when one ends before the other starts
+    if ahi < blo - _EPS * max(1.0, abs(blo)) or bhi < alo - _EPS * max(1.0, abs(alo)):
+        return False
+    if math.isclose(ahi, blo, rel_tol=1e-9, abs_tol=1e-12) and not (ahi_inc and blo_inc):
+        return ahi > blo and not math.isclose(ahi, blo)
+    if math.isclose(bhi, alo, rel_tol=1e-9, abs_tol=1e-12) and not (bhi_inc and alo_inc):
+        return bhi > alo and not math.isclose(bhi, alo)
+    return True
+
+
+def _dates_compatible(a: str, b: str) -> bool:
+    """ISO dates, possibly partial ("2011-03", "--09-30", "2015"): equal on what both state."""
+    def parts(d: str) -> tuple[Optional[str], Optional[str], Optional[str]]:
+        if d.startswith("--"):
+            return None, d[2:4], d[5:7] if len(d) >= 7 else None
+        bits = d.split("-")
+        return bits[0], (bits[1] if len(bits) > 1 else None), (bits[2] if len(bits) > 2 else None)
+
+    return all(x is None or y is None or x == y for x, y in zip(parts(a), parts(b)))
+
+
+def _org_words(m: Mention) -> set:
+    stop = lexicon.stopwords()
+    return {w.strip("'’").removesuffix("'s").removesuffix("’s") for w in m.context if w not in stop} - {""}
+
+
+def _roles_compatible(a: Mention, b: Mention) -> bool:
+    if "past" in (a.scope, b.scope):
+        return True
+    wa, wb = _org_words(a), _org_words(b)
+    return not wa or not wb or bool(wa & wb)
+
+
+def _describe(m: Mention) -> str:
+    return f"“{m.text}” ({m.source}: {m.value_text()})"
+
+
+def judge(group: list[Mention]) -> Fact:
+    """The verdict on one aligned group."""
+    group = sorted(group, key=lambda m: (m.source, m.start))
+    sources = sorted({m.source for m in group})
+    head = _representative(group)
+    subject = _subject_words(head)
+    kind = head.kind
+    if len(sources) < 2:
+        status, reason = "single", f"only {sources[0]} states it"
+    else:
+        bad = [(a, b) for x, a in enumerate(group) for b in group[x + 1:]
+               if a.source != b.source and not compatible(a, b)]
+        if bad:
+            a, b = max(bad, key=lambda p: _gap(*p))
+            status = "conflict"
+            reason = f"{_describe(a)} is incompatible with {_describe(b)}: {_why(a, b)}"
+        else:
+            status = "agree"
+            firsts = []
+            for s in sources:
+                m = next(x for x in group if x.source == s)
+                firsts.append(f"{s}: {m.value_text()}")
+            reason = f"{len(sources)} sources compatible on {subject} ({'; '.join(firsts)})"
+    return Fact(id=fingerprint(kind, subject, group), subject=subject, kind=kind, status=status,
+                reason=reason, mentions=tuple(group))
+
+
+def _why(a: Mention, b: Mention) -> str:
+    if a.kind == "date":
+        return "the dates differ"
+    if a.kind == "role":
+        return "the titles name different organisations"
+    alo, _, ahi, _ = interval(a)
+    blo, _, bhi, _ = interval(b)
+    if ahi <= blo:
+        lower, upper = a, b
+    else:
+        lower, upper = b, a
+    ctx = f"same {_subject_words(a)}"
+    if a.predicate and a.predicate == b.predicate:
+        ctx += f", same event ({a.predicate})"
+    return f"{lower.value_text()} lies below {upper.value_text()} ({ctx})"
+
+
+def _gap(a: Mention, b: Mention) -> float:
+    if a.kind in ("date", "role"):
+        return 0.0
+    alo, _, ahi, _ = interval(a)
+    blo, _, bhi, _ = interval(b)
+    return max(blo - ahi, alo - bhi)
+
+
+def _representative(group: list[Mention]) -> Mention:
+    return max(group, key=lambda m: (m.predicate is not None, -m.start))
+
+
+def _subject_words(m: Mention) -> str:
+    if m.kind == "role":
+        return f"{m.person}: {m.subject.split(':', 1)[1]}"
+    what = m.subject or "figure"
+    if what.startswith("≈") or what is None:
+        what = "figure"
+    if m.kind == "date":
+        event = {"start": "start of ", "end": "end of "}.get(m.event or "", "date of ")
+        return f"{event}{what}"
+    if m.kind == "duration":
+        return f"duration of {what}"
+    if m.predicate:
+        return f"{what} ({m.predicate})"
+    return what
+
+
+def fingerprint(kind: str, subject: str, group: list[Mention]) -> str:
+    """Stable identity of a finding: what is measured, which sources, their normalised values.
+    Line numbers, file order and unrelated text do not enter it."""
+    values = sorted({f"{m.source}={m.value_text()}" for m in group})
+    raw = "|".join([kind, subject] + values)
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]

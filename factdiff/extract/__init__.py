@@ -1,0 +1,195 @@
+"""Where facts are born: text in, mentions out.
+
+``extract(text, published=None)`` is a pure function: it reads every sentence, finds dates,
+clock times and phone numbers first (so that their digits are never counted), then numeric
+mentions (``quantities``), named roles (``roles``), and reads the context each figure needs
+to be aligned later (``context``).
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+from typing import Optional, Union
+
+from ..model import Mention
+from . import context as ctx
+from .dates import find_dates, find_phones, find_times, shift_back
+from .quantities import Raw, apply_postfix, scan
+from .roles import find_roles
+from .text import Token, noise_spans, sentences, tokenize
+
+__all__ = ["extract"]
+
+EXTRACTOR_VERSION = "1"
+
+
+def extract(text: str, published: Union[str, dt.date, None] = None) -> list[Mention]:
+    """All mentions in ``text``, in reading order. ``published`` (ISO date) resolves relative
+    dates ("on Wednesday", "three months ago")."""
+    if isinstance(published, str):
+        try:
+            published = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            published = None
+    mentions: list[Mention] = []
+    noise = noise_spans(text)
+    for s, e in sentences(text):
+        mentions.extend(_sentence(text, s, e, published, noise))
+    return mentions
+
+
+class _Blocked:
+    """Character spans already taken by dates, times, phone numbers and links."""
+
+    def __init__(self, spans):
+        self.spans = spans
+
+    def __call__(self, tok: Token) -> bool:
+        return any(a < tok.end and tok.start < b for a, b in self.spans)
+
+
+def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise) -> list[Mention]:
+    sentence = text[s:e]
+    toks = tokenize(text, s, e)
+    if not toks:
+        return []
+    dates = find_dates(text, s, e, published)
+    times = find_times(text, s, e)
+    phones = find_phones(text, s, e)
+    blocked = _Blocked([(d.start, d.end) for d in dates] + times + phones
+                       + [(a, b) for a, b in noise if a < e and b > s])
+    years = tuple(sorted({d.iso[:4] for d in dates if d.iso and d.iso[:1].isdigit()}))
+    out: list[Mention] = []
+
+    def tok_index(offset: int) -> int:
+        return bisect.bisect_left([t.start for t in toks], offset)
+
+    common = dict(sentence=sentence, sentence_start=s)
+
+    # --- numeric mentions ---------------------------------------------------------------
+    raws = scan(toks, blocked)
+    for raw in raws:
+        apply_postfix(toks, raw)
+        m = _numeric_mention(text, toks, raw, years, common)
+        if m is not None:
+            out.append(m)
+            if raw.ago and published is not None and raw.unit:
+                iso = shift_back(published, raw.low, raw.unit)
+                if iso:
+                    out.append(_date_mention(text, toks, m.start, m.end, iso, tok_index, common,
+                                             subject=m.subject, predicate=m.predicate, event=None))
+    out.extend(_derived_ratios(toks, out, common))
+
+    # --- dates ----------------------------------------------------------------------------
+    for d in dates:
+        if d.iso is None or d.grain == "year" and _year_is_label(toks, tok_index(d.start)):
+            continue
+        i = tok_index(d.start)
+        j = tok_index(d.end)
+        event = ctx.date_event(toks, i, j)
+        subject = ctx.nearest_known_noun(toks, i, j, left=15, right=4)
+        predicate = ctx.find_predicate(toks, i, j, subject_position=False)
+        out.append(_date_mention(text, toks, d.start, d.end, d.iso, tok_index, common,
+                                 subject=subject, predicate=predicate, event=event))
+
+    # --- roles ----------------------------------------------------------------------------
+    for r in find_roles(toks):
+        start, end = toks[r.i].start, toks[r.j - 1].end
+        role = r.title + (f", {r.org}" if r.org else "")
+        out.append(Mention(start=start, end=end, text=text[start:end], kind="role", role=role,
+                           person=r.person, subject=f"{r.person_key}:{r.title}",
+                           scope="past" if r.past else None,
+                           context=frozenset(w.lower() for w in r.org.replace("'s", "").split()),
+                           **common))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _year_is_label(toks, i) -> bool:
+    return False
+
+
+def _date_mention(text, toks, start, end, iso, tok_index, common, subject, predicate, event) -> Mention:
+    i, j = tok_index(start), tok_index(end)
+    return Mention(start=start, end=end, text=text[start:end], kind="date", date=iso,
+                   subject=subject, predicate=predicate, event=event,
+                   context=ctx.context_bag(toks, i, j), signature=ctx.signature(toks, i, j), **common)
+
+
+def _numeric_mention(text: str, toks: list[Token], raw: Raw, years, common) -> Optional[Mention]:
+    if raw.kind == "ordinal":
+        start, end = toks[raw.i].start, toks[raw.j - 1].end
+        return Mention(start=start, end=end, text=text[start:end], kind="ordinal", low=raw.low,
+                       high=raw.high, **common)
+    subject, subject_text = _subject(toks, raw)
+    predicate = ctx.find_predicate(toks, raw.i, raw.j, subject_position=raw.kind != "duration")
+    start, end = toks[raw.i].start, toks[raw.j - 1].end
+    return Mention(
+        start=start, end=end, text=text[start:end], kind=raw.kind, low=raw.low, high=raw.high,
+        low_inclusive=raw.low_inclusive, high_inclusive=raw.high_inclusive, unit=raw.unit,
+        approximate=raw.approximate, qualifier=raw.qualifier, subject=subject,
+        subject_text=subject_text, predicate=predicate, scope=ctx.scope_of(toks, raw.i, raw.j),
+        frame=years, context=ctx.context_bag(toks, raw.i, raw.j),
+        signature=ctx.signature(toks, raw.i, raw.j), factor=raw.factor, dimension=raw.dimension,
+        tolerance=raw.tolerance, **common,
+    )
+
+
+def _subject(toks: list[Token], raw: Raw) -> tuple[Optional[str], Optional[str]]:
+    """The measured thing, as a class and as written."""
+    if raw.subject:
+        return raw.subject, raw.subject
+    if raw.kind == "ratio" and raw.head is not None:
+        num = ctx.lemma_class(toks, raw.head)
+        per = raw.extra.get("per")
+        if per is not None:
+            return f"{num} per {ctx.lemma_class(toks, per)}", f"{raw.head_text} for every {raw.extra.get('per_text')}"
+        return f"share of {num}", raw.head_text
+    if raw.head is not None:
+        cls = ctx.lemma_class(toks, raw.head)
+        if raw.modifies is not None:
+            mod = ctx.lemma_class(toks, raw.modifies)
+            return f"{cls} of {mod}", f"{raw.head_text} ({toks[raw.modifies].text})"
+        return cls, raw.head_text
+    if raw.modifies is not None:
+        mod = ctx.lemma_class(toks, raw.modifies)
+        return mod, toks[raw.modifies].text
+    k = ctx.noun_after_of(toks, raw.j)
+    if k is not None:
+        return ctx.lemma_class(toks, k), toks[k].text
+    if raw.kind in ("money", "percent", "quantity", "duration") and raw.j < len(toks) and toks[raw.j].is_word \
+            and raw.j + 1 <= len(toks):
+        # "a $4.69 billion verdict"
+        nxt = toks[raw.j]
+        from .. import lexicon
+        if nxt.lower not in lexicon.stopwords() and nxt.lower not in lexicon.predicate_index() \
+                and not nxt.text[0].isupper():
+            return ctx.lemma_class(toks, raw.j), nxt.text
+    if raw.kind != "count":
+        known = ctx.nearest_known_noun(toks, raw.i, raw.j)
+        if known:
+            return known, known
+    return None, None
+
+
+def _derived_ratios(toks: list[Token], mentions: list[Mention], common) -> list[Mention]:
+    """"200 civilians killed compared to a dozen fighters": a ratio of 16.7 civilians per
+    fighter, to check against a stated ratio. Only counts joined by a comparison word."""
+    counts = [m for m in mentions if m.kind == "count" and m.subject and not m.derived]
+    out = []
+    for a, b in zip(counts, counts[1:]):
+        between = [t.lower for t in toks if a.end <= t.start < b.start]
+        if not any(w in ("compared", "versus", "vs", "against") for w in between) or len(between) > 8:
+            continue
+        if not b.low or b.low <= 0 or a.subject == b.subject:
+            continue
+        lo = a.low / (b.high if b.high not in (None, math.inf) else b.low)
+        hi = a.high / b.low if a.high not in (None, math.inf) else math.inf
+        out.append(Mention(
+            start=a.start, end=b.end, text=common["sentence"][a.start - common["sentence_start"]:b.end - common["sentence_start"]],
+            kind="ratio", low=lo, high=hi, low_inclusive=a.low_inclusive, high_inclusive=a.high_inclusive,
+            unit="ratio", approximate=True, qualifier=a.qualifier, subject=f"{a.subject} per {b.subject}",
+            subject_text=f"{a.subject_text} per {b.subject_text}", predicate=a.predicate, derived=True,
+            tolerance=0.1, context=a.context | b.context, dimension="ratio", **common))
+    return out

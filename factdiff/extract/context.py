@@ -1,0 +1,190 @@
+"""What a figure is about: the measured thing, the event, the scope and the time frame.
+
+These are read from the words around a mention and are what the alignment stage keys on.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+from .. import lexicon
+from .text import Token
+
+_CLAUSE_STOPS = {";", ":", "—", "–", "(", ")"}
+_DETERMINERS = ("the", "their", "its", "his", "her", "these", "those", "a", "an")
+
+
+@functools.lru_cache(maxsize=None)
+def _scope_phrases():
+    s = lexicon.load("scope")
+    return ([tuple(p.split()) for p in s["part_before"]], [tuple(p.split()) for p in s["part_after"]],
+            [tuple(p.split()) for p in s["whole"]])
+
+
+def lemma_class(toks: list[Token], k: int) -> Optional[str]:
+    """The class of the noun at ``k``, trying the two-word compound first ("air strikes")."""
+    syn = lexicon.synonym_index()
+    word = lexicon.singular(toks[k].text)
+    if k > 0 and toks[k - 1].is_word:
+        compound = f"{toks[k - 1].lower} {word}"
+        if compound in syn:
+            return syn[compound]
+    return syn.get(word, word)
+
+
+def known_noun(toks: list[Token], k: int) -> Optional[str]:
+    """The class of the word at ``k`` if the synonym lexicon knows it."""
+    if not toks[k].is_word:
+        return None
+    syn = lexicon.synonym_index()
+    word = lexicon.singular(toks[k].text)
+    if k + 1 < len(toks) and toks[k + 1].is_word:
+        compound = f"{word} {lexicon.singular(toks[k + 1].text)}"
+        if compound in syn:
+            return syn[compound]
+    return syn.get(word)
+
+
+def nearest_known_noun(toks: list[Token], i: int, j: int, left: int = 8, right: int = 5) -> Optional[str]:
+    """The closest word to tokens [i, j) that the synonym lexicon knows, left side first on ties."""
+    best = None
+    for dist in range(1, max(left, right) + 1):
+        for k in ((i - dist) if dist <= left else None, (j - 1 + dist) if dist <= right else None):
+            if k is None or k < 0 or k >= len(toks):
+                continue
+            if toks[k].text in _CLAUSE_STOPS:
+                continue
+            cls = known_noun(toks, k)
+            if cls:
+                return cls
+    return best
+
+
+def noun_after_of(toks: list[Token], j: int) -> Optional[int]:
+    """"three months of Russian air raids" -> index of "raids"; "15% of voters" -> "voters"."""
+    if j >= len(toks) or toks[j].lower not in ("of", "in"):
+        return None
+    k = j + 1
+    while k < len(toks) and toks[k].lower in _DETERMINERS:
+        k += 1
+    last = None
+    stop = lexicon.stopwords()
+    while k < len(toks) and toks[k].is_word and toks[k].lower not in stop and k < j + 6:
+        last = k
+        if lexicon.looks_plural(toks[k].text):
+            break
+        k += 1
+    return last
+
+
+def find_predicate(toks: list[Token], i: int, j: int, subject_position: bool = True) -> Optional[str]:
+    """The event a figure belongs to: "killed 200 civilians", "200 civilians were killed",
+    "analyses of 25 strikes". Reporting verbs ("said", "claims") are skipped.
+
+    A figure followed by an auxiliary chain is the subject of what follows ("250,000 people
+    are believed to have been killed"); otherwise the nearest event word on its left wins,
+    then a participle right after it ("200 civilians killed")."""
+    preds = lexicon.predicate_index()
+    aux = lexicon.auxiliaries()
+    reporting = lexicon.reporting_forms()
+
+    def at(k: int) -> Optional[str]:
+        w = toks[k].lower
+        pair = f"{w} {toks[k + 1].lower}" if k + 1 < len(toks) else ""
+        if pair in preds:
+            return preds[pair]
+        if w in preds and w not in reporting:
+            return preds[w]
+        return None
+
+    k = j
+    hops = 0
+    while k < len(toks) and hops < 6 and (toks[k].lower in aux or toks[k].lower.endswith("ly")):
+        k += 1
+        hops += 1
+    if subject_position and hops and k < len(toks) and at(k):
+        return at(k)
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if toks[k].text in _CLAUSE_STOPS:
+            break
+        found = at(k)
+        if found:
+            return found
+    if j < len(toks) and toks[j].lower.endswith(("ed", "en")) and at(j):
+        return at(j)
+    return None
+
+
+def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
+    """"part" when the sentence marks the figure as one piece of something larger."""
+    before, after, whole = _scope_phrases()
+    words = [t.lower for t in toks]
+    for phrase in before:
+        n = len(phrase)
+        for k in range(0, i - n + 1):
+            if tuple(words[k:k + n]) == phrase:
+                return "part"
+    for phrase in after:
+        n = len(phrase)
+        for k in range(j, min(len(words), j + 4)):
+            if tuple(words[k:k + n]) == phrase:
+                return "part"
+    for phrase in whole:
+        n = len(phrase)
+        for k in range(max(0, i - 6), min(len(words), j + 6)):
+            if tuple(words[k:k + n]) == phrase:
+                return "whole"
+    return None
+
+
+def context_bag(toks: list[Token], i: int, j: int, width: int = 10) -> frozenset:
+    """Content words around a mention, as classes, for judging whether two mentions speak of
+    the same event."""
+    stop = lexicon.stopwords()
+    preds = lexicon.predicate_index()
+    syn = lexicon.synonym_index()
+    bag = set()
+    for k in list(range(max(0, i - width), i)) + list(range(j, min(len(toks), j + width))):
+        t = toks[k]
+        if not t.is_word or len(t.text) < 3:
+            continue
+        w = t.lower
+        if w in stop:
+            continue
+        if w in preds:
+            bag.add("@" + preds[w])
+            continue
+        lem = lexicon.singular(w)
+        bag.add(syn.get(lem, lem))
+    return frozenset(bag)
+
+
+def signature(toks: list[Token], i: int, j: int) -> str:
+    """The exact words on both sides of a figure: two texts that differ only in the figure
+    share it."""
+    left = [t.lower for t in toks[max(0, i - 4):i]]
+    right = [t.lower for t in toks[j:j + 3]]
+    return " ".join(left) + " _ " + " ".join(right)
+
+
+def date_event(toks: list[Token], i: int, j: int) -> Optional[str]:
+    """"start" for "since 30 September", "began on 30 September", "between 30 September and";
+    "end" for "until", "and 29 November" after "between"."""
+    preds = lexicon.predicate_index()
+    words = [t.lower for t in toks]
+    for k in range(i - 1, max(-1, i - 3), -1):
+        if words[k] in ("since", "from"):
+            return "start"
+        if words[k] in ("until", "till", "through"):
+            return "end"
+        if words[k] == "between":
+            return "start"
+        if words[k] == "and" and any(w == "between" for w in words[max(0, k - 8):k]):
+            return "end"
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if toks[k].text in _CLAUSE_STOPS:
+            break
+        cls = preds.get(words[k])
+        if cls in ("start", "end"):
+            return cls
+    return None

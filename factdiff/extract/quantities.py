@@ -1,0 +1,507 @@
+"""Numeric mentions: counts, quantities with units, money, percentages, ratios, durations.
+
+Works on the tokens of one sentence. For each number the grammar reads, it looks left for a
+qualifier or a currency, right for a scale, unit, percent sign, currency word or the thing
+counted, and decides what kind of fact it is. Designations ("RBK 500", "Su-24s",
+"Rossiya 24", "Boeing 737") are recognised here and dropped.
+"""
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .. import lexicon
+from .numbers import Num, read_number, read_ordinal_word
+from .text import Token
+from .units import currency_prefix, currency_suffix, match_unit, quantulum_unit
+
+INF = math.inf
+
+
+@dataclass
+class Raw:
+    """A numeric mention before its context is read (token indices into the sentence)."""
+
+    i: int  # first token of the mention (qualifier included)
+    j: int  # one past the last token
+    kind: str
+    low: float
+    high: float
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    unit: Optional[str] = None
+    dimension: Optional[str] = None
+    factor: float = 1.0
+    approximate: bool = False
+    tolerance: float = 0.0
+    qualifier: Optional[str] = None
+    head: Optional[int] = None  # token index of the counted noun
+    head_text: Optional[str] = None
+    subject: Optional[str] = None  # when the grammar itself knows it ("age", "page")
+    modifies: Optional[int] = None  # token index of the noun a hyphenated measure modifies
+    num_i: int = 0
+    num_j: int = 0
+    ago: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=None)
+def _qualifiers():
+    q = lexicon.load("qualifiers")
+    before = {tuple(k.split()): v for k, v in q["before"].items()}
+    after = {tuple(k.split()): v for k, v in q["after"].items()}
+    return before, after, q["tolerance"]
+
+
+@functools.lru_cache(maxsize=None)
+def _blocking_words() -> frozenset:
+    """Capitalised words that may stand before a number without making it a designation."""
+    n = lexicon.load("numbers")
+    words = set(lexicon.stopwords()) | set(n["units"]) | set(n["tens"]) | set(n["scales"])
+    before, _, _ = _qualifiers()
+    for phrase in before:
+        words.update(phrase)
+    words.update({"january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
+                  "wednesday", "thursday", "friday", "saturday", "sunday", "than", "of", "just",
+                  "killing", "killed", "kills", "including", "nearly", "almost", "another",
+                  "only", "some", "top", "with", "about", "roughly", "around", "those",
+                  "these", "estimated", "approximately", "q", "a"})
+    return frozenset(words)
+
+
+_NOT_HEADS = frozenset({"other", "others", "time", "times", "one", "ones", "thing", "things",
+                        "way", "ways", "more", "less", "percent", "per", "cent", "of", "out",
+                        "new", "way", "lot", "lots", "kind", "sort", "type", "part"})
+_PERCENT_WORDS = {("percent",): "percent", ("per", "cent"): "percent", ("pct",): "percent",
+                  ("percentage", "points"): "percentage point", ("percentage", "point"): "percentage point",
+                  ("pc",): "percent"}
+
+
+def scan(toks: list[Token], blocked) -> list[Raw]:
+    """Every numeric mention in one sentence's tokens. ``blocked(token)`` says a token is
+    already part of a date, clock time, phone number or link."""
+    out: list[Raw] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        if blocked(toks[i]):
+            i += 1
+            continue
+        raw = _read_at(toks, i, blocked)
+        if raw is None:
+            i += 1
+            continue
+        if raw.kind != "skip":
+            out.append(raw)
+        i = max(raw.num_j, raw.j if raw.kind == "skip" else raw.num_j, i + 1)
+    return out
+
+
+def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
+    cur = currency_prefix(toks, i)
+    k = cur[1] if cur else i
+    inner_qual = None
+    if cur and k < len(toks):
+        q = _match_before_forward(toks, k)
+        if q:
+            inner_qual, k = q
+    if k >= len(toks):
+        return None
+    num = read_number(toks, k)
+    if num is None:
+        if toks[k].is_word and not cur:
+            ordinal = read_ordinal_word(toks, k)
+            if ordinal and k > 0 and toks[k - 1].lower in ("the", "its", "their", "his", "her", "a", "'s", "’s"):
+                return Raw(ordinal.i, ordinal.j, "ordinal", ordinal.low, ordinal.high,
+                           num_i=ordinal.i, num_j=ordinal.j)
+        return None
+    if any(blocked(t) for t in toks[num.i:num.j]):
+        return Raw(num.i, num.j, "skip", 0, 0, num_i=num.i, num_j=num.j)
+    if num.ordinal:
+        return Raw(num.i, num.j, "ordinal", num.low, num.high, num_i=num.i, num_j=num.j)
+    if not cur and _is_designation(toks, num):
+        j = num.j
+        while j < len(toks) and toks[j - 1].end == toks[j].start and (toks[j].is_word or toks[j].is_digit):
+            j += 1
+        return Raw(num.i, j, "skip", 0, 0, num_i=num.i, num_j=j)
+    raw = _classify(toks, num, cur, blocked)
+    if raw is None:
+        return None
+    start_tok = i if cur else num.i
+    if inner_qual:
+        raw.qualifier = inner_qual
+    else:
+        q = _match_before_backward(toks, start_tok)
+        if q:
+            raw.qualifier, start_tok = q[0], q[1]
+    raw.i = min(raw.i, start_tok)
+    _apply_qualifier(raw)
+    return raw
+
+
+def _match_before_backward(toks: list[Token], start: int) -> Optional[tuple[str, int]]:
+    before, _, _ = _qualifiers()
+    for length in (4, 3, 2, 1):
+        if start - length < 0:
+            continue
+        words = tuple(t.lower for t in toks[start - length:start])
+        if words in before:
+            if words[0] in ("about", "around", "over", "under", "above", "below", "some") and \
+                    start - length - 1 >= 0 and toks[start - length - 1].lower in _prepositional_after():
+                return None
+            return " ".join(words), start - length
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _number_words() -> frozenset:
+    n = lexicon.load("numbers")
+    return frozenset(n["units"]) | frozenset(n["tens"]) | frozenset(n["scales"])
+
+
+@functools.lru_cache(maxsize=None)
+def _prepositional_after() -> frozenset:
+    return frozenset(lexicon.load("qualifiers")["prepositional_after"]["words"])
+
+
+def _match_before_forward(toks: list[Token], k: int) -> Optional[tuple[str, int]]:
+    before, _, _ = _qualifiers()
+    for length in (4, 3, 2, 1):
+        words = tuple(t.lower for t in toks[k:k + length])
+        if len(words) == length and words in before and k + length < len(toks) and \
+                (toks[k + length].is_digit or toks[k + length].is_word):
+            return " ".join(words), k + length
+    return None
+
+
+def _is_designation(toks: list[Token], num: Num) -> bool:
+    """Model names, channels, versions: "RBK 500", "Su-24s", "Rossiya 24", "Boeing 737",
+    "COVID-19", "F-16", "3D", "G20"."""
+    first = toks[num.i]
+    if not first.is_digit:
+        return False
+    prev = toks[num.i - 1] if num.i > 0 else None
+    # "Su-24", "F-16", "COVID-19": letters glued by a hyphen
+    if prev is not None and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2:
+        before = toks[num.i - 2]
+        if before.end == prev.start and before.is_word and before.lower not in lexicon.load("numbers")["tens"] \
+                and before.lower not in ("mid", "pre", "post", "late", "early", "the", "a"):
+            return True
+    # "G20", "A380": letters glued directly
+    if prev is not None and prev.end == first.start and prev.is_word:
+        return True
+    # "24s", "3D", "5G", "737MAX": letters glued after (but not units, scales or ordinals)
+    if num.j < len(toks) and not num.glued_scale:
+        nxt = toks[num.j]
+        if nxt.start == toks[num.j - 1].end and nxt.is_word:
+            if match_unit(toks, num.j, glued=True) is None and nxt.lower not in ("st", "nd", "rd", "th") \
+                    and currency_suffix(toks, num.j) is None and nxt.lower not in ("pc", "pct"):
+                return True
+    # "Rossiya 24", "RBK 500", "Boeing 737", "Windows 10": a capitalised name right before
+    hyphen_after = num.j < len(toks) and toks[num.j].text == "-" and toks[num.j].start == toks[num.j - 1].end
+    if prev is not None and prev.is_word and prev.text[0].isupper() and prev.lower not in _blocking_words() \
+            and not prev.lower.endswith(("'s", "’s")) and not hyphen_after \
+            and first.start - prev.end == 1 and not _percent_after(toks, num.j) \
+            and currency_suffix(toks, num.j) is None:
+        return True
+    # "No. 5", "#1"
+    if prev is not None and prev.text == "#":
+        return True
+    if num.i >= 2 and prev is not None and prev.text == "." and toks[num.i - 2].lower == "no":
+        return True
+    return False
+
+
+def _percent_after(toks: list[Token], j: int) -> Optional[tuple[str, int]]:
+    if j < len(toks) and toks[j].text == "%":
+        return "percent", j + 1
+    for words, unit in _PERCENT_WORDS.items():
+        if tuple(t.lower for t in toks[j:j + len(words)]) == words:
+            return unit, j + len(words)
+    return None
+
+
+def _classify(toks: list[Token], num: Num, cur, blocked) -> Optional[Raw]:
+    j = num.j
+    base = dict(num_i=num.i, num_j=num.j)
+    approx = num.vague or num.rounding > 0
+    tol = 0.0
+    if num.rounding and num.low:
+        tol = num.rounding / num.low
+    # money: "$75 million", "US$ 3bn", "20 euros", "EUR 20", "5 pence"
+    if cur is not None:
+        code = cur[0]
+        j2 = j
+        # "$75 million dollars"
+        suf = currency_suffix(toks, j)
+        if suf and suf[0] == code:
+            j2 = suf[2]
+        return Raw(num.i, j2, "money", num.low, num.high, unit=code, dimension=f"currency:{code}",
+                   approximate=approx, tolerance=tol, **base)
+    if num.fraction:
+        # "two thirds of voters": a share, as a percentage
+        return Raw(num.i, j, "percent", num.low * 100, num.high * 100, unit="percent",
+                   dimension="percent", approximate=True, tolerance=0.02, **base)
+    pct = _percent_after(toks, j)
+    if pct:
+        unit, j2 = pct
+        return Raw(num.i, j2, "percent", num.low, num.high, unit=unit, dimension=unit,
+                   approximate=approx, tolerance=tol, **base)
+    suf = currency_suffix(toks, j)
+    if suf:
+        code, factor, j2 = suf
+        return Raw(num.i, j2, "money", num.low * factor, num.high * factor, unit=code,
+                   dimension=f"currency:{code}", approximate=approx, tolerance=tol, **base)
+    # ratios: "one in 20", "3 out of 4"
+    ratio = _ratio_in(toks, num)
+    if ratio:
+        return ratio
+    # hyphenated measures: "28-page report", "24-minute message", "3-inch", "six-year-old"
+    if j + 1 < len(toks) and toks[j].text in ("-", "‑") and toks[j - 1].end == toks[j].start \
+            and toks[j].end == toks[j + 1].start and toks[j + 1].is_word:
+        return _hyphenated(toks, num, j + 1)
+    glued = j < len(toks) and toks[j - 1].end == toks[j].start
+    unit = match_unit(toks, j, glued=glued) if j < len(toks) else None
+    if unit is None and j < len(toks) and toks[j].is_word and len(toks[j].text) <= 5 \
+            and not toks[j].text.islower() and not toks[j].text.istitle():
+        unit = quantulum_unit(toks[j].text)
+    if unit is not None:
+        j2 = j + unit.tokens
+        if unit.dimension == "time":
+            kind = "duration"
+            # "6 years old": an age
+            if j2 < len(toks) and toks[j2].lower == "old" and unit.name in ("year", "month", "week", "day"):
+                return Raw(num.i, j2 + 1, "quantity", num.low, num.high, unit=unit.name,
+                           dimension="time", factor=unit.factor, subject="age", approximate=approx, **base)
+            raw = Raw(num.i, j2, kind, num.low, num.high, unit=unit.name, dimension="time",
+                      factor=unit.factor, approximate=approx, tolerance=tol, **base)
+            if j2 < len(toks) and toks[j2].lower == "ago":
+                raw.j = j2 + 1
+                raw.ago = True
+                raw.approximate = True
+                raw.tolerance = max(raw.tolerance, _qualifiers()[2]["approximate"])
+            return raw
+        if unit.name == "degree" and not (j2 < len(toks) and toks[j2].lower in ("celsius", "fahrenheit")):
+            # bare "degrees": an angle or a temperature; keep it, unconverted
+            pass
+        return Raw(num.i, j2, "quantity", num.low, num.high, unit=unit.name,
+                   dimension=unit.dimension, factor=unit.factor, approximate=approx, tolerance=tol, **base)
+    # a count: find what is counted
+    raw = Raw(num.i, j, "count", num.low, num.high, approximate=approx, tolerance=tol, **base)
+    if num.vague and num.high >= 1e6 and j < len(toks) and toks[j].lower == "of":
+        pass
+    head = _find_head(toks, j, plural=num.high > 1 or num.vague, after_vague=num.vague or num.words)
+    if head is not None:
+        raw.head = head
+        raw.head_text = _head_phrase(toks, j, head)
+        raw.j = head + 1
+        _per_ratio(toks, raw)
+    elif num.words and not num.vague and num.low < 10:
+        # a spelt-out small number with nothing counted ("two others") is not a fact
+        return None
+    if num.words and num.low == 1 and num.high == 1 and raw.kind == "count":
+        # "one air strike", "one of the deadliest": an article, not a figure
+        return None
+    return raw
+
+
+def _ratio_in(toks: list[Token], num: Num) -> Optional[Raw]:
+    j = num.j
+    if j + 1 < len(toks) and (toks[j].lower == "in" or (toks[j].lower == "out" and j + 2 < len(toks)
+                                                         and toks[j + 1].lower == "of")):
+        k = j + 1 if toks[j].lower == "in" else j + 2
+        den = read_number(toks, k) if k < len(toks) else None
+        if den and not den.vague and den.low and num.low <= den.low and not den.ordinal:
+            v = num.low / den.low
+            raw = Raw(num.i, den.j, "ratio", v, v, unit="ratio", dimension="ratio",
+                      approximate=False, num_i=num.i, num_j=den.j)
+            head = _find_head(toks, den.j, plural=True, after_vague=False)
+            if head is not None:
+                raw.head = head
+                raw.head_text = _head_phrase(toks, den.j, head)
+                raw.j = head + 1
+            raw.extra["per"] = None
+            return raw
+    return None
+
+
+def _per_ratio(toks: list[Token], raw: Raw) -> None:
+    """"16 civilians (in Syria) for every fighter", "3 deaths per 1,000 people": a ratio."""
+    k = raw.j
+    limit = min(len(toks), k + 6)
+    while k < limit:
+        w = toks[k].lower
+        if w in (".", ";", ",") and toks[k].text != ",":
+            return
+        if w == "for" and k + 1 < len(toks) and toks[k + 1].lower in ("every", "each"):
+            m = k + 2
+        elif w == "per" and not (k + 1 < len(toks) and toks[k + 1].lower == "cent"):
+            m = k + 1
+        else:
+            k += 1
+            continue
+        den = 1.0
+        if m < len(toks):
+            d = read_number(toks, m)
+            if d is not None and not d.vague and d.low:
+                den, m = d.low, d.j
+            elif toks[m].lower in ("a", "an", "one"):
+                m += 1
+        head2 = _find_head(toks, m, plural=den > 1, after_vague=False)
+        if head2 is None:
+            return
+        raw.kind = "ratio"
+        raw.low, raw.high = raw.low / den, raw.high / den
+        raw.unit = "ratio"
+        raw.dimension = "ratio"
+        raw.extra["per"] = head2
+        raw.extra["per_text"] = toks[head2].text
+        raw.j = head2 + 1
+        return
+
+
+def _hyphenated(toks: list[Token], num: Num, w: int) -> Raw:
+    base = dict(num_i=num.i, num_j=num.j)
+    unit = match_unit(toks, w, glued=True)
+    word = toks[w].lower
+    end = w + 1
+    # "six-year-old", "28-year-old"
+    if word in ("year", "month", "week", "day") and end + 1 < len(toks) and toks[end].text == "-" \
+            and toks[end + 1].lower == "old":
+        return Raw(num.i, end + 2, "quantity", num.low, num.high, unit=word, dimension="time",
+                   factor=unit.factor if unit else 1.0, subject="age", **base)
+    modifies = None
+    k = end
+    while k < len(toks) and toks[k].is_word and toks[k].lower not in lexicon.stopwords() and k < end + 3:
+        w2 = toks[k].lower
+        if modifies is not None and lexicon.singular(w2) not in lexicon.synonym_index():
+            break
+        modifies = k
+        if lexicon.looks_plural(toks[k].text) or k + 1 >= len(toks) or not toks[k + 1].is_word:
+            break
+        k += 1
+    if unit is not None:
+        kind = "duration" if unit.dimension == "time" else "quantity"
+        return Raw(num.i, end, kind, num.low, num.high, unit=unit.name, dimension=unit.dimension,
+                   factor=unit.factor, modifies=modifies, **base)
+    # "28-page report", "58-story tower": a count of pages that describes the report
+    return Raw(num.i, end, "count", num.low, num.high, head=w, head_text=toks[w].text,
+               modifies=modifies, **base)
+
+
+def _find_head(toks: list[Token], j: int, plural: bool, after_vague: bool) -> Optional[int]:
+    """The token index of the noun a number counts: "25 suspected Russian air strikes" ->
+    "strikes"; "hundreds of civilians" -> "civilians"; "250,000 people" -> "people"."""
+    stop = lexicon.stopwords()
+    preds = lexicon.predicate_index()
+    k = j
+    if k < len(toks) and toks[k].lower == "of" and after_vague:
+        k += 1
+        if k < len(toks) and toks[k].lower in ("the", "their", "its", "his", "her", "these", "those"):
+            k += 1
+    chunk: list[int] = []
+    while k < len(toks) and len(chunk) < 5:
+        t = toks[k]
+        if not t.is_word:
+            # "non-combatant", "so-called": hyphen inside a word
+            if t.text in ("-",) and chunk and k + 1 < len(toks) and toks[k - 1].end == t.start \
+                    and t.end == toks[k + 1].start and toks[k + 1].is_word:
+                k += 1
+                continue
+            break
+        w = t.lower
+        if w in stop and w not in ("other",):
+            break
+        if w in _number_words():
+            break
+        if chunk and w in preds and not lexicon.looks_plural(t.text):
+            break
+        if chunk and (w.endswith("ed") or w.endswith("ing") or (w.endswith("ly") and len(w) > 4)) \
+                and lexicon.singular(w) not in lexicon.synonym_index():
+            break
+        chunk.append(k)
+        if plural and lexicon.looks_plural(t.text):
+            break
+        k += 1
+    if not chunk:
+        return None
+    head = None
+    if plural:
+        for c in chunk:
+            if lexicon.looks_plural(toks[c].text):
+                head = c
+                break
+    if head is None:
+        head = chunk[-1] if not plural else None
+        if head is None:
+            # "200 people", "12 police": irregular plurals; otherwise the last word
+            head = chunk[-1]
+    if toks[head].lower in _NOT_HEADS or len(toks[head].text) < 2:
+        return None
+    return head
+
+
+def _head_phrase(toks: list[Token], j: int, head: int) -> str:
+    k = j
+    if toks[k].lower == "of":
+        k += 1
+        if k < head and toks[k].lower in ("the", "their", "its", "his", "her", "these", "those"):
+            k += 1
+    return " ".join(t.text for t in toks[k:head + 1]).replace(" - ", "-")
+
+
+def _apply_qualifier(raw: Raw) -> None:
+    before, _, tol = _qualifiers()
+    kind = None
+    if raw.qualifier:
+        kind = before.get(tuple(raw.qualifier.split()))
+    if kind is None:
+        return
+    lo, hi = raw.low, raw.high
+    floor = 0.0 if raw.kind in ("count", "money", "percent", "duration", "quantity", "ratio") else -INF
+    if raw.kind == "quantity" and raw.unit and "degree" in raw.unit:
+        floor = -INF
+    if kind == "at_least":
+        raw.low, raw.high, raw.low_inclusive, raw.high_inclusive = lo, INF, True, False
+    elif kind == "more_than":
+        # "more than 25": (25, inf); "more than hundreds": [200, inf)
+        raw.low, raw.high, raw.low_inclusive, raw.high_inclusive = lo, INF, hi > lo, False
+    elif kind == "at_most":
+        raw.low, raw.high, raw.low_inclusive, raw.high_inclusive = floor, hi, True, True
+    elif kind == "less_than":
+        raw.low, raw.high, raw.low_inclusive, raw.high_inclusive = floor, hi, True, hi > lo
+    elif kind == "nearly":
+        t = tol["nearly"]
+        # "nearly three months": just below, and rounded; the figure itself is not excluded
+        raw.low, raw.high = lo * (1 - t), hi
+        raw.approximate = True
+    elif kind == "about":
+        raw.approximate = True
+        raw.tolerance = max(raw.tolerance, tol["approximate"])
+    elif kind == "exact":
+        pass
+
+
+def apply_postfix(toks: list[Token], raw: Raw) -> None:
+    """"200 or more", "30 or so", "200-plus", "200+"."""
+    _, after, tol = _qualifiers()
+    j = raw.num_j
+    for length in (2, 1):
+        words = tuple(t.lower for t in toks[j:j + length])
+        if len(words) == length and words in after:
+            kind = after[words]
+            if raw.qualifier:
+                return
+            raw.qualifier = " ".join(words)
+            if kind == "at_least":
+                raw.high, raw.high_inclusive = INF, False
+            elif kind == "at_most":
+                raw.low = 0.0
+            elif kind == "about":
+                raw.approximate = True
+                raw.tolerance = max(raw.tolerance, tol["approximate"])
+            return

@@ -1,0 +1,203 @@
+"""Named facts: a person and the title the text gives them.
+
+Three shapes, on the tokens of one sentence:
+  "Defence Ministry spokesman Igor Konashenkov"          organisation + title before the name
+  "Igor Konashenkov, a spokesman for the Russian Defence Ministry"   appositive after the name
+  "The chair of Russia's Defence and Security Committee, Viktor Ozerov"   title, then the name
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Optional
+
+from .. import lexicon
+from .text import Token
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    i: int  # first token of the whole statement
+    j: int
+    person: str  # as written, longest form
+    person_key: str  # surname, lower case
+    title: str  # canonical title ("spokesman")
+    org: str  # organisation words as written
+    past: bool = False
+
+
+@functools.lru_cache(maxsize=None)
+def _titles():
+    t = lexicon.load("titles")
+    titles = {tuple(x.split()) for x in t["titles"]}
+    return titles, max(len(x) for x in titles), frozenset(t["modifiers"]), frozenset(t["past"])
+
+
+_NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "his", "her", "in", "on", "at",
+                        "but", "and", "said", "says", "told", "mr", "mrs", "ms", "dr", "when",
+                        "january", "february", "march", "april", "may", "june", "july", "august",
+                        "september", "october", "november", "december", "monday", "tuesday",
+                        "wednesday", "thursday", "friday", "saturday", "sunday", "however",
+                        "speaking", "according", "amnesty", "russia", "syria", "moscow"})
+
+
+def _is_name_token(t: Token) -> bool:
+    return t.is_word and t.text[0].isupper() and t.lower not in _NOT_NAMES and len(t.text) > 1 \
+        and not t.text.isupper()
+
+
+def _title_at(toks: list[Token], k: int) -> Optional[tuple[str, int]]:
+    titles, longest, _, _ = _titles()
+    for n in range(longest, 0, -1):
+        # titles may be hyphenated ("Maj-Gen", "commander-in-chief")
+        words = []
+        m = k
+        while m < len(toks) and len(words) < n:
+            if toks[m].text == "-" and words and m + 1 < len(toks) and toks[m - 1].end == toks[m].start:
+                words[-1] = words[-1] + "-" + toks[m + 1].lower
+                m += 2
+                continue
+            if not toks[m].is_word:
+                break
+            words.append(toks[m].lower)
+            m += 1
+        while words and len(words) <= n:
+            if tuple(words) in titles:
+                return " ".join(words), m
+            break
+    return None
+
+
+def _name_at(toks: list[Token], k: int, max_len: int = 3) -> Optional[int]:
+    """End index of a person's name starting at ``k`` (1 to 3 capitalised words)."""
+    m = k
+    while m < len(toks) and m - k < max_len and _is_name_token(toks[m]):
+        if _title_at(toks, m):
+            break
+        m += 1
+        # "al-Assad", "Al-Baghdadi"
+        if m + 1 < len(toks) and toks[m].text == "-" and toks[m - 1].end == toks[m].start:
+            m += 2
+    return m if m > k else None
+
+
+def find_roles(toks: list[Token]) -> list[RoleHit]:
+    hits: list[RoleHit] = []
+    _, _, modifiers, past_words = _titles()
+    stop = lexicon.stopwords()
+    k = 0
+    while k < len(toks):
+        title = _title_at(toks, k)
+        if title is None:
+            k += 1
+            continue
+        name, after_title = title
+        # --- organisation + title + Name -------------------------------------------------
+        end = _name_at(toks, after_title)
+        if end is not None and (end - after_title >= 2 or toks[k].text[0].isupper()):
+            org_start = k
+            while org_start > 0 and org_start > k - 7:
+                p = toks[org_start - 1]
+                if p.is_word and p.lower not in stop and p.lower not in _NOT_NAMES and not p.lower.endswith("ly"):
+                    org_start -= 1
+                elif p.lower in ("and", "of") and org_start - 2 >= 0 and toks[org_start - 2].text[0].isupper():
+                    org_start -= 1
+                elif p.text in ("'s", "’s") or p.lower.endswith(("'s", "’s")):
+                    org_start -= 1
+                else:
+                    break
+            while org_start < k and toks[org_start].lower in ("and", "of"):
+                org_start += 1
+            org = " ".join(t.text for t in toks[org_start:k])
+            person = " ".join(t.text for t in toks[after_title:end]).replace(" - ", "-")
+            past = any(t.lower in past_words for t in toks[max(0, org_start - 2):k])
+            hits.append(RoleHit(org_start, end, _clean(person), _key(person), name, org, past))
+            k = end
+            continue
+        # --- Name, (a|the) [org] title (for|of|at) org --------------------------------------
+        k += 1
+    hits.extend(_appositives(toks, modifiers, past_words))
+    return _dedupe(hits)
+
+
+def _appositives(toks: list[Token], modifiers, past_words) -> list[RoleHit]:
+    out: list[RoleHit] = []
+    stop = lexicon.stopwords()
+    for c in range(1, len(toks) - 2):
+        if toks[c].text != ",":
+            continue
+        # Name , [a|an|the] [org words] title [for|of|at org]
+        n_end = c
+        n_start = n_end
+        while n_start > 0 and n_end - n_start < 3 and _is_name_token(toks[n_start - 1]):
+            n_start -= 1
+        if n_end - n_start >= 2:
+            k = c + 1
+            if k < len(toks) and toks[k].lower in ("a", "an", "the"):
+                k += 1
+            pre_org = k
+            found = None
+            while k < len(toks) and k < pre_org + 7:
+                title = _title_at(toks, k)
+                if title:
+                    found = (k, title)
+                    break
+                if not toks[k].is_word and toks[k].text not in ("'s", "’s", "-"):
+                    break
+                k += 1
+            if found:
+                tk, (tname, t_end) = found
+                org_words = [t.text for t in toks[pre_org:tk]]
+                m = t_end
+                if m < len(toks) and toks[m].lower in ("for", "of", "at", "with"):
+                    m += 1
+                    org_end = m
+                    while org_end < len(toks) and org_end < m + 10 and (toks[org_end].is_word or toks[org_end].text in ("'s", "’s")) \
+                            and (toks[org_end].text[0].isupper() or toks[org_end].lower in ("the", "of", "and", "at", "for")):
+                        org_end += 1
+                    org_words += [t.text for t in toks[m:org_end] if t.lower not in ("the",)]
+                    m = org_end
+                person = " ".join(t.text for t in toks[n_start:n_end])
+                past = any(t.lower in past_words for t in toks[c + 1:tk + 1])
+                out.append(RoleHit(n_start, m, _clean(person), _key(person), tname, " ".join(org_words).strip(), past))
+        # the title of org , Name
+        n_start, n_end = c + 1, _name_at(toks, c + 1)
+        if n_end is not None and n_end - n_start >= 2 and (n_end >= len(toks) or toks[n_end].text in (",", ".")
+                                                           or toks[n_end].lower in ("said", "says", "told")):
+            k = c - 1
+            while k >= 0 and k > c - 12 and toks[k].text not in (",", ".", ";", ":"):
+                k -= 1
+            seg_start = k + 1
+            for t in range(seg_start, c):
+                title = _title_at(toks, t)
+                if title:
+                    tname, t_end = title
+                    org = " ".join(x.text for x in toks[t_end:c] if x.lower not in ("of", "for", "the", "at"))
+                    pre = " ".join(x.text for x in toks[seg_start:t] if x.lower not in stop)
+                    person = " ".join(x.text for x in toks[n_start:n_end])
+                    past = any(x.lower in past_words for x in toks[seg_start:t + 1])
+                    out.append(RoleHit(t, n_end, _clean(person), _key(person), tname, (pre + " " + org).strip(), past))
+                    break
+    return out
+
+
+def _clean(person: str) -> str:
+    for suffix in ("'s", "’s"):
+        person = person.removesuffix(suffix)
+    return person
+
+
+def _key(person: str) -> str:
+    return person.replace("-", " ").split()[-1].lower().strip("'’s")
+
+
+def _dedupe(hits: list[RoleHit]) -> list[RoleHit]:
+    seen = set()
+    out = []
+    for h in sorted(hits, key=lambda h: (h.i, -(h.j - h.i))):
+        key = (h.person_key, h.title, h.i)
+        if key in seen or any(o.i <= h.i and h.j <= o.j and o.person_key == h.person_key and o.title == h.title for o in out):
+            continue
+        seen.add(key)
+        out.append(h)
+    return out

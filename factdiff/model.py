@@ -1,0 +1,174 @@
+"""Plain data shared by every stage: sources -> extract -> align -> compare -> report.
+
+Nothing here does work; each stage takes these in and gives these out.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Optional
+
+INF = math.inf
+
+# Kinds a numeric fact can have. Ordinals and clock times are extracted (so they are
+# visibly *not* quantities) but never compared.
+NUMERIC_KINDS = ("count", "quantity", "money", "percent", "ratio", "duration")
+FACT_KINDS = NUMERIC_KINDS + ("date", "role")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One decoded article."""
+
+    id: str
+    path: str
+    text: str
+    title: Optional[str] = None
+    published: Optional[str] = None  # ISO date, "2015-12-23"
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset in ``text``."""
+        line = self.text.count("\n", 0, offset) + 1
+        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return line, col
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One statement of a fact in one text: where it is, what it says, normalised.
+
+    Numeric values are intervals ``[low, high]`` in ``unit`` (inclusive flags say whether the
+    end points belong). ``factor`` converts ``unit`` to its dimension's base unit so that
+    "three months" and "90 days" can be compared.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    low: Optional[float] = None
+    high: Optional[float] = None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    unit: Optional[str] = None
+    approximate: bool = False
+    qualifier: Optional[str] = None
+    date: Optional[str] = None  # ISO (possibly partial: "2011-03", "--09-30")
+    role: Optional[str] = None  # the title, for kind "role"
+    person: Optional[str] = None  # for kind "role"
+    # --- what the alignment stage reads -------------------------------------------------
+    subject: Optional[str] = None  # canonical measured thing ("civilian", "attack")
+    subject_text: Optional[str] = None  # as written ("civilians", "air strikes")
+    predicate: Optional[str] = None  # canonical event ("kill", "research")
+    scope: Optional[str] = None  # "part" for "in one of...", "each", "of them"...
+    event: Optional[str] = None  # for dates: "start", "end" or None
+    frame: tuple = ()  # years named in the sentence
+    context: frozenset = frozenset()  # content lemmas around the mention
+    signature: Optional[str] = None  # exact surrounding words, for subjectless numbers
+    factor: float = 1.0  # unit -> base unit
+    tolerance: float = 0.0  # relative widening when compared (approximate values)
+    dimension: Optional[str] = None  # "length", "time", "currency:USD", ...
+    derived: bool = False  # computed from other mentions (e.g. a ratio of two counts)
+    sentence: str = ""
+    sentence_start: int = 0
+    source: str = ""  # filled in by the pipeline
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind in NUMERIC_KINDS
+
+    def base_interval(self) -> tuple[float, float]:
+        lo = self.low if self.low is not None else -INF
+        hi = self.high if self.high is not None else INF
+        return lo * self.factor, hi * self.factor
+
+    def value_dict(self) -> dict:
+        if self.kind == "date":
+            return {"date": self.date}
+        if self.kind == "role":
+            return {"role": self.role, "person": self.person}
+        return {
+            "low": _num(self.low),
+            "high": _num(self.high),
+            "low_inclusive": self.low_inclusive,
+            "high_inclusive": self.high_inclusive,
+            "unit": self.unit,
+            "approximate": self.approximate,
+        }
+
+    def value_text(self) -> str:
+        """Short human form of the normalised value: "[200, 999]", ">25", "2015-09-30"."""
+        if self.kind == "date":
+            return self.date or "?"
+        if self.kind == "role":
+            return self.role or "?"
+        unit = f" {self.unit}" if self.unit and self.unit not in ("percent",) else ("%" if self.unit == "percent" else "")
+        approx = "~" if self.approximate else ""
+        lo, hi = self.low, self.high
+        if lo is not None and hi is not None and lo == hi:
+            return f"{approx}{_fmt(lo)}{unit}"
+        if hi is None or hi == INF:
+            return f"{approx}{'≥' if self.low_inclusive else '>'}{_fmt(lo)}{unit}"
+        if lo is None or lo in (0, -INF) and self.kind in ("count", "money", "quantity"):
+            return f"{approx}{'≤' if self.high_inclusive else '<'}{_fmt(hi)}{unit}"
+        left = "[" if self.low_inclusive else "("
+        right = "]" if self.high_inclusive else ")"
+        return f"{approx}{left}{_fmt(lo)}, {_fmt(hi)}{right}{unit}"
+
+
+def _num(x):
+    if x is None or x in (INF, -INF):
+        return None
+    return int(x) if float(x).is_integer() else round(x, 6)
+
+
+def _fmt(x) -> str:
+    if x is None:
+        return "?"
+    if x in (INF, -INF):
+        return "∞"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.4g}" if abs(x) >= 1 else f"{x:.4g}"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Mentions from several sources that speak of the same thing, and the verdict."""
+
+    id: str
+    subject: str
+    kind: str
+    status: str  # agree | conflict | single
+    reason: str
+    mentions: tuple  # tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that could not be read (binary, empty, unreadable...)."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Report:
+    sources: list = field(default_factory=list)  # list[Source]
+    facts: list = field(default_factory=list)  # list[Fact]
+    problems: list = field(default_factory=list)  # list[Problem]
+
+    def summary(self) -> dict:
+        counts = {"agree": 0, "conflict": 0, "single": 0}
+        for f in self.facts:
+            counts[f.status] += 1
+        return {"sources": len(self.sources), "facts": len(self.facts), **counts}
+
+    @property
+    def conflicts(self) -> list:
+        return [f for f in self.facts if f.status == "conflict"]
+
+    def to_dict(self) -> dict:
+        from .report.json import report_to_dict
+
+        return report_to_dict(self)

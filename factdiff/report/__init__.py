@@ -1,0 +1,1 @@
+"""Where findings are printed: one module per output format."""
