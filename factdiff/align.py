@@ -31,6 +31,8 @@ def block_key(m: Mention) -> Optional[tuple]:
     """The key two mentions must share to be compared at all (None: never compared)."""
     if m.kind in NUMERIC_KINDS:
         family = m.dimension or m.unit or ""
+        if m.scope == "rate":
+            family += "/rate"
         if m.subject:
             return (m.kind, family, m.subject)
         if m.signature:
@@ -54,15 +56,21 @@ def overlap(a: Mention, b: Mention) -> int:
     return len(shared)
 
 
+def same_words(a: Mention, b: Mention) -> bool:
+    """The figures sit between the same words (at least two of them)."""
+    if not a.signature or a.signature != b.signature:
+        return False
+    return len(a.signature.replace("_", " ").split()) >= 2
+
+
 def comparable(a: Mention, b: Mention, strict: bool) -> bool:
     """Do ``a`` and ``b`` speak of the same thing? ``strict`` is the bar for a conflict."""
     if a.source == b.source:
         return False
     if a.frame and b.frame and not set(a.frame) & set(b.frame):
         return False  # different years named
-    key = block_key(a)
-    if key and isinstance(key[-1], str) and key[-1].startswith("≈"):
-        return True  # the same words on both sides of the figure
+    if same_words(a, b):
+        return True  # the same words on both sides of the figure: the same slot
     if a.kind == "role":
         return True
     if strict and ("part" in (a.scope, b.scope) or "past" in (a.scope, b.scope)):
@@ -78,19 +86,39 @@ def comparable(a: Mention, b: Mention, strict: bool) -> bool:
     if a.predicate and b.predicate:
         return a.predicate == b.predicate
     # one side has no event word: the surrounding words must agree
-    need = 2 if strict else 1
-    return overlap(a, b) >= need
+    shared = overlap(a, b)
+    if not strict:
+        return shared >= 1
+    smaller = min(len(a.context), len(b.context)) or 1
+    return shared >= 2 or (shared >= 1 and shared / smaller >= 0.5)
+
+
+def _anchors(ms: list[Mention]) -> list[list[Mention]]:
+    """Figures that sit between the same words in two sources, where those words occur once
+    in each source's block, are the same slot: they are grouped first, whatever their values."""
+    by_sig: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for m in ms:
+        if m.signature and len(m.signature.replace("_", " ").split()) >= 2:
+            by_sig[m.signature][m.source].append(m)
+    groups = []
+    for sig in sorted(by_sig):
+        per_source = by_sig[sig]
+        if len(per_source) >= 2 and all(len(v) == 1 for v in per_source.values()):
+            groups.append([v[0] for _, v in sorted(per_source.items())])
+    return groups
 
 
 def group_block(mentions: list[Mention], compatible: Callable[[Mention, Mention], bool]) -> list[list[Mention]]:
-    """Agreement groups, then contested merges (see the module docstring)."""
+    """Anchored slots, agreement groups, then contested merges (see the module docstring)."""
     ms = sorted(mentions, key=lambda m: (m.source, m.start))
+    groups: list[list[Mention]] = _anchors(ms)
+    anchored = {id(m) for g in groups for m in g}
+    ms = [m for m in ms if id(m) not in anchored]
 
     def support(m: Mention) -> int:
         return sum(1 for o in ms if o.source != m.source and comparable(m, o, False) and compatible(m, o))
 
     order = sorted(ms, key=lambda m: (-support(m), m.source, m.start))
-    groups: list[list[Mention]] = []
     for m in order:
         best, best_score = None, -1
         for g in groups:

@@ -30,6 +30,8 @@ _IRREGULAR_PLURALS = {
     "cattle": "cattle", "personnel": "personnel", "troops": "troop", "series": "series",
     "species": "species", "news": "news", "aircraft": "aircraft", "sheep": "sheep",
     "fish": "fish", "deer": "deer", "storeys": "storey", "stories": "story",
+    "buses": "bus", "viruses": "virus", "bonuses": "bonus", "campuses": "campus",
+    "statuses": "status", "censuses": "census", "surpluses": "surplus", "circuses": "circus",
 }
 # Words ending in "s" that are not plurals.
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "sis", "ics")

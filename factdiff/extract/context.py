@@ -18,7 +18,7 @@ _DETERMINERS = ("the", "their", "its", "his", "her", "these", "those", "a", "an"
 def _scope_phrases():
     s = lexicon.load("scope")
     return ([tuple(p.split()) for p in s["part_before"]], [tuple(p.split()) for p in s["part_after"]],
-            [tuple(p.split()) for p in s["whole"]])
+            [tuple(p.split()) for p in s["whole"]], [tuple(p.split()) for p in s["rate_after"]])
 
 
 def lemma_class(toks: list[Token], k: int) -> Optional[str]:
@@ -116,9 +116,15 @@ def find_predicate(toks: list[Token], i: int, j: int, subject_position: bool = T
 
 
 def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
-    """"part" when the sentence marks the figure as one piece of something larger."""
-    before, after, whole = _scope_phrases()
+    """"part" when the sentence marks the figure as one piece of something larger, "rate"
+    when it is per day/year/head, "whole" when it is called a total."""
+    before, after, whole, rate = _scope_phrases()
     words = [t.lower for t in toks]
+    for phrase in rate:
+        n = len(phrase)
+        for k in range(j, min(len(words), j + 3)):
+            if tuple(words[k:k + n]) == phrase:
+                return "rate"
     for phrase in before:
         n = len(phrase)
         for k in range(0, i - n + 1):

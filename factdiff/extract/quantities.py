@@ -206,7 +206,8 @@ def _is_designation(toks: list[Token], num: Num) -> bool:
     if prev is not None and prev.is_word and prev.text[0].isupper() and prev.lower not in _blocking_words() \
             and not prev.lower.endswith(("'s", "’s")) and not hyphen_after \
             and first.start - prev.end == 1 and not _percent_after(toks, num.j) \
-            and currency_suffix(toks, num.j) is None:
+            and currency_suffix(toks, num.j) is None \
+            and not (num.j < len(toks) and match_unit(toks, num.j, glued=False)):
         return True
     # "No. 5", "#1"
     if prev is not None and prev.text == "#":
