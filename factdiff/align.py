@@ -42,7 +42,8 @@ def block_key(m: Mention) -> Optional[tuple]:
         what = m.subject or (("@" + m.predicate) if m.predicate else None)
         if what:
             return ("date", what, m.event)
-        return ("date", "≈" + (m.signature or ""), None)
+        # a date of nothing in particular (a dateline, a tweet's timestamp): never compared
+        return ("date", "#", m.source, m.start)
     if m.kind == "role":
         return ("role", m.subject)
     return None
@@ -54,6 +55,16 @@ def overlap(a: Mention, b: Mention) -> int:
     if a.subject:
         shared = {w for w in shared if w != a.subject and w not in a.subject.split(" ")}
     return len(shared)
+
+
+def is_vague(m: Mention) -> bool:
+    """"hundreds", "a handful", "tens of thousands": an amount of rhetoric, not a count."""
+    return m.kind in NUMERIC_KINDS and m.approximate and not m.qualifier and not m.derived \
+        and m.low is not None and m.high is not None and m.low != m.high
+
+
+def _shared_entities(a: Mention, b: Mention) -> bool:
+    return not a.entities or not b.entities or bool(a.entities & b.entities)
 
 
 def same_words(a: Mention, b: Mention) -> bool:
@@ -73,8 +84,15 @@ def comparable(a: Mention, b: Mention, strict: bool) -> bool:
         return True  # the same words on both sides of the figure: the same slot
     if a.kind == "role":
         return True
-    if strict and ("part" in (a.scope, b.scope) or "past" in (a.scope, b.scope)):
-        return False
+    if strict:
+        if "part" in (a.scope, b.scope) or "past" in (a.scope, b.scope):
+            return False
+        if not _shared_entities(a, b):
+            return False  # "258 Americans" in Beirut, "four Americans" in Benghazi
+        if is_vague(a) and is_vague(b):
+            return False  # "thousands" and "tens of thousands" are loose words, not figures
+        if (is_vague(a) or is_vague(b)) and not (a.predicate and a.predicate == b.predicate):
+            return False
     if a.kind == "date":
         if strict:
             return a.event is not None and (a.predicate == b.predicate or a.subject is not None)
@@ -82,6 +100,8 @@ def comparable(a: Mention, b: Mention, strict: bool) -> bool:
     if a.kind == "duration":
         if a.predicate and b.predicate and a.predicate != b.predicate:
             return not strict
+        if strict and not (a.predicate and a.predicate == b.predicate):
+            return overlap(a, b) >= 2
         return True
     if a.predicate and b.predicate:
         return a.predicate == b.predicate

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from typing import Optional
 
 from . import lexicon
@@ -17,12 +18,33 @@ from .model import INF, Fact, Mention
 _EPS = 1e-9
 
 
+_SCALE_RE = re.compile(r"(\d+(?:\.(\d+))?)\s*(?:million|billion|trillion|bn|mn|m|b|k|thousand)\b", re.I)
+
+
+def implicit_tolerance(m: Mention) -> float:
+    """How much a plainly stated figure is rounded: "$43 million" may be $43.9 million (one unit
+    of its last digit), "800,000" is a round figure (1%). Qualified figures ("more than
+    800,000", "as many as 300,000") are bounds and get none."""
+    if m.qualifier or m.low is None or m.low != m.high or not m.low:
+        return 0.0
+    hit = _SCALE_RE.search(m.text)
+    if hit:
+        digits = float(hit.group(1))
+        decimals = len(hit.group(2) or "")
+        if digits:
+            return (10 ** -decimals) / digits
+    v = abs(m.low)
+    if v >= 1000 and v.is_integer() and v % 1000 == 0:
+        return 0.01
+    return 0.0
+
+
 def interval(m: Mention) -> tuple[float, bool, float, bool]:
     """(low, low_inclusive, high, high_inclusive) in base units, widened when approximate."""
     lo, hi = m.base_interval()
     lo_inc, hi_inc = m.low_inclusive, m.high_inclusive
-    t = m.tolerance
-    if m.approximate and t:
+    t = max(m.tolerance if m.approximate else 0.0, implicit_tolerance(m))
+    if t:
         if lo not in (-INF, INF):
             lo = lo - abs(lo) * t
         if hi not in (-INF, INF):
@@ -69,7 +91,7 @@ def _org_words(m: Mention) -> set:
 def _roles_compatible(a: Mention, b: Mention) -> bool:
     if "past" in (a.scope, b.scope):
         return True
-    wa, wb = _org_words(a), _org_words(b)
+    wa, wb = {w[:4] for w in _org_words(a)}, {w[:4] for w in _org_words(b)}
     return not wa or not wb or bool(wa & wb)
 
 
@@ -149,9 +171,22 @@ def _subject_words(m: Mention) -> str:
     return what
 
 
-def fingerprint(kind: str, subject: str, group: list[Mention]) -> str:
+def fingerprint(kind: str, subject: str, group: list[Mention], with_sources: bool = True) -> str:
     """Stable identity of a finding: what is measured, which sources, their normalised values.
-    Line numbers, file order and unrelated text do not enter it."""
-    values = sorted({f"{m.source}={m.value_text()}" for m in group})
-    raw = "|".join([kind, subject] + values)
+    Line numbers, file order and unrelated text do not enter it.
+
+    What is measured is read from every mention (``subject`` names the group for people, but
+    which mention represents it depends on offsets, so it does not enter the identity).
+    ``with_sources=False`` leaves the source names out, keeping which values were stated
+    together: the identity of the same contradiction after its files were renamed."""
+    what = sorted({_subject_words(m) + (f" ≈{m.signature}" if m.signature and not m.subject else "")
+                   for m in group})
+    if with_sources:
+        values = sorted({f"{m.source}={m.value_text()}" for m in group})
+    else:
+        by_source: dict[str, set] = {}
+        for m in group:
+            by_source.setdefault(m.source, set()).add(m.value_text())
+        values = sorted("=" + ",".join(sorted(v)) for v in by_source.values())
+    raw = "|".join([kind] + what + values)
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]

@@ -64,6 +64,7 @@ class Mention:
     event: Optional[str] = None  # for dates: "start", "end" or None
     frame: tuple = ()  # years named in the sentence
     context: frozenset = frozenset()  # content lemmas around the mention
+    entities: frozenset = frozenset()  # capitalised names around the mention (places, people)
     signature: Optional[str] = None  # exact surrounding words, for subjectless numbers
     factor: float = 1.0  # unit -> base unit
     tolerance: float = 0.0  # relative widening when compared (approximate values)
@@ -172,3 +173,9 @@ class Report:
         from .report.json import report_to_dict
 
         return report_to_dict(self)
+
+    def to_html(self, **options) -> str:
+        """The report as one self-contained HTML page (see ``factdiff.report.html.render``)."""
+        from .report.html import render
+
+        return render(self, **options)

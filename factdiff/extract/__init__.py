@@ -114,7 +114,8 @@ def _date_mention(text, toks, start, end, iso, tok_index, common, subject, predi
     i, j = tok_index(start), tok_index(end)
     return Mention(start=start, end=end, text=text[start:end], kind="date", date=iso,
                    subject=subject, predicate=predicate, event=event,
-                   context=ctx.context_bag(toks, i, j), signature=ctx.signature(toks, i, j), **common)
+                   context=ctx.context_bag(toks, i, j), entities=ctx.entities(toks, i, j),
+                   signature=ctx.signature(toks, i, j), **common)
 
 
 def _numeric_mention(text: str, toks: list[Token], raw: Raw, years, common) -> Optional[Mention]:
@@ -130,7 +131,7 @@ def _numeric_mention(text: str, toks: list[Token], raw: Raw, years, common) -> O
         low_inclusive=raw.low_inclusive, high_inclusive=raw.high_inclusive, unit=raw.unit,
         approximate=raw.approximate, qualifier=raw.qualifier, subject=subject,
         subject_text=subject_text, predicate=predicate, scope=ctx.scope_of(toks, raw.i, raw.j),
-        frame=years, context=ctx.context_bag(toks, raw.i, raw.j),
+        frame=years, context=ctx.context_bag(toks, raw.i, raw.j), entities=ctx.entities(toks, raw.i, raw.j),
         signature=ctx.signature(toks, raw.i, raw.j), factor=raw.factor, dimension=raw.dimension,
         tolerance=raw.tolerance, **common,
     )

@@ -33,8 +33,9 @@ def lemma_class(toks: list[Token], k: int) -> Optional[str]:
 
 
 def known_noun(toks: list[Token], k: int) -> Optional[str]:
-    """The class of the word at ``k`` if the synonym lexicon knows it."""
-    if not toks[k].is_word:
+    """The class of the word at ``k`` if the synonym lexicon knows it (not for names:
+    "the House" is not a house)."""
+    if not toks[k].is_word or (k > 0 and toks[k].text[0].isupper()):
         return None
     syn = lexicon.synonym_index()
     word = lexicon.singular(toks[k].text)
@@ -163,6 +164,33 @@ def context_bag(toks: list[Token], i: int, j: int, width: int = 10) -> frozenset
         lem = lexicon.singular(w)
         bag.add(syn.get(lem, lem))
     return frozenset(bag)
+
+
+_NOT_ENTITIES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                           "september", "october", "november", "december", "monday", "tuesday",
+                           "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs",
+                           "ms", "dr", "sept", "jan", "feb", "aug", "oct", "nov", "dec"})
+
+
+def entities(toks: list[Token], i: int, j: int, width: int = 12) -> frozenset:
+    """Names near a figure ("Beirut", "Benghazi", "Russian"), cut to five letters so that
+    "Russia" and "Russian" meet. Two figures whose sentences name places or people and share
+    none of them are about different events."""
+    stop = lexicon.stopwords()
+    out = set()
+    for k in range(max(0, i - width), min(len(toks), j + width)):
+        t = toks[k]
+        if len(t.text) == 1 and t.text.isupper() and k + 2 < len(toks) and toks[k + 1].text == "." \
+                and len(toks[k + 2].text) == 1 and toks[k + 2].text.isupper():
+            out.add((t.text + toks[k + 2].text).lower())  # "U.S.", "U.N."
+            continue
+        if not t.is_word or not t.text[0].isupper() or len(t.text) < 3:
+            continue
+        w = t.lower.removesuffix("'s").removesuffix("’s")
+        if w in stop or w in _NOT_ENTITIES:
+            continue
+        out.add(w[:5])
+    return frozenset(out)
 
 
 def signature(toks: list[Token], i: int, j: int) -> str:

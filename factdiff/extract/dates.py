@@ -19,7 +19,7 @@ MONTHS = {
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
             "sunday": 6}
-_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?)(?![A-Za-z])"
 _M2 = _M.replace("?P<month>", "?P<month2>")
 _WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,)?\s+)?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -29,7 +29,7 @@ _Y = r"(?P<year>1[5-9]\d\d|20\d\d)"
 _DATE_RE = regex.compile(
     rf"""
     \b(?:
-        {_WD}{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?              # 23 December 2015, 30 September
+        {_WD}{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y}|(?!\.?\s+[0-3]?\d\b))   # 23 December 2015, 30 September (not "19 Sept. 11")
       | {_WD}{_M2}\s+{_D2}\b(?:,?\s+(?P<year2>1[5-9]\d\d|20\d\d))?  # December 23, 2015
       | (?P<month3>January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?,?\s+(?:of\s+)?(?P<year3>1[5-9]\d\d|20\d\d)  # March 2011
       | (?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})          # 2015-12-23

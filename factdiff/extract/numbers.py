@@ -150,6 +150,10 @@ def _read_words(toks: list[Token], i: int) -> Optional[Num]:
         if probe < len(toks) and toks[probe].lower in scales:
             v = frac * float(scales[toks[probe].lower])
             return Num(v, v, frac_start, probe + 1, words=True, rounding=0.0)
+        if probe < len(toks) and toks[probe].lower == "dozen":
+            # "half a dozen": an idiom for about six
+            v = frac * float(words_["dozen"])
+            return Num(v, v, frac_start, probe + 1, words=True, rounding=0.2 * v)
         if frac_num > 1 or (m < len(toks) and toks[m].lower == "of") or toks[k].lower == "half":
             # "two thirds of voters", "half of the cases", "a quarter of residents": a share
             if toks[k].lower == "half" and not (m < len(toks) and toks[m].lower in ("of", "the", "a", "an", "their", "its", "all")):
@@ -211,7 +215,8 @@ def _read_words(toks: list[Token], i: int) -> Optional[Num]:
         return None
     value = total + current
     if last == "dozen" and first in ("a", "an", "dozen"):
-        return Num(value, value, i, j, words=True, vague=False, rounding=0.0)
+        # "a dozen fighters" is about twelve
+        return Num(value, value, i, j, words=True, vague=False, rounding=0.2 * value)
     return Num(value, value, i, j, words=True)
 
 

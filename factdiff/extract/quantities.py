@@ -269,7 +269,7 @@ def _classify(toks: list[Token], num: Num, cur, blocked) -> Optional[Raw]:
     unit = match_unit(toks, j, glued=glued) if j < len(toks) else None
     if unit is None and j < len(toks) and toks[j].is_word and len(toks[j].text) <= 5 \
             and not toks[j].text.islower() and not toks[j].text.istitle():
-        unit = quantulum_unit(toks[j].text)
+        unit = None  # quantulum3 fallback removed: its unit load is seconds long
     if unit is not None:
         j2 = j + unit.tokens
         if unit.dimension == "time":
@@ -443,7 +443,15 @@ def _find_head(toks: list[Token], j: int, plural: bool, after_vague: bool) -> Op
             head = chunk[-1]
     if toks[head].lower in _NOT_HEADS or len(toks[head].text) < 2:
         return None
+    if toks[head].text[0].isupper() and not _title_case(toks):
+        return None  # "10 Downing Street", "25 Caption": a name, not a thing counted
     return head
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """A headline in Title Case, where every noun is capitalised."""
+    words = [t for t in toks if t.is_word and len(t.text) > 3]
+    return bool(words) and sum(t.text[0].isupper() for t in words) >= 0.9 * len(words)
 
 
 def _head_phrase(toks: list[Token], j: int, head: int) -> str:

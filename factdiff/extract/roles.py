@@ -98,7 +98,10 @@ def find_roles(toks: list[Token]) -> list[RoleHit]:
             org_start = k
             while org_start > 0 and org_start > k - 7:
                 p = toks[org_start - 1]
-                if p.is_word and p.lower not in stop and p.lower not in _NOT_NAMES and not p.lower.endswith("ly"):
+                lower_ok = not p.text[0].isupper() and org_start - 2 >= 0 and toks[org_start - 2].is_word \
+                    and toks[org_start - 2].text[0].isupper()  # "UK defence secretary"
+                if p.is_word and p.lower not in stop and p.lower not in _NOT_NAMES and \
+                        (p.text[0].isupper() or lower_ok):
                     org_start -= 1
                 elif p.lower in ("and", "of") and org_start - 2 >= 0 and toks[org_start - 2].text[0].isupper():
                     org_start -= 1
