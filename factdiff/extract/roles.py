@@ -38,7 +38,16 @@ _NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "his", "her
                         "january", "february", "march", "april", "may", "june", "july", "august",
                         "september", "october", "november", "december", "monday", "tuesday",
                         "wednesday", "thursday", "friday", "saturday", "sunday", "however",
-                        "speaking", "according", "amnesty", "russia", "syria", "moscow"})
+                        "speaking", "according", "department", "against", "act", "committee",
+                        "house", "senate", "court", "ministry", "office", "agency", "party",
+                        "university", "council", "commission", "board", "the"})
+
+
+# Words that never start or continue an organisation before a title.
+_NOT_ORG = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                      "september", "october", "november", "december", "monday", "tuesday",
+                      "wednesday", "thursday", "friday", "saturday", "sunday", "however",
+                      "speaking", "according", "said", "says", "told", "when", "mr", "mrs", "ms"})
 
 
 def _is_name_token(t: Token) -> bool:
@@ -100,7 +109,7 @@ def find_roles(toks: list[Token]) -> list[RoleHit]:
                 p = toks[org_start - 1]
                 lower_ok = not p.text[0].isupper() and org_start - 2 >= 0 and toks[org_start - 2].is_word \
                     and toks[org_start - 2].text[0].isupper()  # "UK defence secretary"
-                if p.is_word and p.lower not in stop and p.lower not in _NOT_NAMES and \
+                if p.is_word and p.lower not in stop and p.lower not in _NOT_ORG and \
                         (p.text[0].isupper() or lower_ok):
                     org_start -= 1
                 elif p.lower in ("and", "of") and org_start - 2 >= 0 and toks[org_start - 2].text[0].isupper():
