@@ -80,6 +80,8 @@ def comparable(a: Mention, b: Mention, strict: bool) -> bool:
         return False
     if a.frame and b.frame and not set(a.frame) & set(b.frame):
         return False  # different years named
+    if strict and is_vague(a) and is_vague(b):
+        return False  # "thousands" and "tens of thousands" are loose words, not figures
     if same_words(a, b):
         return True  # the same words on both sides of the figure: the same slot
     if a.kind == "role":
@@ -89,8 +91,6 @@ def comparable(a: Mention, b: Mention, strict: bool) -> bool:
             return False
         if not _shared_entities(a, b):
             return False  # "258 Americans" in Beirut, "four Americans" in Benghazi
-        if is_vague(a) and is_vague(b):
-            return False  # "thousands" and "tens of thousands" are loose words, not figures
         if (is_vague(a) or is_vague(b)) and not (a.predicate and a.predicate == b.predicate):
             return False
     if a.kind == "date":
@@ -124,7 +124,9 @@ def _anchors(ms: list[Mention]) -> list[list[Mention]]:
     for sig in sorted(by_sig):
         per_source = by_sig[sig]
         if len(per_source) >= 2 and all(len(v) == 1 for v in per_source.values()):
-            groups.append([v[0] for _, v in sorted(per_source.items())])
+            slot = [v[0] for _, v in sorted(per_source.items())]
+            if all(comparable(x, y, True) for n, x in enumerate(slot) for y in slot[n + 1:]):
+                groups.append(slot)
     return groups
 
 

@@ -10,7 +10,7 @@ import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Callable, Iterable, Optional, Union
 
 from . import lexicon
 from .extract.dates import parse_published
@@ -28,9 +28,11 @@ class InputError(Exception):
 
 # --- discovery ---------------------------------------------------------------------------
 
-def discover(paths: Iterable[Union[str, os.PathLike]]) -> tuple[list[Path], list[Problem]]:
+def discover(paths: Iterable[Union[str, os.PathLike]],
+             skip: Optional[Callable[[Path, bool], bool]] = None) -> tuple[list[Path], list[Problem]]:
     """Files to read, in a stable order: folders are walked recursively for known suffixes;
-    files named explicitly are read whatever their suffix."""
+    files named explicitly are read whatever their suffix. ``skip(path, is_dir)`` leaves out
+    what a walk finds (ignored or excluded files and folders), never a file named explicitly."""
     files: list[Path] = []
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -39,12 +41,13 @@ def discover(paths: Iterable[Union[str, os.PathLike]]) -> tuple[list[Path], list
         if path.is_dir():
             found = []
             for root, dirs, names in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and not (skip and skip(Path(root) / d, True)))
                 for name in sorted(names):
                     f = Path(root) / name
-                    if f.suffix.lower() in SUFFIXES and not name.startswith("."):
+                    if f.suffix.lower() in SUFFIXES and not name.startswith(".") and not (skip and skip(f, False)):
                         found.append(f)
-            files.extend(found)
+            files.extend(sorted(found, key=lambda f: f.relative_to(path).as_posix()))
         elif path.is_file():
             files.append(path)
         elif path.is_symlink():
@@ -95,10 +98,22 @@ def decode(data: bytes) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None:
         raise InputError("binary file or unknown encoding")
+    if best.encoding in _LATIN_FAMILY:
+        # Short Western texts fool the detector into a Baltic or Central European code page;
+        # windows-1252 is what such pages almost always are, so it wins when it decodes.
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     text = str(best)
     if _control_share(text) > 0.01:
         raise InputError(f"binary file (decodes as {best.encoding} only with control characters)")
     return text, best.encoding
+
+
+_LATIN_FAMILY = frozenset({"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_4",
+                           "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_15", "mac_latin2",
+                           "mac_roman", "cp775", "cp850", "cp437", "cp858"})
 
 
 def _utf16_without_bom(sample: bytes) -> Optional[str]:

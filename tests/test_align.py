@@ -1,0 +1,68 @@
+"""align: what is compared with what, and what never is."""
+import factdiff
+
+
+def _compared(report, a, b):
+    return any({a, b} <= {m.text for m in f.mentions} for f in report.facts)
+
+
+def test_same_thing_different_words_is_one_fact():
+    r = factdiff.check_texts({"a": "Air strikes killed 200 civilians in Aleppo.",
+                              "b": "The raids killed at least 200 civilians in Aleppo, officials said."})
+    assert _compared(r, "200 civilians", "at least 200 civilians")
+    assert not r.conflicts
+
+
+def test_part_is_not_compared_with_whole():
+    r = factdiff.check_texts({
+        "a": "The strikes killed 200 civilians in Idlib province. In one of the deadliest incidents, a missile hit a market in Idlib, killing 49 civilians.",
+        "b": "The strikes killed 200 civilians in Idlib province, the report said."})
+    assert not _compared(r, "49 civilians", "200 civilians")
+    assert not r.conflicts
+
+
+def test_ratio_is_not_compared_with_total():
+    r = factdiff.check_texts({"a": "Russia killed 16 civilians in Syria for every fighter.",
+                              "b": "Russia killed 200 civilians in Syria."})
+    kinds = {m.text: m.kind for f in r.facts for m in f.mentions}
+    assert kinds["16 civilians in Syria for every fighter"] == "ratio"
+    assert not _compared(r, "16 civilians in Syria for every fighter", "200 civilians")
+
+
+def test_different_events_are_different_facts():
+    r = factdiff.check_texts({"a": "The report gives more details about six attacks in Homs.",
+                              "b": "Amnesty researched 25 attacks in Homs."})
+    assert not _compared(r, "six attacks", "25 attacks") and not r.conflicts
+
+
+def test_different_years_are_different_facts():
+    r = factdiff.check_texts({"a": "In 2014 the firm added 300 jobs in Ohio.",
+                              "b": "In 2015 the firm added 450 jobs in Ohio."})
+    assert not r.conflicts
+
+
+def test_different_places_do_not_conflict():
+    r = factdiff.check_texts({"a": "The bombing in Beirut killed 258 Americans.",
+                              "b": "The attack in Benghazi killed four Americans."})
+    assert not r.conflicts
+
+
+def test_same_slot_conflicts_even_with_several_figures_per_source():
+    r = factdiff.check_texts({
+        "a": "Last year 26 members traveled to England, 26 members traveled to France and 32 members traveled to Italy.",
+        "b": "Last year 76 members traveled to England, 26 members traveled to France and 32 members traveled to Italy."})
+    [f] = r.conflicts
+    assert {m.text for m in f.mentions} == {"26 members", "76 members"}
+
+
+def test_a_source_giving_two_figures_describes_two_things():
+    r = factdiff.check_texts({
+        "a": "Police arrested 40 protesters on Friday and 12 protesters were charged.",
+        "b": "Police arrested 40 protesters in the city on Friday."})
+    assert not r.conflicts
+
+
+def test_vague_amounts_do_not_contradict_each_other():
+    r = factdiff.check_texts({"a": "They spent thousands of dollars on travel.",
+                              "b": "They spent tens of thousands of dollars on travel."})
+    assert not r.conflicts

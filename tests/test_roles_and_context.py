@@ -1,0 +1,49 @@
+"""extract.roles and extract.context: titles, events, scope, subjects."""
+import factdiff
+
+
+def _roles(text):
+    return [(m.person, m.role) for m in factdiff.extract(text) if m.kind == "role"]
+
+
+def test_title_before_name_with_organisation():
+    assert _roles("“No,” Health Ministry spokeswoman Anna Berg told reporters.") == [
+        ("Anna Berg", "spokeswoman, Health Ministry")]
+
+
+def test_appositive_title_after_name():
+    [(person, role)] = _roles("Anna Berg, a spokeswoman for the Swedish Health Ministry, declined to comment.")
+    assert person == "Anna Berg" and role.startswith("spokeswoman") and "Health Ministry" in role
+
+
+def test_title_of_organisation_then_name():
+    [(person, role)] = _roles("The chair of the city's Finance Committee, Tom Okafor, resigned.")
+    assert person == "Tom Okafor" and role.startswith("chair") and "Finance Committee" in role
+
+
+def test_roles_with_the_same_title_agree_across_sources():
+    r = factdiff.check_texts({"a": "Health Ministry spokeswoman Anna Berg said 30 beds were free.",
+                              "b": "Anna Berg, a spokeswoman for the Health Ministry, spoke on Monday."})
+    [f] = [f for f in r.facts if f.kind == "role"]
+    assert f.status == "agree"
+
+
+def _m(text, needle):
+    return next(m for m in factdiff.extract(text) if m.text == needle)
+
+
+def test_event_is_read_on_either_side():
+    assert _m("Shelling killed 30 soldiers.", "30 soldiers").predicate == "kill"
+    assert _m("Some 30 soldiers were reportedly killed.", "Some 30 soldiers").predicate == "kill"
+    assert _m("Amnesty said 30 soldiers died.", "30 soldiers").predicate == "kill"
+
+
+def test_measured_thing_is_lemmatised_and_mapped_to_its_class():
+    assert _m("They carried out 12 airstrikes.", "12 airstrikes").subject == "attack"
+    assert _m("They carried out 12 air raids.", "12 air raids").subject == "attack"
+    assert _m("About 40 lives were lost.", "About 40 lives").subject == "person"
+
+
+def test_scope_part_and_rate():
+    assert _m("In one of the raids, 9 people died.", "9 people").scope == "part"
+    assert _m("The plant emits 300 tonnes a day.", "300 tonnes").scope == "rate"
