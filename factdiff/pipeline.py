@@ -11,7 +11,8 @@ from .align import align
 from .compare import compatible, judge
 from .extract import extract
 from .model import Problem, Report, Source
-from .sources import DEFAULT_MAX_BYTES, InputError, discover, read_source, source_from_text, unique_ids
+from .sources import (DEFAULT_MAX_BYTES, InputError, discover, display_path, read_source,
+                      source_from_text, unique_ids)
 
 _STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
 
@@ -41,7 +42,7 @@ def load_sources(paths: Iterable, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[l
         try:
             sources.append(read_source(f, sid, max_bytes=max_bytes))
         except InputError as exc:
-            problems.append(Problem(str(f), str(exc)))
+            problems.append(Problem(display_path(f), str(exc)))
     return sources, problems
 
 

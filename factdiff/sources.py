@@ -28,6 +28,12 @@ class InputError(Exception):
 
 # --- discovery ---------------------------------------------------------------------------
 
+def display_path(path: Union[str, os.PathLike]) -> str:
+    """A path as printable text: file names that are not valid UTF-8 keep their bytes as
+    replacement characters instead of breaking the output."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def discover(paths: Iterable[Union[str, os.PathLike]],
              skip: Optional[Callable[[Path, bool], bool]] = None) -> tuple[list[Path], list[Problem]]:
     """Files to read, in a stable order: folders are walked recursively for known suffixes;
@@ -51,9 +57,9 @@ def discover(paths: Iterable[Union[str, os.PathLike]],
         elif path.is_file():
             files.append(path)
         elif path.is_symlink():
-            problems.append(Problem(str(path), "broken symbolic link"))
+            problems.append(Problem(display_path(path), "broken symbolic link (or a link loop)"))
         else:
-            problems.append(Problem(str(path), "no such file or directory"))
+            problems.append(Problem(display_path(path), "no such file or directory"))
     unique = []
     for f in files:
         key = os.path.realpath(f)
@@ -153,6 +159,7 @@ class _HTMLText(HTMLParser):
         self.skip = 0
         self.main = 0
         self.stack: list[str] = []
+        self.open_count: dict[str, int] = {}  # tag -> how many are open (O(1) end-tag checks)
         self.title = ""
         self.in_title = False
         self.h1 = ""
@@ -174,6 +181,7 @@ class _HTMLText(HTMLParser):
                 self._newline()
             return
         self.stack.append(tag)
+        self.open_count[tag] = self.open_count.get(tag, 0) + 1
         if tag in _SKIP_TAGS:
             self.skip += 1
         if tag in ("article", "main"):
@@ -186,10 +194,11 @@ class _HTMLText(HTMLParser):
             self._newline()
 
     def handle_endtag(self, tag):
-        if tag in _VOID_TAGS or tag not in self.stack:
+        if tag in _VOID_TAGS or not self.open_count.get(tag):
             return
         while self.stack:
             top = self.stack.pop()
+            self.open_count[top] -= 1
             if top in _SKIP_TAGS:
                 self.skip -= 1
             if top in ("article", "main"):
@@ -308,6 +317,9 @@ def read_source(path: Union[str, Path], source_id: Optional[str] = None,
     text, _ = decode(data)
     if not text.strip():
         raise InputError("no text (only white space)")
+    # One line-ending convention for every later stage (offsets refer to this text).
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     title = published = None
     if path.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         text, title, published = html_to_text(text)
@@ -315,8 +327,8 @@ def read_source(path: Union[str, Path], source_id: Optional[str] = None,
         if not text.strip():
             raise InputError("HTML page with no readable text")
     return Source(
-        id=source_id or path.stem,
-        path=str(path),
+        id=source_id or display_path(path.stem),
+        path=display_path(path),
         text=text,
         title=title or guess_title(text),
         published=published or guess_published(text),
@@ -330,11 +342,9 @@ def source_from_text(source_id: str, text: str, published: Optional[str] = None)
 
 def unique_ids(files: list[Path]) -> list[str]:
     """File name without extension; where two files share one, the path tells them apart."""
-    stems = [f.stem for f in files]
-    out = []
-    for f, stem in zip(files, stems):
-        if stems.count(stem) > 1:
-            out.append(str(f.with_suffix("")).replace(os.sep, "/"))
-        else:
-            out.append(stem)
-    return out
+    from collections import Counter
+
+    stems = [display_path(f.stem) for f in files]
+    counts = Counter(stems)
+    return [display_path(f.with_suffix("")).replace(os.sep, "/") if counts[stem] > 1 else stem
+            for f, stem in zip(files, stems)]
