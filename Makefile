@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test eval clean
+.PHONY: demo test eval clean browser-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,13 @@ demo: $(STAMP)  ## run factdiff on the bundled sample
 
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest -q
+
+browser-deps:  ## Debian's chromium for the browser tests (needs root or sudo; Playwright's own browser download is never used)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	@chromium --version 2>/dev/null
 
 eval: $(STAMP)  ## measure judgement and extraction on ../shared/dev-data
 	$(BIN)/python -m factdiff.evaluate
