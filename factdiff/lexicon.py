@@ -116,11 +116,23 @@ def predicate_index() -> dict[str, str]:
     return index
 
 
+# Synonyms a project adds in its configuration (``[tool.factdiff.synonyms]``): read before the
+# lexicon's, so a project's own word wins.
+_EXTRA_SYNONYMS: dict[str, tuple[str, ...]] = {}
+
+
+def add_synonyms(extra: dict[str, list[str]]) -> None:
+    """Register ``{"class": ["word", ...]}`` on top of ``synonyms.toml`` for this process."""
+    for cls, words in extra.items():
+        _EXTRA_SYNONYMS[cls] = _EXTRA_SYNONYMS.get(cls, ()) + tuple(words)
+    synonym_index.cache_clear()
+
+
 @functools.lru_cache(maxsize=None)
 def synonym_index() -> dict[str, str]:
     """Singular lemma (or phrase of lemmas) of a measured thing -> its class."""
     index: dict[str, str] = {}
-    for cls, words in load("synonyms").items():
+    for cls, words in list(_EXTRA_SYNONYMS.items()) + list(load("synonyms").items()):
         for w in words:
             index.setdefault(" ".join(singular(p) for p in w.split()), cls)
     return index

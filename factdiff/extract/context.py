@@ -18,7 +18,8 @@ _DETERMINERS = ("the", "their", "its", "his", "her", "these", "those", "a", "an"
 def _scope_phrases():
     s = lexicon.load("scope")
     return ([tuple(p.split()) for p in s["part_before"]], [tuple(p.split()) for p in s["part_after"]],
-            [tuple(p.split()) for p in s["whole"]], [tuple(p.split()) for p in s["rate_after"]])
+            [tuple(p.split()) for p in s["whole"]], [tuple(p.split()) for p in s["rate_after"]],
+            frozenset(s["past_modifiers"]), [tuple(p.split()) for p in s["change_before"]])
 
 
 def lemma_class(toks: list[Token], k: int) -> Optional[str]:
@@ -119,8 +120,16 @@ def find_predicate(toks: list[Token], i: int, j: int, subject_position: bool = T
 def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
     """"part" when the sentence marks the figure as one piece of something larger, "rate"
     when it is per day/year/head, "whole" when it is called a total."""
-    before, after, whole, rate = _scope_phrases()
+    before, after, whole, rate, past, change = _scope_phrases()
     words = [t.lower for t in toks]
+    # "the original 12 members", "12 original members": another time
+    if any(w in past for w in words[max(0, i - 2):j]):
+        return "past"
+    for phrase in change:
+        n = len(phrase)
+        if i - n >= 0 and tuple(words[i - n:i]) == phrase:
+            if phrase != ("by",) or _changes(toks, i - 1):
+                return "change"
     for phrase in rate:
         n = len(phrase)
         for k in range(j, min(len(words), j + 3)):
@@ -142,6 +151,15 @@ def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
             if tuple(words[k:k + n]) == phrase:
                 return "whole"
     return None
+
+
+def _changes(toks: list[Token], k: int) -> bool:
+    """Is there a verb of change ("rose", "cut", "increased") just before position ``k``?"""
+    preds = lexicon.predicate_index()
+    for m in range(k - 1, max(-1, k - 5), -1):
+        if preds.get(toks[m].lower) in ("rise", "fall", "cut", "add", "raise", "spend"):
+            return True
+    return False
 
 
 def context_bag(toks: list[Token], i: int, j: int, width: int = 10) -> frozenset:

@@ -44,5 +44,32 @@ def report_to_dict(report) -> dict:
     }
 
 
-def render(report) -> str:
-    return json.dumps(report_to_dict(report), indent=2, ensure_ascii=False) + "\n"
+def comparison_to_dict(comparison, report) -> dict:
+    """Added to the contract for CI: each conflict's level, its two contradicting statements,
+    and, with a baseline, whether it is new or known and what the baseline had that is fixed."""
+    by_id = {s.id: s for s in report.sources}
+    return {
+        "baseline": comparison.baseline,
+        "conflicts": [
+            {
+                "id": f.fact.id,
+                "values_id": f.values_fingerprint,
+                "state": f.state,
+                "level": f.level,
+                "note": f.note,
+                "pair": [mention_to_dict(m, by_id.get(m.source)) for m in f.pair],
+            }
+            for f in comparison.findings
+        ],
+        "fixed": [e.to_dict() for e in comparison.fixed],
+        "new": len(comparison.new),
+        "known": len(comparison.known),
+    }
+
+
+def render(report, comparison=None) -> str:
+    from . import comparison_of
+
+    data = report_to_dict(report)
+    data["gate"] = comparison_to_dict(comparison_of(report, comparison), report)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -25,8 +25,13 @@ def _quote(m, width: int = 90) -> Text:
     return t
 
 
-def build(report, show_all: bool = False) -> Group:
+def build(report, show_all: bool = False, comparison=None) -> Group:
+    """The table; with a baseline ``comparison``, each conflict says whether it is new or
+    known, and the baseline entries no longer found are listed as fixed."""
     summary = report.summary()
+    states = {}
+    if comparison is not None:
+        states = {id(f.fact): ("new" if f.is_new else "known") for f in comparison.findings}
     facts = [f for f in report.facts if show_all or f.status != "single"]
     table = Table(box=box.SIMPLE_HEAVY, show_lines=True, expand=True)
     table.add_column("status", no_wrap=True)
@@ -36,9 +41,12 @@ def build(report, show_all: bool = False) -> Group:
     table.add_column("quote", ratio=5)
     for f in facts:
         first = True
+        status = Text(f.status, style=_STYLE[f.status])
+        if id(f) in states:
+            status.append(f"\n{states[id(f)]}", style="bold" if states[id(f)] == "new" else "dim")
         for m in f.mentions:
             table.add_row(
-                Text(f.status, style=_STYLE[f.status]) if first else "",
+                status if first else "",
                 Text(f"{f.subject}\n", style="bold").append(Text(f.reason, style="italic dim")) if first else "",
                 m.source,
                 m.value_text(),
@@ -51,14 +59,22 @@ def build(report, show_all: bool = False) -> Group:
         + ("" if show_all else " (singles hidden: --all)"),
         style="bold",
     )
+    if comparison is not None and comparison.baseline:
+        head.append(f"\nbaseline {comparison.baseline}: {len(comparison.new)} new · "
+                    f"{len(comparison.known)} known · {len(comparison.fixed)} fixed", style="bold")
     parts = [head, table] if facts else [head, Text("No fact is stated by two sources.")]
+    for e in comparison.fixed if comparison is not None else ():
+        parts.append(Text(f"fixed: {e.subject or e.kind or 'finding'} {e.fingerprint} "
+                          f"(in the baseline, no longer found)", style="green"))
     return Group(*parts)
 
 
-def render(report, show_all: bool = False, width: int = 160) -> str:
-    console = Console(width=width, record=True, file=_Null(), force_terminal=False, color_system=None)
-    console.print(build(report, show_all))
-    return console.export_text()
+def render(report, show_all: bool = False, width: int = 160, comparison=None, color: bool = False) -> str:
+    """The table as text; ``color`` keeps the terminal's colours (ANSI codes)."""
+    console = Console(width=width, record=True, file=_Null(), force_terminal=color,
+                      color_system="standard" if color else None)
+    console.print(build(report, show_all, comparison))
+    return console.export_text(styles=color)
 
 
 class _Null:

@@ -1,0 +1,265 @@
+"""The baseline: contradictions already reviewed, so that CI fails only on new ones.
+
+A baseline is a JSON file, sorted and indented so that its diffs read well, rewritten whole::
+
+    {
+      "version": 1,
+      "findings": [
+        {
+          "fingerprint": "e6075fbdef8adb3d",
+          "values_fingerprint": "9b0d6c2f5a1e7c44",
+          "kind": "count",
+          "subject": "attack (research)",
+          "values": {"bbc": ["25"], "reuters": [">25"]},
+          "reason": "“more than 25 Russian attacks” (reuters: >25) is incompatible with …",
+          "note": "bbc counts only the strikes it verified"
+        }
+      ]
+    }
+
+The identity of a finding is what is measured, the sources and their normalised values
+(:func:`factdiff.compare.fingerprint`): never a line number, so added paragraphs, re-wrapped
+lines and reordered files keep it. A finding whose ``fingerprint`` is in the baseline is known
+(``unchanged``); one whose sources were renamed but whose values are the same matches on
+``values_fingerprint`` (``updated``); the rest are new. Baseline entries no conflict matched are
+fixed. ``note`` says why a finding was accepted; rewriting the baseline keeps the notes.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional, Union
+
+from .compare import _gap, compatible, fingerprint
+from .model import Fact, Mention, Report
+
+VERSION = 1
+LEVELS = ("warning", "error")  # in increasing order of gravity
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be used; the message names the file and says why."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One accepted finding, as recorded in the baseline file."""
+
+    fingerprint: str
+    values_fingerprint: Optional[str] = None
+    kind: Optional[str] = None
+    subject: Optional[str] = None
+    values: tuple = ()  # ((source, (value text, ...)), ...), sorted
+    reason: Optional[str] = None
+    note: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        return {
+            "fingerprint": self.fingerprint,
+            "values_fingerprint": self.values_fingerprint,
+            "kind": self.kind,
+            "subject": self.subject,
+            "values": {source: list(texts) for source, texts in self.values},
+            "reason": self.reason,
+            "note": self.note if self.note is not None else "",
+        }
+
+
+@dataclass(frozen=True)
+class Baseline:
+    entries: tuple = ()  # tuple[Entry, ...]
+    path: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A conflict of this run, judged against the baseline."""
+
+    fact: Fact
+    state: str  # "new", "unchanged" (same fingerprint) or "updated" (same values, renamed sources)
+    level: str  # "error" or "warning"
+    pair: tuple  # (Mention, Mention): the two statements that contradict each other
+    values_fingerprint: str
+    note: Optional[str] = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.state == "new"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    findings: tuple = ()  # tuple[Finding, ...], in the report's order
+    fixed: tuple = ()  # tuple[Entry, ...]: in the baseline, no longer found
+    baseline: Optional[str] = None  # the baseline file, if one was used
+
+    @property
+    def new(self) -> tuple:
+        return tuple(f for f in self.findings if f.is_new)
+
+    @property
+    def known(self) -> tuple:
+        return tuple(f for f in self.findings if not f.is_new)
+
+    def failing(self, fail_on: str = "warning") -> tuple:
+        """New findings at level ``fail_on`` or graver."""
+        floor = LEVELS.index(fail_on)
+        return tuple(f for f in self.new if LEVELS.index(f.level) >= floor)
+
+
+# --- what a conflict is made of ---------------------------------------------------------------
+
+def conflict_pair(fact: Fact) -> tuple[Mention, Mention]:
+    """The two statements of ``fact`` that contradict each other most (the pair its reason
+    names)."""
+    ms = list(fact.mentions)
+    bad = [(a, b) for x, a in enumerate(ms) for b in ms[x + 1:]
+           if a.source != b.source and not compatible(a, b)]
+    if not bad:
+        return ms[0], ms[-1]
+    return max(bad, key=lambda p: _gap(*p))
+
+
+def level(fact: Fact, pair: Optional[tuple] = None) -> str:
+    """``error`` when two exact statements contradict each other; ``warning`` when one side is
+    approximate ("about 300") or computed from other figures, or when the finding is about a
+    title (titles change over time)."""
+    a, b = pair or conflict_pair(fact)
+    if fact.kind == "role" or any(m.approximate or m.derived for m in (a, b)):
+        return "warning"
+    return "error"
+
+
+def values_fingerprint(fact: Fact) -> str:
+    return fingerprint(fact.kind, fact.subject, list(fact.mentions), with_sources=False)
+
+
+def values_of(fact: Fact) -> tuple:
+    by_source: dict[str, set] = defaultdict(set)
+    for m in fact.mentions:
+        by_source[m.source].add(m.value_text())
+    return tuple((s, tuple(sorted(v))) for s, v in sorted(by_source.items()))
+
+
+# --- comparing a run with a baseline ------------------------------------------------------------
+
+def compare(report: Report, baseline: Optional[Baseline]) -> Comparison:
+    """Each conflict of ``report`` as new or known, and the baseline entries no longer found.
+    Matching is one to one: exact fingerprints first, then values alone (renamed files)."""
+    conflicts = report.conflicts
+    entries = list(baseline.entries) if baseline else []
+    unused = set(range(len(entries)))
+    vfps = [values_fingerprint(f) for f in conflicts]
+    matched: dict[int, tuple[str, Entry]] = {}
+
+    def take(i: int, key, state: str) -> None:
+        for k in sorted(unused):
+            if key(entries[k]):
+                unused.discard(k)
+                matched[i] = (state, entries[k])
+                return
+
+    for i, f in enumerate(conflicts):
+        take(i, lambda e, f=f: e.fingerprint == f.id, "unchanged")
+    for i, f in enumerate(conflicts):
+        if i not in matched:
+            take(i, lambda e, v=vfps[i]: e.values_fingerprint == v, "updated")
+    findings = []
+    for i, f in enumerate(conflicts):
+        pair = conflict_pair(f)
+        state, entry = matched.get(i, ("new", None))
+        findings.append(Finding(fact=f, state=state, level=level(f, pair), pair=pair,
+                                values_fingerprint=vfps[i], note=entry.note if entry else None))
+    return Comparison(findings=tuple(findings), fixed=tuple(entries[k] for k in sorted(unused)),
+                      baseline=baseline.path if baseline else None)
+
+
+def from_report(report: Report, previous: Optional[Baseline] = None) -> Baseline:
+    """The baseline that accepts every conflict of ``report``, keeping the notes ``previous``
+    gave the same findings."""
+    comparison = compare(report, previous)
+    entries = [Entry(fingerprint=f.fact.id, values_fingerprint=f.values_fingerprint,
+                     kind=f.fact.kind, subject=f.fact.subject, values=values_of(f.fact),
+                     reason=f.fact.reason, note=f.note)
+               for f in comparison.findings]
+    return Baseline(entries=tuple(sorted(entries, key=_order)))
+
+
+def _order(e: Entry) -> tuple:
+    return (e.kind or "", e.subject or "", e.fingerprint)
+
+
+# --- the file ---------------------------------------------------------------------------------
+
+def dumps(baseline: Baseline) -> str:
+    data = {"version": VERSION, "findings": [e.to_dict() for e in sorted(baseline.entries, key=_order)]}
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write(path: Union[str, os.PathLike], baseline: Baseline) -> None:
+    from .report import write_atomic
+
+    write_atomic(path, dumps(baseline))
+
+
+def load(path: Union[str, os.PathLike]) -> Baseline:
+    """Read a baseline file; BaselineError says what is wrong with it, and where."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: no such baseline file (record one with --write-baseline {path})") from None
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise BaselineError(f"{path}: not a baseline: not UTF-8 text ({exc.reason})") from None
+    except json.JSONDecodeError as exc:
+        raise BaselineError(f"{path}: not a baseline: invalid JSON at line {exc.lineno} column {exc.colno}: "
+                            f"{exc.msg}") from None
+    return parse(data, str(path))
+
+
+def parse(data, where: str = "baseline") -> Baseline:
+    def bad(reason: str) -> BaselineError:
+        return BaselineError(f"{where}: not a baseline: {reason}")
+
+    if not isinstance(data, dict):
+        raise bad(f"expected a JSON object, found {type(data).__name__}")
+    if data.get("version") != VERSION:
+        raise bad(f"unsupported version {data.get('version')!r} (this factdiff reads version {VERSION})")
+    findings = data.get("findings")
+    if not isinstance(findings, list):
+        raise bad('"findings" must be a list')
+    entries = []
+    for n, item in enumerate(findings):
+        at = f"findings[{n}]"
+        if not isinstance(item, dict):
+            raise bad(f"{at} must be an object")
+        if not isinstance(item.get("fingerprint"), str) or not item["fingerprint"]:
+            raise bad(f'{at} has no "fingerprint" string')
+        for key in ("values_fingerprint", "kind", "subject", "reason", "note"):
+            if item.get(key) is not None and not isinstance(item[key], str):
+                raise bad(f'{at}."{key}" must be a string')
+        values = item.get("values") or {}
+        if not isinstance(values, dict) or not all(
+                isinstance(v, list) and all(isinstance(t, str) for t in v) for v in values.values()):
+            raise bad(f'{at}."values" must map each source to a list of strings')
+        entries.append(Entry(
+            fingerprint=item["fingerprint"],
+            values_fingerprint=item.get("values_fingerprint"),
+            kind=item.get("kind"),
+            subject=item.get("subject"),
+            values=tuple((s, tuple(v)) for s, v in sorted(values.items())),
+            reason=item.get("reason"),
+            note=item.get("note") or None,
+        ))
+    return Baseline(entries=tuple(entries), path=where)
+
+
+__all__ = ["Baseline", "BaselineError", "Comparison", "Entry", "Finding", "compare", "conflict_pair",
+           "dumps", "from_report", "level", "load", "parse", "write"]

@@ -1,0 +1,54 @@
+"""GitLab Code Quality: a JSON array of Code Climate issues, one per contradiction.
+
+``location`` is the first statement and ``other_locations`` the one it contradicts.
+Severities: ``major`` for a contradiction between exact statements, ``minor`` for one where a
+side is approximate, ``info`` for one accepted in the baseline. Fingerprints are factdiff's
+identity of the finding (GitLab keys findings by it, so they are made unique in a report).
+"""
+from __future__ import annotations
+
+import json
+
+from . import comparison_of, position, relative_path, rule_of, sources_by_id
+
+SEVERITIES = ("info", "minor", "major", "critical", "blocker")  # GitLab's documented values
+_SEVERITY = {"error": "major", "warning": "minor"}
+
+
+def render(report, comparison=None, root=None) -> str:
+    comparison = comparison_of(report, comparison)
+    by_id = sources_by_id(report)
+    issues = []
+    seen: set[str] = set()
+    for f in comparison.findings:
+        a, b = f.pair
+        fp = f.fact.id
+        n = 1
+        while fp in seen:
+            n += 1
+            fp = f"{f.fact.id}-{n}"
+        seen.add(fp)
+        description = f.fact.reason
+        if not f.is_new:
+            description += " [known: accepted in the baseline" + (f": {f.note}]" if f.note else "]")
+        issues.append({
+            "type": "issue",
+            "engine_name": "factdiff",
+            "check_name": rule_of(f.fact.kind)["id"],
+            "description": description,
+            "categories": ["Bug Risk"],
+            "severity": _SEVERITY[f.level] if f.is_new else "info",
+            "fingerprint": fp,
+            "location": _location(a, by_id, root),
+            "other_locations": [_location(b, by_id, root)],
+        })
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
+def _location(m, by_id: dict, root) -> dict:
+    source = by_id.get(m.source)
+    start = position(source, m)
+    begin = start[0] if start else 1
+    end = source.line_col(m.end)[0] if start else 1
+    return {"path": relative_path(source.path if source else m.source, root),
+            "lines": {"begin": begin, "end": end}}
