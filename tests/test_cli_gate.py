@@ -232,3 +232,15 @@ def test_progress_wanted_only_on_a_terminal_outside_ci():
     assert wanted(Tty(), {}) is True
     assert wanted(Tty(), {"CI": "true"}) is False
     assert wanted(open(os.devnull, "w"), {}) is False
+
+
+def test_pre_commit_hook_runs_factdiff_on_the_whole_folder():
+    from conftest import ROOT
+
+    hook = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^- id: factdiff$", hook, re.M)
+    assert re.search(r"^  entry: factdiff check$", hook, re.M)
+    assert re.search(r"^  pass_filenames: false$", hook, re.M)  # a contradiction is between files
+    files = re.search(r"^  files: (.*)$", hook, re.M).group(1)
+    assert all(re.search(files, name) for name in ("a.md", "b.txt", "c.html"))
+    assert not re.search(files, "factdiff-baseline.json")
