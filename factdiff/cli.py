@@ -64,7 +64,7 @@ def check(
                                        "and exit 0."),
     config_file: Optional[Path] = typer.Option(
         None, "--config", help="Configuration file (default: the nearest factdiff.toml or pyproject.toml "
-                               "with [tool.factdiff])."),
+                               "with \\[tool.factdiff])."),
     fail_on: Optional[str] = typer.Option(
         None, "--fail-on", help="Lowest level of a new contradiction that fails the run: warning (default) or "
                                 "error (only contradictions between exact statements)."),
