@@ -123,3 +123,19 @@ def test_library_to_dict_equals_cli_json(sample_report):
     for s in cli["sources"] + lib["sources"]:
         s.pop("path")
     assert cli["sources"] == lib["sources"] and cli["facts"] == lib["facts"] and cli["summary"] == lib["summary"]
+
+
+def test_rewrapping_lines_keeps_every_verdict():
+    import textwrap
+
+    import factdiff
+
+    def verdicts(report):
+        return sorted((f.status, f.subject, tuple(sorted({(m.source, m.value_text()) for m in f.mentions})))
+                      for f in report.facts if f.status != "single")
+
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(SAMPLE.iterdir())}
+    base = verdicts(factdiff.check_texts(texts))
+    for width in (60, 72, 100):
+        wrapped = {k: "\n".join(textwrap.fill(par, width) for par in t.split("\n")) for k, t in texts.items()}
+        assert verdicts(factdiff.check_texts(wrapped)) == base, width

@@ -1,41 +1,54 @@
 """Tokens and sentences with character offsets into the decoded text."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 # Digits with inner separators ("250,000", "1.5", "07:19", "192.168.1.1") stay one token;
 # words keep inner apostrophes ("Russia's"); anything else is one character.
-_TOKEN_RE = regex.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|\S", regex.V1)
+# A number may start with its decimal point (".77") and end in an exponent ("1e10", "12.32e+14").
+_TOKEN_RE = regex.compile(
+    r"(?<![\w.])\.\d+(?:[eE][+-]?\d+\b)?|\d+(?:[.,:]\d+)*(?:[eE][+-]?\d+\b)?"
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*|\S", regex.V1)
 # Stretches that hold digits but no facts: links, e-mail addresses, handles.
 _NOISE_RE = regex.compile(
     r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?<!\w)[@#]\w+", regex.IGNORECASE
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    text: str
-    start: int
-    end: int
+    """One token: its text, character offsets, and the lookups every rule makes, computed once."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "lower", "is_digit", "is_word", "pre")
 
-    @property
-    def is_digit(self) -> bool:
-        return self.text[0].isdigit()
+    def __init__(self, text: str, start: int, end: int, pre: str = ""):
+        self.text = text
+        self.pre = pre  # the characters between the previous token and this one
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+        c = text[0]
+        self.is_digit = c.isdigit() or (c == "." and len(text) > 1)
+        self.is_word = c.isalpha()
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Token) and (self.text, self.start, self.end) == (other.text, other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    out: list[Token] = []
+    prev = start
+    for m in _TOKEN_RE.finditer(text, start, end):
+        a = m.start()
+        out.append(Token(m.group(), a, m.end(), text[prev:a] if a - prev < 4 else " "))
+        prev = m.end()
+    return out
 
 
 def noise_spans(text: str) -> list[tuple[int, int]]:
@@ -55,6 +68,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     wrapped line and does not."""
     spans: list[tuple[int, int]] = []
     start = 0
+    width = _wrap_width(text)
     for m in _SENT_END_RE.finditer(text):
         cut = m.end()
         piece = m.group()
@@ -62,6 +76,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
             line_start = text.rfind("\n", 0, m.start()) + 1
             line = text[line_start:m.start()].rstrip()
             nxt = text[m.end():m.end() + 1]
+            if width and len(line) >= 0.6 * width:
+                continue  # hard-wrapped text: a line break inside a paragraph is a space
             if len(line) >= 60 and line and line[-1] not in ".!?:\"”’)" and (nxt.islower() or nxt.isdigit()):
                 continue
         elif piece[0] in ".!?":
@@ -78,6 +94,20 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append(_trim(text, start, len(text)))
     return spans
+
+
+def _wrap_width(text: str) -> int:
+    """The line width of hard-wrapped text (most lines close to one width of at most 120
+    characters), or 0 when lines are paragraphs. Re-wrapping a file must not change what is
+    read from it."""
+    lengths = [len(line.rstrip()) for line in text.split("\n") if line.strip()]
+    if len(lengths) < 4:
+        return 0
+    longest = max(lengths)
+    if longest > 120 or longest < 40:
+        return 0
+    near = sum(1 for n in lengths if n >= 0.6 * longest)
+    return longest if near >= 0.6 * len(lengths) else 0
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
