@@ -80,7 +80,7 @@ SUITE_UNITS: dict[str, list[tuple[str, float]]] = {
 }
 # Kinds a suite is about: an expected-empty case is left empty when no mention has them.
 SUITE_KINDS = {
-    "recognizers/Number/NumberModel": ("count", "ratio"),
+    "recognizers/Number/NumberModel": ("count", "ratio", "number"),
     "recognizers/Number/OrdinalModel": ("ordinal",),
     "recognizers/Number/PercentModel": ("percent",),
     "recognizers/Number/NumberRangeModel": ("range",),
@@ -88,7 +88,7 @@ SUITE_KINDS = {
     "recognizers/NumberWithUnit/CurrencyModel": ("money",),
     "recognizers/NumberWithUnit/AgeModel": ("age",),
     "recognizers/NumberWithUnit/TemperatureModel": ("temperature",),
-    "duckling/Numeral": ("count", "ratio", "quantity", "money", "percent", "duration"),
+    "duckling/Numeral": ("count", "ratio", "number", "quantity", "money", "percent", "duration"),
     "duckling/Ordinal": ("ordinal",),
     "duckling/Quantity": ("quantity",), "duckling/Distance": ("quantity",),
     "duckling/Volume": ("quantity",), "duckling/Temperature": ("temperature",),
@@ -116,7 +116,7 @@ def _our_units() -> dict[str, tuple[str, float]]:
 
     out: dict[str, tuple[str, float]] = {}
     for surface, (name, dim, factor) in _unit_table().items():
-        key = f"temperature:{name}" if dim == "temperature" else dim
+        key = "degree" if name == "degree" else dim
         out.setdefault(name.lower(), (key, factor))
         out.setdefault(surface.lower(), (key, factor))
     _, codes, words = _currency_tables()
@@ -171,7 +171,7 @@ def _from_mention(m) -> Found:
     elif m.kind == "ordinal":
         key, factor = "ordinal", 1.0
     elif m.unit and m.kind in ("quantity", "duration"):
-        key = f"temperature:{m.unit}" if m.dimension == "temperature" else (m.dimension or f"unit:{m.unit}")
+        key = "degree" if m.unit == "degree" else (m.dimension or f"unit:{m.unit}")
         factor = m.factor
     else:
         key, factor = None, 1.0
@@ -191,7 +191,7 @@ def _from_quantulum(q) -> Found:
         return Found(q.span[0], q.span[1], "percent", low, high, "percent")
     key = _unit_key(unit.name)
     kind = "duration" if entity == "time" else "quantity"
-    dim = "temperature" if entity == "temperature" else None
+    dim = key[0] if key else None
     return Found(q.span[0], q.span[1], kind, low, high, key[0] if key else None, key[1] if key else 1.0,
                  dimension=dim)
 
@@ -317,7 +317,8 @@ def _left_empty(found: list[Found], suite: str) -> bool:
             return False
         if "age" in kinds and f.subject == "age":
             return False
-        if "temperature" in kinds and (f.dimension == "temperature" or (f.unit_key or "").startswith("temperature")):
+        if "temperature" in kinds and ((f.dimension or "").startswith("temperature") or f.unit_key == "degree"
+                                       and f.dimension != "angle"):
             return False
         if f.kind in kinds and not (f.kind == "quantity" and "temperature" in kinds):
             if f.kind == "quantity" and suite.startswith("recognizers") and f.dimension == "time":

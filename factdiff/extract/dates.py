@@ -41,8 +41,9 @@ _DATE_RE = regex.compile(
 # A bare year: "in 2011", "since 2014", "2016's", "mid-2015". Needs a cue so that "2000 people"
 # stays a count.
 _YEAR_RE = regex.compile(
-    r"(?:(?<=\b(?i:in|since|by|until|till|from|of|during|before|after|through|early|late|mid|"
-    r"end|start|spring|summer|autumn|fall|winter|year|fiscal|FY|the|to|and|or|for)[\s-])"
+    r"(?:(?<=\b(?i:(?:spring|summer|autumn|fall|winter|end|start|beginning|middle|half|quarter|months?|class)\s+of)\s)"
+    r"|(?:(?<=\b(?i:in|since|by|until|till|from|during|before|after|through|early|late|mid|"
+    r"end|start|spring|summer|autumn|fall|winter|year|fiscal|FY|the|to|and|or|for)[\s-]))"
     r"|(?<=^)|(?<=[(,]\s?))(?P<y>1[89]\d\d|20\d\d)(?=\b)(?!\s*(?:%|percent|per\s*cent))(?![.,]\d)"
 )
 _MONTH_ALONE_RE = regex.compile(

@@ -3,6 +3,12 @@
 ``read_number(tokens, i)`` reads the longest number that starts at token ``i`` and returns a
 ``Num`` (value interval and the tokens it covers) or ``None``. It knows nothing of what is
 counted; ``quantities`` builds mentions on top of it.
+
+A cardinal is read left to right as groups below a thousand ("three hundred and two", "4",
+"twenty-one") joined by scales ("million", "bn", "lakh"), with digits and words mixed
+("4 thousand 3 hundred and 21"); then, optionally, a decimal part ("point zero three"), a
+fraction ("three fifths", "and a half", "one over twenty") or a scale after a fraction
+("five and a half million", "a quarter of a million").
 """
 from __future__ import annotations
 
@@ -15,9 +21,14 @@ import regex
 from .. import lexicon
 from .text import Token
 
-_PLAIN_RE = regex.compile(r"\d+(?:\.\d+)?")
+_PLAIN_RE = regex.compile(r"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?")
 _GROUPED_RE = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_EURO_GROUPED_RE = regex.compile(r"\d{1,3}(?:\.\d{3})+,\d+")  # "1.111,11"
+_DECIMAL_COMMA_RE = regex.compile(r"\d+,\d{1,2}")  # "1,3"
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
+_SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
+_HYPHENS = {"-", "‑", "—", "–"}
+_SIGN_WORDS = {"minus", "negative"}
 
 
 @dataclass(frozen=True)
@@ -48,61 +59,87 @@ def _tables():
     return n, vague
 
 
+@functools.lru_cache(maxsize=None)
+def _denominators() -> dict[str, tuple[float, bool]]:
+    """Fraction words -> (denominator, plural): "fifth" -> (5, False), "thirds" -> (3, True).
+    Built from the ordinals ("first" and "second" only inside compounds)."""
+    n, _ = _tables()
+    out: dict[str, tuple[float, bool]] = {"half": (2.0, False), "halves": (2.0, True),
+                                          "quarter": (4.0, False), "quarters": (4.0, True)}
+    for word, value in n["ordinals"].items():
+        if value < 3 or word in ("nineth", "twelveth"):
+            continue
+        out.setdefault(word, (float(value), False))
+        out.setdefault(word + "s", (float(value), True))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _glued_ordinals() -> dict[str, float]:
+    """"thirtyfirst", "fortysecond": tens and ordinal written as one word."""
+    n, _ = _tables()
+    out = {}
+    for t, tv in n["tens"].items():
+        for o, ov in n["ordinals"].items():
+            if ov < 10:
+                out[t + o] = float(tv + ov)
+    return out
+
+
 def _adjacent(a: Token, b: Token) -> bool:
     return a.end == b.start
 
 
 def parse_digits(text: str) -> Optional[float]:
-    """"250,000" -> 250000.0; "1.5" -> 1.5; version strings and odd groupings -> None."""
+    """"250,000" -> 250000.0; "1.5" -> 1.5; ".77"; "1e10"; "1.111,11"; version strings and
+    odd groupings -> None."""
     if _GROUPED_RE.fullmatch(text):
         return float(text.replace(",", ""))
     if _PLAIN_RE.fullmatch(text):
         return float(text)
+    if _EURO_GROUPED_RE.fullmatch(text):
+        return float(text.replace(".", "").replace(",", "."))
+    if _DECIMAL_COMMA_RE.fullmatch(text):
+        return float(text.replace(",", "."))
     return None
 
 
-def read_number(toks: list[Token], i: int) -> Optional[Num]:
-    """The number starting at token ``i``, if one does."""
+def read_number(toks: list[Token], i: int, money: bool = False) -> Optional[Num]:
+    """The number starting at token ``i``, if one does. ``money``: a currency was written
+    before it, so a glued "m" is "million", never "metre"."""
     tok = toks[i]
-    if tok.is_digit:
-        return _read_digits(toks, i)
-    if not tok.is_word:
+    sign = _sign(toks, i)
+    if sign:
+        inner = read_number(toks, i + sign, money)
+        if inner is None or inner.vague or inner.ordinal:
+            return None
+        return Num(-inner.high, -inner.low, i, inner.j, words=inner.words, rounding=inner.rounding,
+                   glued_scale=inner.glued_scale, decimal=inner.decimal)
+    if not (tok.is_digit or tok.is_word):
         return None
-    return _read_vague(toks, i) or _read_words(toks, i)
+    if tok.is_word:
+        v = _read_vague(toks, i)
+        if v is not None:
+            return v
+    return _read_cardinal(toks, i, money)
 
 
-def _read_digits(toks: list[Token], i: int) -> Optional[Num]:
-    n, _ = _tables()
+def _sign(toks: list[Token], i: int) -> int:
+    """How many tokens a minus sign takes at ``i``: "minus 5", "negative one", "-1"."""
     tok = toks[i]
-    value = parse_digits(tok.text)
-    if value is None:
-        return None
-    decimals = len(tok.text.split(".")[1]) if "." in tok.text else 0
-    j = i + 1
-    # "21st", "3rd": ordinals
-    if j < len(toks) and _adjacent(tok, toks[j]) and toks[j].lower in _ORDINAL_SUFFIX:
-        return Num(value, value, i, j + 1, ordinal=True)
-    scale = 1.0
-    glued = False
-    if j < len(toks):
-        nxt = toks[j]
-        if _adjacent(tok, nxt) and nxt.text in n["scale_suffixes"]:
-            scale, j, glued = float(n["scale_suffixes"][nxt.text]), j + 1, True
-        elif nxt.lower in n["scales"] and not _adjacent(tok, nxt):
-            scale, j = float(n["scales"][nxt.lower]), j + 1
-            # "1.5 million": a second scale word ("thousand million") is rare; stop here.
-    # "7 / 3", "7/3": a fraction, unless a date ("12/23/2015": handled before numbers)
-    if scale == 1.0 and j + 1 < len(toks) and toks[j].text == "/" and toks[j + 1].is_digit:
-        den = parse_digits(toks[j + 1].text)
-        after = toks[j + 2].text if j + 2 < len(toks) else ""
-        if den and after != "/":
-            v = value / den
-            return Num(v, v, i, j + 2, decimal=True)
-    v = value * scale
-    rounding = 0.0
-    if scale >= 1000:
-        rounding = 0.5 * scale * (10 ** -decimals) if decimals else 0.0
-    return Num(v, v, i, j, rounding=rounding, glued_scale=glued, decimal=decimals > 0)
+    if i + 1 >= len(toks):
+        return 0
+    nxt = toks[i + 1]
+    if tok.lower in _SIGN_WORDS and (nxt.is_digit or nxt.is_word):
+        return 1
+    if tok.text in ("-", "−") and nxt.is_digit:
+        prev = toks[i - 1] if i > 0 else None
+        if _adjacent(tok, nxt) and (prev is None or (not _adjacent(prev, tok) and not prev.is_digit
+                                                     and prev.text not in ("-", "to", "and"))):
+            return 1
+        if i == 0 and prev is None:  # "- 1,200,000" opening the text
+            return 1
+    return 0
 
 
 def _read_vague(toks: list[Token], i: int) -> Optional[Num]:
@@ -115,119 +152,443 @@ def _read_vague(toks: list[Token], i: int) -> Optional[Num]:
             # "scores" and "several" only count something when a noun or "of" follows
             if words[-1] in ("scores",) and (j >= len(toks) or toks[j].lower != "of"):
                 return None
-            if j < len(toks) and toks[j].lower == "of" and words[-1] in ("hundreds", "thousands", "millions", "billions"):
-                # "hundreds of thousands" is in the lexicon; "hundreds of civilians" stops here
-                pass
             return Num(lo, hi, i, j, words=True, vague=True)
     return None
 
 
-def _read_words(toks: list[Token], i: int) -> Optional[Num]:
-    """Spelt-out numbers: "twenty-five", "one hundred and three", "a dozen",
-    "a quarter of a million", "half a million", "two thirds", "three million"."""
-    n, _ = _tables()
-    units, tens, scales, words_, fracs = n["units"], n["tens"], n["scales"], n["words"], n["fractions"]
-    first = toks[i].lower
-    # Fractions of a scale: "a quarter of a million", "half a million", "a third of a billion"
-    frac_start = i
-    frac_num = 1.0
-    k = i
-    if first in ("a", "an", "one") and k + 1 < len(toks) and toks[k + 1].lower in fracs:
-        k += 1
-    elif first in units and 1 < units[first] < 20 and k + 1 < len(toks) and toks[k + 1].lower in fracs \
-            and toks[k + 1].lower.endswith("s"):
-        frac_num = float(units[first])
-        k += 1
-    if toks[k].lower in fracs and (k > i or toks[k].lower == "half"):
-        frac = float(fracs[toks[k].lower]) * frac_num
-        m = k + 1
-        # "... of a million" / "half a million"
-        probe = m
-        if probe < len(toks) and toks[probe].lower == "of":
-            probe += 1
-        if probe < len(toks) and toks[probe].lower in ("a", "an", "one"):
-            probe += 1
-        if probe < len(toks) and toks[probe].lower in scales:
-            v = frac * float(scales[toks[probe].lower])
-            return Num(v, v, frac_start, probe + 1, words=True, rounding=0.0)
-        if probe < len(toks) and toks[probe].lower == "dozen":
-            # "half a dozen": an idiom for about six
-            v = frac * float(words_["dozen"])
-            return Num(v, v, frac_start, probe + 1, words=True, rounding=0.2 * v)
-        if frac_num > 1 or (m < len(toks) and toks[m].lower == "of") or toks[k].lower == "half":
-            # "two thirds of voters", "half of the cases", "a quarter of residents": a share
-            if toks[k].lower == "half" and not (m < len(toks) and toks[m].lower in ("of", "the", "a", "an", "their", "its", "all")):
-                return None
-            return Num(frac, frac, frac_start, m, words=True, fraction=True)
+def _digit_token(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]:
+    """(value, decimals, next index) for the digits at ``j``, joining groups written with
+    (thin) spaces: "40 000", "1 414 021 100"."""
+    tok = toks[j]
+    value = parse_digits(tok.text)
+    if value is None:
         return None
+    decimals = len(tok.text.split(".")[1].split("e")[0]) if "." in tok.text and "," not in tok.text else 0
+    k = j + 1
+    if tok.text.isdigit() and len(tok.text) <= 3 and not (j > 0 and toks[j - 1].is_digit and
+                                                          toks[j - 1].end + 1 == tok.start):
+        text = tok.text
+        while k < len(toks) and toks[k].start - toks[k - 1].end == 1 and _gap(toks, k) in _SPACES:
+            nxt = toks[k].text
+            last = regex.fullmatch(r"\d{3}(?:\.\d+)?", nxt)
+            if not last:
+                break
+            text += nxt
+            k += 1
+            if "." in nxt:
+                break
+        if k > j + 1:
+            # the group after must not run on into more digits ("423 0000" are two numbers)
+            if k < len(toks) and toks[k].is_digit and toks[k].start - toks[k - 1].end == 1:
+                return value, decimals, j + 1
+            return float(text), (len(text.split(".")[1]) if "." in text else 0), k
+    return value, decimals, k
 
-    total = 0.0
-    current = 0.0
+
+def _gap(toks: list[Token], k: int) -> str:
+    return toks[k].pre
+
+
+def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) -> Optional[Num]:
+    n, _ = _tables()
+    units, tens, scales, fracs = n["units"], n["tens"], n["scales"], _denominators()
+    total = 0.0  # completed groups times their scales
+    current = 0.0  # the group being read (below a thousand)
+    last = None  # a | unit | teen | tens | hundred | scale | dozen | and | digit | decimal
+    last_scale = 0.0
+    words = False
+    decimals = 0
+    glued = False
+    rounding = 0.0
+    single_word = True
     j = i
-    last = None  # unit | tens | teen | hundred | scale | dozen
-    consumed_any = False
-    if first in ("a", "an"):
-        # "a hundred", "a dozen", "a million" — nothing else follows "a" as a number
-        if i + 1 < len(toks) and (toks[i + 1].lower in scales or toks[i + 1].lower in words_):
+    checkpoint = None  # state before an "and" that may not belong to the number
+    tok = toks[i]
+    first = tok.lower
+
+    if tok.is_digit:
+        got = _digit_token(toks, i)
+        if got is None:
+            return None
+        current, decimals, j = got
+        last = "decimal" if decimals or "e" in tok.lower or "." in tok.text else "digit"
+        # "21st", "3rd": ordinals
+        if j < len(toks) and _adjacent(toks[j - 1], toks[j]) and toks[j].lower in _ORDINAL_SUFFIX \
+                and last == "digit":
+            return Num(current, current, i, j + 1, ordinal=True)
+        frac = _slash_fraction(toks, i, j, current) if last == "digit" else None
+        if frac is not None:
+            return frac
+        if j < len(toks) and _adjacent(toks[j - 1], toks[j]):
+            suf = toks[j].text
+            scale = n["scale_suffixes"].get(suf)
+            if scale is not None and suf == "m" and not money and not _plural_after(toks, j + 1):
+                scale = None  # "48m", "1.8m tall": metres
+            if scale is not None and not (j + 1 < len(toks) and _adjacent(toks[j], toks[j + 1])
+                                          and toks[j + 1].is_digit):
+                total = current * float(scale)
+                rounding = 0.5 * float(scale) * (10 ** -decimals) if decimals and scale >= 1000 else 0.0
+                current, last, last_scale, glued, j = 0.0, "scale", float(scale), True, j + 1
+                return _finish(toks, i, j, total, words, decimals, glued, rounding)
+    elif first in ("a", "an"):
+        if i + 1 < len(toks) and (toks[i + 1].lower in scales or toks[i + 1].lower in ("hundred", "dozen")):
             current, j, last = 1.0, i + 1, "a"
         else:
-            return None
+            return _read_fraction_start(toks, i)
+    elif first in fracs and first in ("half", "quarter"):
+        return _read_fraction_start(toks, i)
+    elif first in _glued_ordinals():
+        return None
+    elif first not in units and first not in tens:
+        return None
+
     while j < len(toks):
         t = toks[j]
         w = t.lower
-        if w == "-" and last in ("tens",) and j + 1 < len(toks) and _adjacent(toks[j - 1], t) \
-                and _adjacent(t, toks[j + 1]) and toks[j + 1].lower in units:
+        if w in _HYPHENS and last == "tens" and j + 1 < len(toks) and toks[j + 1].lower in units \
+                and units[toks[j + 1].lower] < 10 and toks[j + 1].lower not in ("zero", "nil", "none"):
+            if not (_adjacent(toks[j - 1], t) and _adjacent(t, toks[j + 1])) and \
+                    (toks[j - 1].end == t.start or t.end == toks[j + 1].start):
+                break  # "twenty -two": a dash, not a hyphen
             j += 1
             continue
-        if w in units and units[w] > 0 and last in (None, "tens", "hundred", "scale", "and"):
-            if last == "tens" and units[w] >= 10:
+        if t.is_word and w in units and w not in ("none", "nil") and \
+                (units[w] > 0 or last is None):
+            uv = units[w]
+            if last in (None,):
+                current = uv
+                last = "teen" if uv >= 10 else "unit"
+            elif last == "tens" and uv < 10 and uv > 0:
+                current += uv
+                last = "unit"
+            elif last in ("hundred", "scale", "and") and uv > 0:
+                current += uv
+                last = "teen" if uv >= 10 else "unit"
+            else:
                 break
-            current += units[w]
-            last = "teen" if units[w] >= 10 else "unit"
-        elif w in units and units[w] == 0 and last is None:
-            if w in ("none", "nil"):
-                return None  # "none of", "nil" are words, not quantities here
-            current, last = 0.0, "unit"
-        elif w in tens and last in (None, "hundred", "scale", "and"):
-            current += tens[w]
+            words = True
+        elif t.is_word and w in tens:
+            if last in (None, "hundred", "scale", "and"):
+                current += tens[w]
+            elif last in ("unit", "teen") and single_word and total == 0 and j == i + 1 and \
+                    toks[i].lower in units and current > 0 and _denominator_at(toks, j) is None:
+                # "one twenty two", "nineteen eighty": hundreds said the short way
+                current = current * 100 + tens[w]
+            else:
+                break
             last = "tens"
-        elif w == "hundred" and last in ("unit", "teen", "tens", "a"):
+            words = True
+        elif w in ("hundred", "hundreds") and last in ("unit", "teen", "tens", "a", "digit", "decimal") \
+                and current < 100 and not (w == "hundreds" and last == "a"):
+            if last in ("digit", "decimal") and not (toks[j - 1].end < t.start):
+                break
             current = (current or 1.0) * 100
             last = "hundred"
-        elif w in scales and w != "hundred" and last in ("unit", "teen", "tens", "hundred", "a"):
-            total += (current or 1.0) * scales[w]
+            words = True
+        elif w in scales and w not in ("hundred",) and last in ("unit", "teen", "tens", "hundred", "a", "digit",
+                                                               "decimal", "scale", "dozen"):
+            sv = float(scales[w])
+            if last in ("digit", "decimal") and _adjacent(toks[j - 1], t):
+                break
+            if last == "scale":
+                if sv <= last_scale or current:
+                    break
+                total *= sv  # "three lakh crore", "thousand million"
+            else:
+                if last_scale and sv >= last_scale:
+                    break
+                if decimals and sv >= 1000:
+                    rounding = 0.5 * sv * (10 ** -decimals)
+                total += (current or 1.0) * sv
             current = 0.0
+            last_scale = max(last_scale, sv)
             last = "scale"
-        elif w in words_ and last in ("unit", "teen", "tens", "a", None) and w == "dozen":
-            current = (current or 1.0) * words_[w]
+            words = words or t.is_word
+        elif w in ("dozen", "dozens") and last in ("unit", "teen", "tens", "a", "digit", "hundred"):
+            current = (current or 1.0) * 12
             last = "dozen"
-            j += 1
-            consumed_any = True
-            break
         elif w == "and" and last in ("hundred", "scale") and j + 1 < len(toks) and \
-                (toks[j + 1].lower in units or toks[j + 1].lower in tens):
+                (toks[j + 1].lower in units or toks[j + 1].lower in tens or
+                 (toks[j + 1].is_digit and toks[j + 1].text.isdigit() and 0 < int(toks[j + 1].text) < 100)):
+            checkpoint = (j, total, current, last)
             last = "and"
+        elif t.is_digit and t.text.isdigit() and last in ("scale", "and", "hundred") and \
+                0 < int(t.text) < (100 if last in ("hundred", "and") and current else (last_scale or 1000)) \
+                and len(t.text) <= 3 and not (last == "scale" and _adjacent(toks[j - 1], t)) \
+                and not (j + 1 < len(toks) and toks[j + 1].lower in scales and toks[j + 1].lower != "hundred"
+                         and float(scales[toks[j + 1].lower]) >= (last_scale or 1e18)):
+            if last == "scale" and not (j + 1 < len(toks) and toks[j + 1].lower in ("hundred", "and")) \
+                    and not words:
+                break  # "4 million 300": two numbers unless the words go on
+            current += float(t.text)
+            last = "digit"
         else:
             break
-        consumed_any = True
+        if checkpoint is not None and last != "and" and checkpoint[0] != j and \
+                j + 1 < len(toks) and toks[j + 1].lower in ("hundred", "hundreds") and current >= 100:
+            # "3 hundred and 2 hundred": two numbers
+            j, total, current, last = checkpoint
+            break
+        single_word = single_word and j == i
         j += 1
-    if not consumed_any or last == "and":
+    if last == "and":
+        j -= 1
+        last = "scale" if checkpoint and checkpoint[3] == "scale" else "hundred"
+    if last is None:
         return None
+    if checkpoint is not None and j > checkpoint[0] and j < len(toks) and toks[j].lower in ("hundred", "hundreds") \
+            and current >= 100:
+        j, total, current, last = checkpoint
+    if checkpoint is not None and j > checkpoint[0] and _denominator_at(toks, j) is not None:
+        j, total, current, last = checkpoint  # "one hundred and three quarters"
     value = total + current
-    if last == "dozen" and first in ("a", "an", "dozen"):
-        # "a dozen fighters" is about twelve
-        return Num(value, value, i, j, words=True, vague=False, rounding=0.2 * value)
-    return Num(value, value, i, j, words=True)
+    if plain:
+        return _finish(toks, i, j, value, words, decimals, glued, rounding)
+
+    # --- after the cardinal: decimals, fractions, ordinals, "over" ---------------------------
+    if j < len(toks) and toks[j].lower == "point" and last not in ("decimal",):
+        got = _read_point(toks, j + 1)
+        if got is not None:
+            frac, j = got
+            value = total + current + frac
+            sc = _scale_after(toks, j) if not total else None
+            if sc is not None:  # "two point two million"
+                value, j = value * sc[0], sc[1]
+            return _finish(toks, i, j, value, True, 2, glued, rounding)
+    if last in ("unit", "teen", "tens", "hundred", "scale", "digit", "a") and value == int(value):
+        got = _fraction_after(toks, j, value, last_scale if last == "scale" else 0.0, total, current)
+        if got is not None:
+            return Num(got.low, got.high, i, got.j, words=True, fraction=got.fraction, ordinal=got.ordinal,
+                       decimal=got.decimal)
+    if last in ("digit", "unit", "teen", "tens", "hundred") and j + 1 < len(toks) and toks[j].lower == "over":
+        den = _read_cardinal(toks, j + 1, False) if (toks[j + 1].is_digit or toks[j + 1].is_word) else None
+        if den is not None and den.low and not den.ordinal and \
+                (den.j >= len(toks) or not toks[den.j].is_word or toks[den.j].lower in ("is", "and", "or")):
+            v = value / den.low
+            return Num(v, v, i, den.j, words=words or den.words, decimal=True)
+    return _finish(toks, i, j, value, words, decimals, glued, rounding)
+
+
+def _slash_fraction(toks: list[Token], i: int, j: int, value: float) -> Optional[Num]:
+    """"3/15", "1 / 4", "1 4/5" (a mixed number). Dates ("12/23/2015") are read before numbers."""
+    n = len(toks)
+    if j + 1 < n and toks[j].text == "/" and toks[j + 1].is_digit and toks[j + 1].text.isdigit() and \
+            not (j + 2 < n and toks[j + 2].text == "/"):
+        den = float(toks[j + 1].text)
+        spaced = toks[j].start > toks[j - 1].end
+        if den and (not spaced or toks[j + 1].start > toks[j].end):
+            v = value / den
+            return Num(v, v, i, j + 2, decimal=True)
+    # "1 4/5"
+    if j + 2 < n and toks[j].is_digit and toks[j].text.isdigit() and toks[j].start == toks[j - 1].end + 1 and \
+            toks[j + 1].text == "/" and _adjacent(toks[j], toks[j + 1]) and toks[j + 2].text.isdigit() and \
+            _adjacent(toks[j + 1], toks[j + 2]) and not (j + 3 < n and toks[j + 3].text == "/"):
+        num, den = float(toks[j].text), float(toks[j + 2].text)
+        if den and num < den:
+            v = value + num / den
+            return Num(v, v, i, j + 3, decimal=True)
+    return None
+
+
+def _finish(toks, i, j, value, words, decimals, glued, rounding) -> Num:
+    return Num(value, value, i, j, words=words, rounding=rounding, glued_scale=glued, decimal=decimals > 0)
+
+
+def _plural_after(toks: list[Token], k: int) -> bool:
+    """A counted plural noun (or a currency word) follows: "1.5m people", "2m dollars"."""
+    if k >= len(toks) or not toks[k].is_word:
+        return False
+    w = toks[k].lower
+    if w in ("of", "in", "dollars", "euros", "pounds", "usd", "eur", "gbp"):
+        return w != "in"
+    return lexicon.looks_plural(w) and w not in ("tall", "long", "wide", "high", "deep")
+
+
+def _read_point(toks: list[Token], k: int) -> Optional[tuple[float, int]]:
+    """The digits after "point": "zero three" -> .03, "seventy-one" -> .71, "77" -> .77."""
+    n, _ = _tables()
+    units, tens = n["units"], n["tens"]
+    if k >= len(toks):
+        return None
+    if toks[k].is_digit and toks[k].text.isdigit():
+        return float("0." + toks[k].text), k + 1
+    digits = ""
+    m = k
+    if toks[m].lower in tens:
+        digits = str(tens[toks[m].lower])
+        m += 1
+        if m + 1 < len(toks) and toks[m].text in _HYPHENS and toks[m + 1].lower in units and units[toks[m + 1].lower] < 10:
+            digits = digits[0] + str(units[toks[m + 1].lower])
+            m += 2
+        elif m < len(toks) and toks[m].lower in units and 0 < units[toks[m].lower] < 10:
+            digits = digits[0] + str(units[toks[m].lower])
+            m += 1
+        return float("0." + digits), m
+    while m < len(toks) and toks[m].lower in units and units[toks[m].lower] < 10:
+        digits += str(units[toks[m].lower])
+        m += 1
+    if not digits:
+        return None
+    return float("0." + digits), m
+
+
+def _denominator_at(toks: list[Token], j: int) -> Optional[tuple[float, bool, int]]:
+    """A fraction word at ``j`` (possibly after a hyphen, possibly compound "twenty-firsts"):
+    (denominator, plural, next index)."""
+    n, _ = _tables()
+    fracs = _denominators()
+    k = j
+    if k < len(toks) and toks[k].text in _HYPHENS:
+        k += 1
+    if k >= len(toks):
+        return None
+    w = toks[k].lower
+    if w in fracs:
+        den, plural = fracs[w]
+        return den, plural, k + 1
+    # "twenty-firsts", "twenty firsts"
+    if w in n["tens"]:
+        m = k + 1
+        if m < len(toks) and toks[m].text in _HYPHENS:
+            m += 1
+        if m < len(toks):
+            o = toks[m].lower
+            base = o[:-1] if o.endswith("s") else o
+            if base in n["ordinals"] and n["ordinals"][base] < 10:
+                return float(n["tens"][w] + n["ordinals"][base]), o.endswith("s"), m + 1
+    return None
+
+
+def _fraction_after(toks, j, value, scale, total, current) -> Optional[Num]:
+    """Fractions and ordinals that follow a cardinal read up to ``j``."""
+    n, _ = _tables()
+    scales = n["scales"]
+    # "three fifths", "one eighth", "twenty fifths", "one - fourth"
+    den = _denominator_at(toks, j)
+    if den is not None and total == 0:
+        d, plural, k = den
+        if (plural and value > 1) or (not plural and value == 1):
+            if toks[j].text in _HYPHENS and not toks[j - 1].is_word:
+                return None
+            v = value / d
+            # "three quarters million", "two thirds of a million"
+            sc = _scale_after(toks, k)
+            if sc is not None:
+                v, k = v * sc[0], sc[1]
+                return Num(v, v, 0, k, words=True)
+            return Num(v, v, 0, k, words=True, fraction=v <= 1)
+    # "one hundred twenty-fifth", "two hundredth": an ordinal
+    k = j
+    if k < len(toks) and toks[k].text in _HYPHENS and k + 1 < len(toks) and toks[k + 1].lower in n["ordinals"]:
+        k += 1
+    if k < len(toks) and toks[k].lower in n["ordinals"] and value >= 1 and k > j - 1:
+        o = n["ordinals"][toks[k].lower]
+        if o in (100, 1000, 1_000_000, 1_000_000_000, 1_000_000_000_000):
+            v = float(value * o)
+        elif o < 100 and (value % 100 == 0 or (value > 20 and value % 10 == 0 and o < 10)):
+            v = float(value + o)
+        else:
+            v = None
+        if v is not None and toks[k].lower not in ("second",) or (v is not None and value >= 20):
+            return Num(v, v, 0, k + 1, words=True, ordinal=True)
+    # "and a half", "and three quarters", "and two fifths", "and fifty-four hundredths"
+    if j + 1 < len(toks) and toks[j].lower == "and":
+        k = j + 1
+        num = 1.0
+        if toks[k].lower in ("a", "an", "one"):
+            k += 1
+        elif toks[k].lower in n["units"] or toks[k].lower in n["tens"]:
+            inner = _read_cardinal(toks, k, False, plain=True)
+            if inner is None or inner.low <= 1:
+                return None
+            num, k = inner.low, inner.j
+            if inner.low != int(inner.low):
+                return None
+        den = _denominator_at(toks, k) if k < len(toks) else None
+        if den is not None and toks[k].text not in _HYPHENS:
+            d, plural, m = den
+            if plural == (num > 1) or toks[k].lower == "half":
+                frac = num / d
+                sc = _scale_after(toks, m)
+                if sc is not None:
+                    if scale and sc[0] < scale:  # "one billion and a half million"
+                        v = value + frac * sc[0]
+                    elif not scale:  # "five and a half million"
+                        v = (value + frac) * sc[0]
+                    else:
+                        return None
+                    return Num(v, v, 0, sc[1], words=True)
+                v = value + frac * (scale if scale >= 1000 else 1.0)
+                return Num(v, v, 0, m, words=True)
+    return None
+
+
+def _scale_after(toks: list[Token], k: int) -> Optional[tuple[float, int]]:
+    """"million" / "of a million" / "a million" at ``k``."""
+    n, _ = _tables()
+    scales = n["scales"]
+    m = k
+    if m < len(toks) and toks[m].lower == "of":
+        m += 1
+    if m < len(toks) and toks[m].lower in ("a", "an", "one"):
+        m += 1
+    if m < len(toks) and toks[m].lower in scales and toks[m].lower not in ("hundreds", "thousands", "millions",
+                                                                         "billions", "trillions"):
+        if m == k or toks[k].lower in ("of", "a", "an"):
+            return float(scales[toks[m].lower]), m + 1
+    return None
+
+
+def _read_fraction_start(toks: list[Token], i: int) -> Optional[Num]:
+    """Numbers that open with a fraction word: "half a million", "a quarter of a million",
+    "half million", "a fifth", "a hundredth", "half of the cases"."""
+    n, _ = _tables()
+    fracs = _denominators()
+    k = i
+    if toks[k].lower in ("a", "an"):
+        k += 1
+    if k >= len(toks) or toks[k].lower not in fracs:
+        return None
+    d, plural = fracs[toks[k].lower]
+    if plural:
+        return None
+    v = 1.0 / d
+    sc = _scale_after(toks, k + 1)
+    if sc is not None:
+        return Num(v * sc[0], v * sc[0], i, sc[1], words=True)
+    m = k + 1
+    word = toks[k].lower
+    if word == "half":
+        # "half of the cases", "half the votes": a share
+        if m < len(toks) and toks[m].lower in ("of", "the", "a", "an", "their", "its", "all"):
+            return Num(v, v, i, m, words=True, fraction=True)
+        if k > i:
+            return Num(v, v, i, m, words=True, fraction=True)
+        return None
+    if k == i:
+        return None  # a bare "quarter": a period of the year, a district
+    # "a quarter of residents", "a fifth", "a hundredth"
+    if m < len(toks) and toks[m].is_word and toks[m].lower not in ("of", "and", "or", "is", "was") \
+            and word not in ("quarter",):
+        return None  # "a fifth term": an ordinal
+    return Num(v, v, i, m, words=True, fraction=True)
 
 
 def read_ordinal_word(toks: list[Token], i: int) -> Optional[Num]:
-    """"first", "twenty-first", "hundredth"."""
+    """"first", "twenty-first", "forty second", "thirtyfirst", "hundredth"."""
     n, _ = _tables()
     w = toks[i].lower
+    if w in n["tens"] and i + 1 < len(toks):
+        k = i + 1
+        if toks[k].text in _HYPHENS and k + 1 < len(toks):
+            k += 1
+        if toks[k].lower in n["ordinals"] and n["ordinals"][toks[k].lower] < 10:
+            v = float(n["tens"][w] + n["ordinals"][toks[k].lower])
+            return Num(v, v, i, k + 1, words=True, ordinal=True)
     if w in n["ordinals"]:
         v = float(n["ordinals"][w])
         return Num(v, v, i, i + 1, words=True, ordinal=True)
-    if w in n["tens"] and i + 2 < len(toks) and toks[i + 1].text == "-" and toks[i + 2].lower in n["ordinals"]:
-        v = float(n["tens"][w] + n["ordinals"][toks[i + 2].lower])
-        return Num(v, v, i, i + 3, words=True, ordinal=True)
+    if w in _glued_ordinals():
+        v = _glued_ordinals()[w]
+        return Num(v, v, i, i + 1, words=True, ordinal=True)
     return None

@@ -15,7 +15,7 @@ from typing import Optional
 from .. import lexicon
 from .numbers import Num, read_number, read_ordinal_word
 from .text import Token
-from .units import currency_prefix, currency_suffix, match_unit, quantulum_unit
+from .units import currency_prefix, currency_suffix, match_unit
 
 INF = math.inf
 
@@ -98,6 +98,37 @@ def scan(toks: list[Token], blocked) -> list[Raw]:
         if raw.kind != "skip":
             out.append(raw)
         i = max(raw.num_j, raw.j if raw.kind == "skip" else raw.num_j, i + 1)
+    return _join_bounds(toks, out)
+
+
+_LOWER_BOUNDS = ("at_least", "more_than")
+_UPPER_BOUNDS = ("at_most", "less_than")
+
+
+def _join_bounds(toks: list[Token], raws: list[Raw]) -> list[Raw]:
+    """"above 1000 and below 1500", "greater than 100 but smaller than 300": one interval."""
+    if len(raws) < 2:
+        return raws
+    before, _, _ = _qualifiers()
+    out: list[Raw] = []
+    k = 0
+    while k < len(raws):
+        a = raws[k]
+        b = raws[k + 1] if k + 1 < len(raws) else None
+        qa = before.get(tuple(a.qualifier.split())) if a.qualifier else None
+        qb = before.get(tuple(b.qualifier.split())) if b is not None and b.qualifier else None
+        if b is not None and qa in _LOWER_BOUNDS and qb in _UPPER_BOUNDS and a.kind == b.kind and \
+                (a.unit == b.unit or not a.unit) and a.low < b.high:
+            between = [t.lower for t in toks[a.num_j:b.i]]
+            if between and len(between) <= 2 and all(w in ("and", "but", ",") for w in between):
+                b.low, b.low_inclusive = a.low, a.low_inclusive
+                b.i = a.i
+                b.qualifier = f"{a.qualifier} … {b.qualifier}"
+                out.append(b)
+                k += 2
+                continue
+        out.append(a)
+        k += 1
     return out
 
 
@@ -111,11 +142,14 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
             inner_qual, k = q
     if k >= len(toks):
         return None
-    num = read_number(toks, k)
+    num = read_number(toks, k, money=cur is not None)
+    if num is None:
+        num = _article_unit(toks, k, cur)
     if num is None:
         if toks[k].is_word and not cur:
             ordinal = read_ordinal_word(toks, k)
-            if ordinal and k > 0 and toks[k - 1].lower in ("the", "its", "their", "his", "her", "a", "'s", "’s"):
+            if ordinal and not any(blocked(t) for t in toks[ordinal.i:ordinal.j]) and \
+                    not (toks[k].lower == "second" and k > 0 and toks[k - 1].lower in ("a", "per", "every", "one")):
                 return Raw(ordinal.i, ordinal.j, "ordinal", ordinal.low, ordinal.high,
                            num_i=ordinal.i, num_j=ordinal.j)
         return None
@@ -128,24 +162,114 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
         while j < len(toks) and toks[j - 1].end == toks[j].start and (toks[j].is_word or toks[j].is_digit):
             j += 1
         return Raw(num.i, j, "skip", 0, 0, num_i=num.i, num_j=j)
-    raw = _classify(toks, num, cur, blocked)
+    raw = _range(toks, num, cur, blocked, i) or _classify(toks, num, cur, blocked)
     if raw is None:
         return None
-    start_tok = i if cur else num.i
+    start_tok = min(i if cur else num.i, raw.i)
     if inner_qual:
         raw.qualifier = inner_qual
-    else:
+    elif not raw.extra.get("range"):
         q = _match_before_backward(toks, start_tok)
         if q:
             raw.qualifier, start_tok = q[0], q[1]
+    elif start_tok > 0 and toks[start_tok - 1].lower in ("around", "about", "approximately", "roughly", "~"):
+        raw.approximate = True
+        start_tok -= 1
     raw.i = min(raw.i, start_tok)
     _apply_qualifier(raw)
     return raw
 
 
+_ARTICLE_UNIT_WORDS = frozenset({"dollar", "euro", "pound", "penny", "cent", "buck", "yen", "rupee"})
+
+
+def _article_unit(toks: list[Token], k: int, cur) -> Optional[Num]:
+    """"a liter", "an hour", "a dollar": one of a unit."""
+    if toks[k].lower not in ("a", "an") or k + 1 >= len(toks) or cur:
+        return None
+    nxt = toks[k + 1]
+    if not nxt.is_word:
+        return None
+    unit = match_unit(toks, k + 1, glued=False)
+    if (unit is not None and unit.name not in ("degree",)) or lexicon.singular(nxt.lower) in _ARTICLE_UNIT_WORDS:
+        return Num(1.0, 1.0, k, k + 1, words=True)
+    return None
+
+
+_RANGE_LINKS = frozenset({"-", "–", "—", "~", "to", "through", "thru", "and"})
+_CHANGE_WORDS = frozenset(lexicon.load("qualifiers").get("change", {}).get("words", []))
+
+
+def _range(toks: list[Token], num: Num, cur, blocked, start: int) -> Optional[Raw]:
+    """"between 20 and 30", "20-30", "from 5 to 10 km", "3km-5km", "$10-$20": one interval."""
+    first = _classify(toks, num, cur, blocked, bare=True)
+    if first is None or first.kind in ("ratio",):
+        return None
+    k = first.j if first.unit else num.j
+    if k >= len(toks) or toks[k].lower not in _RANGE_LINKS:
+        return None
+    link = toks[k].lower
+    opener = toks[start - 1].lower if start > 0 else ""
+    if link == "and" and opener != "between":
+        return None
+    q = _match_before_backward(toks, start)
+    if q is not None and _qualifiers()[0].get(tuple(q[0].split())) not in ("about",):
+        return None  # "less than 1 to 5": a bound, then a figure
+    if link in ("to", "through", "thru") and opener == "from" and start > 1 and \
+            any(t.lower in _CHANGE_WORDS for t in toks[max(0, start - 4):start - 1]):
+        return None  # "rose from 5% to 7%": a change, two figures
+    if link in ("-", "–", "—", "~") and (toks[k].start - toks[k - 1].end) != (toks[k + 1].start - toks[k].end
+                                                                              if k + 1 < len(toks) else -1):
+        if not (toks[k].start - toks[k - 1].end <= 1 and k + 1 < len(toks) and toks[k + 1].start - toks[k].end <= 1):
+            return None
+    m = k + 1
+    while m < len(toks) and toks[m].lower in ("about", "around", "approximately", "the"):
+        m += 1
+    if m >= len(toks):
+        return None
+    cur2 = currency_prefix(toks, m)
+    if cur2:
+        if cur and cur2[0] != cur[0]:
+            return None
+        m = cur2[1]
+        if m >= len(toks):
+            return None
+    num2 = read_number(toks, m, money=cur is not None or cur2 is not None)
+    if num2 is None or num2.vague or num2.ordinal or num.vague or any(blocked(t) for t in toks[num2.i:num2.j]):
+        return None
+    second = _classify(toks, num2, cur or cur2, blocked, bare=True)
+    if second is None or second.kind in ("ratio",) or (first.unit and second.unit and first.unit != second.unit
+                                                       and first.dimension != second.dimension):
+        return None
+    if first.unit and not second.unit:
+        if link in ("and",) or first.kind != "money":
+            return None
+    if link == "to" and opener not in ("from", "between") and not second.unit and second.head is None:
+        head = _find_head(toks, second.num_j, plural=True, after_vague=False)
+        if head is None:
+            return None  # "a ratio of 4 to 7", "voted 5 to 4"
+    lo = first.low * (first.factor / second.factor if first.unit and second.unit else 1.0)
+    hi = second.high
+    if not lo < hi and not (opener == "between" and link == "and"):
+        return None
+    raw = second
+    raw.low, raw.high = lo, hi
+    raw.i = min(num.i, start if cur else num.i)
+    raw.num_i = num.i
+    if opener in ("between", "from"):
+        raw.i = start - 1 if not cur else start - 1
+    raw.approximate = first.approximate or second.approximate
+    raw.extra["range"] = True
+    if raw.kind == "count" and raw.head is None:
+        head = _find_head(toks, raw.num_j, plural=True, after_vague=False)
+        if head is not None:
+            raw.head, raw.head_text, raw.j = head, _head_phrase(toks, raw.num_j, head), head + 1
+    return raw
+
+
 def _match_before_backward(toks: list[Token], start: int) -> Optional[tuple[str, int]]:
     before, _, _ = _qualifiers()
-    for length in (4, 3, 2, 1):
+    for length in (6, 5, 4, 3, 2, 1):
         if start - length < 0:
             continue
         words = tuple(t.lower for t in toks[start - length:start])
@@ -170,7 +294,7 @@ def _prepositional_after() -> frozenset:
 
 def _match_before_forward(toks: list[Token], k: int) -> Optional[tuple[str, int]]:
     before, _, _ = _qualifiers()
-    for length in (4, 3, 2, 1):
+    for length in (6, 5, 4, 3, 2, 1):
         words = tuple(t.lower for t in toks[k:k + length])
         if len(words) == length and words in before and k + length < len(toks) and \
                 (toks[k + length].is_digit or toks[k + length].is_word):
@@ -202,6 +326,15 @@ def _is_designation(toks: list[Token], num: Num) -> bool:
                     and currency_suffix(toks, num.j) is None and nxt.lower not in ("pc", "pct"):
                 return True
     # "Rossiya 24", "RBK 500", "Boeing 737", "Windows 10": a capitalised name right before
+    # (but not "Tom 6 yrs back": a unit after the number makes it a measure)
+    if num.j < len(toks) and toks[num.j].start > toks[num.j - 1].end and match_unit(toks, num.j, glued=False):
+        return False
+    # (nor "give John 7 baseball cards": a counted plural follows)
+    if num.j + 1 < len(toks) and toks[num.j].is_word and toks[num.j].text.islower() and \
+            not (prev is not None and prev.is_word and prev.text.isupper()) and (
+            lexicon.looks_plural(toks[num.j].text) or (toks[num.j + 1].is_word and toks[num.j + 1].text.islower()
+                                                       and lexicon.looks_plural(toks[num.j + 1].text))):
+        return False
     hyphen_after = num.j < len(toks) and toks[num.j].text == "-" and toks[num.j].start == toks[num.j - 1].end
     if prev is not None and prev.is_word and prev.text[0].isupper() and prev.lower not in _blocking_words() \
             and not prev.lower.endswith(("'s", "’s")) and not hyphen_after \
@@ -226,7 +359,8 @@ def _percent_after(toks: list[Token], j: int) -> Optional[tuple[str, int]]:
     return None
 
 
-def _classify(toks: list[Token], num: Num, cur, blocked) -> Optional[Raw]:
+def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> Optional[Raw]:
+    """What kind of figure ``num`` is. ``bare``: one end of a range; read no counted noun."""
     j = num.j
     base = dict(num_i=num.i, num_j=num.j)
     approx = num.vague or num.rounding > 0
@@ -241,9 +375,21 @@ def _classify(toks: list[Token], num: Num, cur, blocked) -> Optional[Raw]:
         suf = currency_suffix(toks, j)
         if suf and suf[0] == code:
             j2 = suf[2]
-        return Raw(num.i, j2, "money", num.low, num.high, unit=code, dimension=f"currency:{code}",
-                   approximate=approx, tolerance=tol, **base)
+        raw = Raw(num.i, j2, "money", num.low, num.high, unit=code, dimension=f"currency:{code}",
+                  approximate=approx, tolerance=tol, **base)
+        if not bare:
+            _cents(toks, raw, num)
+        return raw
     if num.fraction:
+        # "half a day", "a quarter of a mile": a fraction of a unit
+        k = j
+        if k < len(toks) and toks[k].lower == "of":
+            k += 1
+        if k < len(toks) and toks[k].lower in ("a", "an"):
+            k += 1
+        unit = match_unit(toks, k, glued=False) if k < len(toks) and toks[k].is_word else None
+        if unit is not None and (k > j or toks[num.i].lower in ("half", "quarter", "a", "an")):
+            return _with_unit(toks, Num(num.low, num.high, num.i, k, words=True), unit, k, approx, tol, bare)
         # "two thirds of voters": a share, as a percentage
         return Raw(num.i, j, "percent", num.low * 100, num.high * 100, unit="percent",
                    dimension="percent", approximate=True, tolerance=0.02, **base)
@@ -255,8 +401,11 @@ def _classify(toks: list[Token], num: Num, cur, blocked) -> Optional[Raw]:
     suf = currency_suffix(toks, j)
     if suf:
         code, factor, j2 = suf
-        return Raw(num.i, j2, "money", num.low * factor, num.high * factor, unit=code,
-                   dimension=f"currency:{code}", approximate=approx, tolerance=tol, **base)
+        raw = Raw(num.i, j2, "money", num.low * factor, num.high * factor, unit=code,
+                  dimension=f"currency:{code}", approximate=approx, tolerance=tol, **base)
+        if not bare and factor == 1.0:
+            _cents(toks, raw, num)
+        return raw
     # ratios: "one in 20", "3 out of 4"
     ratio = _ratio_in(toks, num)
     if ratio:
@@ -267,47 +416,149 @@ def _classify(toks: list[Token], num: Num, cur, blocked) -> Optional[Raw]:
         return _hyphenated(toks, num, j + 1)
     glued = j < len(toks) and toks[j - 1].end == toks[j].start
     unit = match_unit(toks, j, glued=glued) if j < len(toks) else None
-    if unit is None and j < len(toks) and toks[j].is_word and len(toks[j].text) <= 5 \
-            and not toks[j].text.islower() and not toks[j].text.istitle():
-        unit = None  # quantulum3 fallback removed: its unit load is seconds long
+    if unit is None and j + 1 < len(toks) and toks[j].lower == "of" and (num.decimal or num.low < 1):
+        unit = match_unit(toks, j + 1, glued=False)  # "0.5 of a litre"
+        if unit is not None:
+            j += 1
+    if unit is not None and _unit_runs_on(toks, j + unit.tokens):
+        unit = None  # "24703m212", "L-202": a part number
     if unit is not None:
-        j2 = j + unit.tokens
-        if unit.dimension == "time":
-            kind = "duration"
-            # "6 years old": an age
-            if j2 < len(toks) and toks[j2].lower == "old" and unit.name in ("year", "month", "week", "day"):
-                return Raw(num.i, j2 + 1, "quantity", num.low, num.high, unit=unit.name,
-                           dimension="time", factor=unit.factor, subject="age", approximate=approx, **base)
-            raw = Raw(num.i, j2, kind, num.low, num.high, unit=unit.name, dimension="time",
-                      factor=unit.factor, approximate=approx, tolerance=tol, **base)
-            if j2 < len(toks) and toks[j2].lower == "ago":
-                raw.j = j2 + 1
-                raw.ago = True
-                raw.approximate = True
-                raw.tolerance = max(raw.tolerance, _qualifiers()[2]["approximate"])
-            return raw
-        if unit.name == "degree" and not (j2 < len(toks) and toks[j2].lower in ("celsius", "fahrenheit")):
-            # bare "degrees": an angle or a temperature; keep it, unconverted
-            pass
-        return Raw(num.i, j2, "quantity", num.low, num.high, unit=unit.name,
-                   dimension=unit.dimension, factor=unit.factor, approximate=approx, tolerance=tol, **base)
+        return _with_unit(toks, num, unit, j, approx, tol, bare)
     # a count: find what is counted
     raw = Raw(num.i, j, "count", num.low, num.high, approximate=approx, tolerance=tol, **base)
-    if num.vague and num.high >= 1e6 and j < len(toks) and toks[j].lower == "of":
-        pass
-    head = _find_head(toks, j, plural=num.high > 1 or num.vague, after_vague=num.vague or num.words)
+    if bare:
+        return raw
+    plural = num.high > 1 or num.vague or (j < len(toks) and toks[j].is_word and lexicon.looks_plural(toks[j].text))
+    head = _find_head(toks, j, plural=plural, after_vague=num.vague or num.words)
     if head is not None:
         raw.head = head
         raw.head_text = _head_phrase(toks, j, head)
         raw.j = head + 1
         _per_ratio(toks, raw)
     elif num.words and not num.vague and num.low < 10:
-        # a spelt-out small number with nothing counted ("two others") is not a fact
-        return None
+        # a spelt-out small number with nothing counted ("two others"): a number, never compared
+        raw.kind = "number"
     if num.words and num.low == 1 and num.high == 1 and raw.kind == "count":
         # "one air strike", "one of the deadliest": an article, not a figure
-        return None
+        raw.kind = "number"
     return raw
+
+
+def _unit_runs_on(toks: list[Token], k: int) -> bool:
+    return 0 < k < len(toks) and toks[k].start == toks[k - 1].end and (toks[k].is_digit or toks[k].text == "-")
+
+
+_ANGLE_CUES = frozenset({"angle", "angles", "rotate", "rotated", "rotates", "rotation", "turn", "turned", "turns",
+                         "tilt", "tilted", "slope", "incline", "latitude", "longitude", "arc", "bearing", "heading"})
+
+
+def _with_unit(toks: list[Token], num: Num, unit, j: int, approx: bool, tol: float, bare: bool) -> Raw:
+    base = dict(num_i=num.i, num_j=num.j)
+    j2 = j + unit.tokens
+    if j2 < len(toks) and toks[j2].text == "." and unit.name == "degree" and toks[j2 - 1].lower == "deg":
+        j2 += 1  # "50 deg."
+    if unit.dimension == "time":
+        # "6 years old", "ninety five years of age", "87 yo": an age
+        if j2 < len(toks) and unit.name in ("year", "month", "week", "day") and (
+                toks[j2].lower == "old" or (toks[j2].lower == "of" and j2 + 1 < len(toks) and toks[j2 + 1].lower == "age")):
+            end = j2 + 1 if toks[j2].lower == "old" else j2 + 2
+            return Raw(num.i, end, "quantity", num.low, num.high, unit=unit.name,
+                       dimension="time", factor=unit.factor, subject="age", approximate=approx, **base)
+        if toks[j].lower in ("yo", "y.o"):
+            return Raw(num.i, j2, "quantity", num.low, num.high, unit="year", dimension="time",
+                       factor=unit.factor, subject="age", approximate=approx, **base)
+        raw = Raw(num.i, j2, "duration", num.low, num.high, unit=unit.name, dimension="time",
+                  factor=unit.factor, approximate=approx, tolerance=tol, **base)
+        if not bare:
+            _compound(toks, raw)
+        if raw.j < len(toks) and toks[raw.j].lower == "ago":
+            raw.j += 1
+            raw.ago = True
+            raw.approximate = True
+            raw.tolerance = max(raw.tolerance, _qualifiers()[2]["approximate"])
+        return raw
+    dimension = unit.dimension
+    if unit.name == "degree":
+        window = {t.lower for t in toks[max(0, num.i - 6):j2 + 3]}
+        dimension = "angle" if window & _ANGLE_CUES else "temperature:degree"
+    raw = Raw(num.i, j2, "quantity", num.low, num.high, unit=unit.name,
+              dimension=dimension, factor=unit.factor, approximate=approx, tolerance=tol, **base)
+    if not bare:
+        _compound(toks, raw)
+    return raw
+
+
+def _compound(toks: list[Token], raw: Raw) -> None:
+    """"5 ft 2 in", "2 km and 1 metre", "1 year 2 days and 4 seconds", "one hour and a half",
+    "1 hour thirty": one measure in the smallest unit named."""
+    k = raw.j
+    n = len(toks)
+    while k < n:
+        m = k
+        if toks[m].text == "," and m + 1 < n:
+            m += 1
+        if toks[m].lower == "and" and m + 1 < n:
+            m += 1
+        if m >= n:
+            return
+        # "and a half", "and half"
+        if toks[m - 1].lower == "and" and toks[m].lower in ("half", "a") and raw.low == raw.high:
+            h = m + 1 if toks[m].lower == "half" else (m + 2 if m + 1 < n and toks[m + 1].lower == "half" else None)
+            if h is not None:
+                raw.low = raw.high = raw.low + 0.5
+                raw.j = raw.num_j = h
+                return
+            return
+        if not toks[m].is_digit and not toks[m].is_word:
+            return
+        num = read_number(toks, m)
+        if num is None or num.vague or num.ordinal or num.fraction or raw.low != raw.high:
+            return
+        unit = match_unit(toks, num.j, glued=num.j < n and toks[num.j - 1].end == toks[num.j].start) \
+            if num.j < n else None
+        if unit is None and num.j < n and toks[num.j].lower == "in" and raw.unit in ("foot",) and \
+                (num.j + 1 >= n or not toks[num.j + 1].is_word or toks[num.j + 1].lower in ("more", "and", "or")):
+            unit = match_unit(toks, num.j, glued=True)  # "5 ft 2 in"
+        if unit is None:
+            # "1 hour thirty", "2 hour and 10": minutes left unnamed, closing the phrase
+            if raw.unit == "hour" and num.low < 60 and (num.j >= n or not (toks[num.j].is_word or toks[num.j].is_digit)):
+                raw.low = raw.high = raw.low * 60 + num.low
+                raw.unit, raw.factor = "minute", 60.0
+                raw.j = raw.num_j = num.j
+            return
+        if unit.dimension != raw.dimension or not unit.factor < raw.factor:
+            return
+        v = raw.low * raw.factor / unit.factor + num.low
+        raw.low = raw.high = v
+        raw.unit, raw.factor = unit.name, unit.factor
+        raw.j = raw.num_j = num.j + unit.tokens
+        k = raw.j
+
+
+_CENT_WORDS = frozenset({"cent", "cents", "c", "pence", "p", "kopiyka", "kopiykas", "kopeck", "kopecks",
+                         "kopek", "kopeks", "centavos", "centimes", "sen", "paise"})
+
+
+def _cents(toks: list[Token], raw: Raw, num: Num) -> None:
+    """"3 dollars 50 cents", "$20 and 43c", "thirteen dollars forty five": the minor unit."""
+    if num.low != num.high or num.low != int(num.low) or num.low >= 1e6:
+        return
+    k = raw.j
+    n = len(toks)
+    if k < n and toks[k].lower == "and":
+        k += 1
+    if k >= n or not (toks[k].is_digit or toks[k].is_word):
+        return
+    c = read_number(toks, k)
+    if c is None or c.vague or c.ordinal or c.fraction or not 0 < c.low < 100 or c.low != int(c.low):
+        return
+    m = c.j
+    if m < n and toks[m].lower in _CENT_WORDS:
+        m += 1
+    elif m < n and (toks[m].is_word or toks[m].is_digit or toks[m].text in ("%", "$", "€", "£")):
+        return
+    raw.low = raw.high = num.low + c.low / 100
+    raw.j = raw.num_j = m
 
 
 def _ratio_in(toks: list[Token], num: Num) -> Optional[Raw]:
@@ -367,6 +618,11 @@ def _per_ratio(toks: list[Token], raw: Raw) -> None:
 
 def _hyphenated(toks: list[Token], num: Num, w: int) -> Raw:
     base = dict(num_i=num.i, num_j=num.j)
+    suf = currency_suffix(toks, w)
+    if suf:  # "a 12-cent dividend", "a $5-million deal"
+        code, factor, j2 = suf
+        return Raw(num.i, j2, "money", num.low * factor, num.high * factor, unit=code,
+                   dimension=f"currency:{code}", **base)
     unit = match_unit(toks, w, glued=True)
     word = toks[w].lower
     end = w + 1
@@ -466,7 +722,9 @@ def _head_phrase(toks: list[Token], j: int, head: int) -> str:
 def _apply_qualifier(raw: Raw) -> None:
     before, _, tol = _qualifiers()
     kind = None
-    if raw.qualifier:
+    if raw.qualifier and raw.extra.get("range"):
+        kind = None
+    elif raw.qualifier:
         kind = before.get(tuple(raw.qualifier.split()))
     if kind is None:
         return
@@ -503,7 +761,7 @@ def apply_postfix(toks: list[Token], raw: Raw) -> None:
         words = tuple(t.lower for t in toks[j:j + length])
         if len(words) == length and words in after:
             kind = after[words]
-            if raw.qualifier:
+            if raw.qualifier and _qualifiers()[0].get(tuple(raw.qualifier.split())) != "exact":
                 return
             raw.qualifier = " ".join(words)
             if kind == "at_least":

@@ -1,8 +1,9 @@
 """Units and currencies after (or before) a number, from the lexicons.
 
 The table is ours (``lexicons/units.toml``) so that lookup costs nothing at start-up; a test
-checks its conversion factors against pint. Where our table has no entry for a token that
-looks like a unit abbreviation, quantulum3's much larger unit list is consulted, lazily.
+checks its conversion factors against pint. Compound units are built from it: "metres per
+second", "km/ms". Temperatures are never converted: each scale is its own dimension
+("temperature:degree Celsius").
 """
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ from .text import Token
 
 # Short surfaces that are also English words or letters: only a unit when glued ("5m", "3in").
 _GLUED_ONLY = {"m", "s", "h", "g", "t", "l", "j", "w", "in", "mi", "ha", "min", "b", "p", "mb",
-               "gal", "cup", "hr", "yr", "wk", "sec", "kb", "gb", "tb", "kw", "gw", "mw"}
+               "gal", "hr", "yr", "wk", "sec", "kb", "gb", "tb", "kw", "gw", "mw", "ms", "rad", "dm",
+               "gs", "cl", "hl", "deg", "bit"}
+# ... but these may stand apart from digits ("5 l", "2 km"): a letter no English word is.
+_SPACED_AFTER_DIGITS = {"l", "g", "ms", "dm", "cl", "hl", "deg", "gal", "min", "mins", "sec", "hr", "yr"}
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,8 @@ def _unit_table() -> dict[str, tuple[str, str, float]]:
     table: dict[str, tuple[str, str, float]] = {}
     for dimension, entries in lexicon.load("units").items():
         for surface, (name, factor) in entries.items():
-            table[surface] = (name, dimension, float(factor))
+            dim = f"temperature:{name}" if dimension == "temperature" else dimension
+            table[surface] = (name, dim, float(factor))
     return table
 
 
@@ -41,23 +46,44 @@ def _max_words() -> int:
 
 
 def match_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
-    """The unit whose surface starts at token ``j`` (longest first)."""
+    """The unit whose surface starts at token ``j`` (longest first), compounds included:
+    "metres per second", "km/ms"."""
+    unit = _simple_unit(toks, j, glued)
+    if unit is None:
+        return None
+    k = j + unit.tokens
+    if k + 1 < len(toks) and unit.dimension not in ("speed",) and not unit.dimension.startswith("temperature"):
+        per = toks[k]
+        if per.lower == "per" or (per.text == "/" and per.start == toks[k - 1].end):
+            other = _simple_unit(toks, k + 1, glued=per.text == "/" and toks[k + 1].start == per.end)
+            if other is not None and other.dimension in ("time", "volume", "area", "mass", "length") \
+                    and other.dimension != unit.dimension:
+                name = f"{unit.name} per {other.name}"
+                if unit.dimension == "length" and other.dimension == "time":
+                    return Unit(name, "speed", unit.factor / other.factor * 3.6, unit.tokens + 1 + other.tokens)
+                return Unit(name, f"{unit.dimension}/{other.dimension}", unit.factor / other.factor,
+                            unit.tokens + 1 + other.tokens)
+    return unit
+
+
+def _simple_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
     table = _unit_table()
+    after_digits = j > 0 and toks[j - 1].is_digit
     for n in range(min(_max_words(), len(toks) - j), 0, -1):
         words = [t.text for t in toks[j:j + n]]
         # multi-token surfaces must be written with single spaces ("km/h" is three tokens glued)
-        joined_glued = "".join(words)
-        joined_space = " ".join(words)
         contiguous = all(toks[k].end == toks[k + 1].start for k in range(j, j + n - 1))
-        candidates = [joined_glued] if contiguous else []
-        candidates.append(joined_space)
+        candidates = ["".join(words)] if contiguous else []
+        if n > 1:
+            candidates.append(" ".join(words))
         for cand in candidates:
             hit = _lookup(cand, table)
             if hit is None:
                 continue
             name, dimension, factor = hit
             bare = cand.lower()
-            if (bare in _GLUED_ONLY or len(bare) == 1) and not glued:
+            if (bare in _GLUED_ONLY or len(bare) == 1) and not glued and \
+                    not (after_digits and bare in _SPACED_AFTER_DIGITS and cand.islower()):
                 continue
             return Unit(name, dimension, factor, n)
     return None
@@ -71,7 +97,7 @@ def _lookup(surface: str, table) -> Optional[tuple[str, str, float]]:
         return table[low]
     parts = low.split(" ")
     sing = " ".join(parts[:-1] + [lexicon.singular(parts[-1])]) if parts[-1] not in ("feet", "inches") else low
-    if sing != low and sing in table and len(sing) > 2:
+    if sing != low and sing in table and len(low) > 2:
         return table[sing]
     return None
 
@@ -85,68 +111,95 @@ def _currency_tables():
 
 
 def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
-    """("USD", j) for "$", "US$", "US $", "EUR", "€" starting at ``i``; j is the next token."""
-    symbols, codes, _ = _currency_tables()
+    """("USD", j) for "$", "US$", "US $", "usd$", "c $", "EUR", "€", "ringgit" starting at ``i``;
+    j is the next token."""
+    symbols, codes, words = _currency_tables()
+    n_toks = len(toks)
     for n in (3, 2, 1):
-        if i + n > len(toks):
+        if i + n > n_toks:
             continue
         chunk = toks[i:i + n]
         if any(chunk[k].end != chunk[k + 1].start for k in range(n - 1)) and n > 1:
-            # "US $ 5" (spaced) is allowed only for a code followed by a symbol
-            if not (n == 2 and chunk[0].text in ("US", "U.S.") and chunk[1].text == "$"):
+            # "US $ 5", "c $ 300" (spaced) is allowed only for a code followed by a symbol
+            if not (n == 2 and chunk[0].text in ("US", "U.S.", "C", "c", "A", "NZ", "HK") and chunk[1].text == "$"):
                 continue
         text = "".join(t.text for t in chunk)
         if text in symbols:
             return symbols[text], i + n
+        if n == 2 and chunk[1].text == "$" and (chunk[0].text.upper() in codes or chunk[0].text in ("c", "C")):
+            code = chunk[0].text.upper()
+            return ({"C": "CAD", "A": "AUD", "RMB": "CNY"}.get(code, code)), i + 2
         if n == 1 and text in codes:
             return ("CNY" if text == "RMB" else text), i + 1
+    # "ringgit 42", "malaysian ringgit 42": a currency named before the amount
+    for n in (2, 1):
+        if i + n < n_toks and toks[i + n].is_digit and all(t.is_word for t in toks[i:i + n]):
+            text = " ".join(t.lower for t in toks[i:i + n])
+            sing = " ".join(text.split()[:-1] + [lexicon.singular(text.split()[-1])])
+            for cand in (text, sing):
+                if cand in words and cand not in _AMBIGUOUS_PREFIX_WORDS and words[cand][1] == 1.0:
+                    return words[cand][0], i + n
     return None
 
 
+# Currency words that also open ordinary phrases ("the dollar 5 ..."): never a prefix.
+_AMBIGUOUS_PREFIX_WORDS = frozenset({"dollar", "pound", "euro", "real", "won", "rand", "franc", "buck",
+                                     "c", "p", "cent", "penny", "pence", "sterling", "yen", "kip", "lari"})
+# Lower-case ISO codes that are English words: only upper case counts.
+_WORD_CODES = frozenset({"try", "all", "cup", "top", "mop", "pen", "gel", "mad", "ang", "lak", "bam",
+                         "sos", "php", "eur"})
+
+
 def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int]]:
-    """("EUR", 1.0, j') for "euros", "pence", "US dollars", "EUR" after a number."""
-    _, codes, words = _currency_tables()
+    """("EUR", 1.0, j') for "euros", "pence", "US dollars", "EUR", "$", "MEUR", "USD million"
+    after a number."""
+    symbols, codes, words = _currency_tables()
+    n_toks = len(toks)
+    if j >= n_toks:
+        return None
+    glued = j > 0 and toks[j - 1].end == toks[j].start
+    tok = toks[j]
+    # a symbol after the amount: "10 $", "7€", "100元"
+    if tok.text in symbols and not tok.text[0].isalpha():
+        return symbols[tok.text], 1.0, j + 1
     for n in (3, 2, 1):
-        if j + n > len(toks):
+        if j + n > n_toks:
             continue
         text = " ".join(t.lower for t in toks[j:j + n])
         sing = " ".join(text.split()[:-1] + [lexicon.singular(text.split()[-1])])
         for cand in (text, sing):
             if cand in words:
                 code, factor = words[cand]
-                if cand in ("pound", "p") and n == 1:
-                    continue  # "pounds" is a weight unless "£" or "sterling" says otherwise
+                if cand == "pound" and n == 1 and not _scaled(toks, j):
+                    continue  # "pounds" is a weight unless "£", "sterling" or millions say otherwise
+                if cand in ("p", "c") and (tok.text != cand or not (glued or _ends_phrase(toks, j + 1))):
+                    continue
                 return code, factor, j + n
-        if n == 1 and toks[j].text in codes:
-            return toks[j].text, 1.0, j + 1
+        if n == 1:
+            code = tok.text.upper()
+            upper_ok = tok.text.isupper() or (tok.lower not in _WORD_CODES and tok.lower not in lexicon.stopwords())
+            if code in codes and upper_ok:
+                code = "CNY" if code == "RMB" else code
+                # "75 USD million"
+                if j + 1 < n_toks and toks[j + 1].lower in _scale_words():
+                    return code, float(_scale_words()[toks[j + 1].lower]), j + 2
+                return code, 1.0, j + 1
+            # "120 MEUR", "20 MUSD": millions of a currency
+            if len(tok.text) == 4 and tok.text[0] in "MK" and tok.text[1:] in codes and tok.text.isupper():
+                return tok.text[1:], (1e6 if tok.text[0] == "M" else 1e3), j + 1
     return None
 
 
-# --- quantulum3, for units our table does not know -----------------------------------------
-
 @functools.lru_cache(maxsize=None)
-def _quantulum_surfaces() -> dict[str, tuple[str, str]]:
-    """Surface -> (unit name, entity) from quantulum3's unit list. Costs ~3 s the first time:
-    only called for a token that looks like a unit abbreviation and is not in our table."""
-    try:
-        from quantulum3 import load  # noqa: PLC0415 - deliberately lazy
-        units = load.units("en_US")
-    except Exception:  # pragma: no cover - quantulum3 missing or broken: no fallback
-        return {}
-    table: dict[str, tuple[str, str]] = {}
-    for name, unit in getattr(units, "names", {}).items():
-        for surface in list(getattr(unit, "surfaces", [])) + list(getattr(unit, "symbols", [])):
-            table.setdefault(surface, (unit.name, unit.entity.name))
-    return table
+def _scale_words() -> dict:
+    return lexicon.load("numbers")["scales"]
 
 
-def quantulum_unit(token: str) -> Optional[Unit]:
-    """A unit from quantulum3's list for an abbreviation-like token ("kJ", "GHz", "psi")."""
-    if not (1 < len(token) <= 5) or not token.isalpha():
-        return None
-    if token.lower() in lexicon.stopwords() or (token.islower() and any(v in token for v in "aeiou") and len(token) > 3):
-        return None
-    hit = _quantulum_surfaces().get(token)
-    if not hit or hit[1] in ("dimensionless", "currency", "time"):
-        return None
-    return Unit(hit[0], hit[1], 1.0, 1)
+def _scaled(toks: list[Token], j: int) -> bool:
+    """The amount before ``j`` carries a scale: "361 million pounds", "£5bn"."""
+    prev = toks[j - 1] if j > 0 else None
+    return prev is not None and (prev.lower in _scale_words() or prev.text in ("m", "bn", "mn", "k"))
+
+
+def _ends_phrase(toks: list[Token], k: int) -> bool:
+    return k >= len(toks) or not (toks[k].is_word or toks[k].is_digit)
