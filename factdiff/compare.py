@@ -117,11 +117,9 @@ def judge(group: list[Mention]) -> Fact:
             reason = f"{_describe(a)} is incompatible with {_describe(b)}: {_why(a, b)}"
         else:
             status = "agree"
-            firsts = []
-            for s in sources:
-                m = next(x for x in group if x.source == s)
-                firsts.append(f"{s}: {m.value_text()}")
-            reason = f"{len(sources)} sources compatible on {subject} ({'; '.join(firsts)})"
+            values = sorted({m.value_text() for m in group})
+            reason = (f"{len(sources)} sources, every value compatible ({', '.join(values)}): "
+                      f"{_sameness(head)}")
     return Fact(id=fingerprint(kind, subject, group), subject=subject, kind=kind, status=status,
                 reason=reason, mentions=tuple(group))
 
@@ -137,10 +135,22 @@ def _why(a: Mention, b: Mention) -> str:
         lower, upper = a, b
     else:
         lower, upper = b, a
-    ctx = f"same {_subject_words(a)}"
-    if a.predicate and a.predicate == b.predicate:
-        ctx += f", same event ({a.predicate})"
-    return f"{lower.value_text()} lies below {upper.value_text()} ({ctx})"
+    return f"{lower.value_text()} lies below {upper.value_text()}; {_sameness(a, b)}"
+
+
+def _sameness(a: Mention, b: Optional[Mention] = None) -> str:
+    """Why two mentions were compared at all."""
+    if a.kind == "role":
+        return f"same person ({a.person}) and title"
+    what = a.subject if a.subject and not a.subject.startswith("≈") else None
+    parts = [f"same measured thing ({what})" if what else "same surrounding words"]
+    if a.kind == "date" and a.event:
+        parts.append(f"same event ({a.event})")
+    elif a.predicate and (b is None or b.predicate == a.predicate):
+        parts.append(f"same event ({a.predicate})")
+    if a.scope in ("rate", "change"):
+        parts.append(f"both a {a.scope}")
+    return ", ".join(parts)
 
 
 def _gap(a: Mention, b: Mention) -> float:

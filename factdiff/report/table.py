@@ -1,12 +1,12 @@
 """The terminal table: conflicts first, then agreements (singles with ``show_all``)."""
 from __future__ import annotations
 
-from rich import box
 from rich.console import Console, Group
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-_STYLE = {"conflict": "bold red", "agree": "green", "single": "dim"}
+_BADGE = {"conflict": "bold white on red", "agree": "bold black on green", "single": "black on grey70"}
 
 
 def _quote(m, width: int = 90) -> Text:
@@ -15,9 +15,11 @@ def _quote(m, width: int = 90) -> Text:
     left, mid, right = s[:a], s[a:b], s[b:]
     room = max(10, (width - len(mid)) // 2)
     if len(left) > room:
-        left = "…" + left[-room:]
+        cut = left[-room:]
+        left = "…" + (cut.split(" ", 1)[1] if " " in cut[:15] else cut)
     if len(right) > room:
-        right = right[:room] + "…"
+        cut = right[:room]
+        right = (cut.rsplit(" ", 1)[0] if " " in cut[-15:] else cut) + "…"
     t = Text()
     t.append(left.replace("\n", " "))
     t.append(mid.replace("\n", " "), style="bold underline")
@@ -25,34 +27,35 @@ def _quote(m, width: int = 90) -> Text:
     return t
 
 
+def _fact_block(f, state=None) -> Group:
+    head = Text()
+    head.append(f" {f.status.upper()} ", style=_BADGE[f.status])
+    head.append("  ")
+    head.append(f.subject, style="bold")
+    head.append(f"  ({f.kind}, {len({m.source for m in f.mentions})} sources)", style="dim")
+    if state:
+        head.append(f"  [{state}]", style="bold yellow" if state == "new" else "dim")
+    rows = Table(box=None, show_header=False, expand=True, padding=(0, 1), pad_edge=False)
+    rows.add_column("source", no_wrap=True, style="cyan", max_width=28)
+    rows.add_column("value", max_width=32)
+    rows.add_column("quote", ratio=1)
+    for m in f.mentions:
+        rows.add_row(m.source, Text(m.value_text(), style="bold"), _quote(m))
+    reason = Text("   " + f.reason, style="italic dim")
+    return Group(head, reason, rows, Text(""))
+
+
 def build(report, show_all: bool = False, comparison=None) -> Group:
-    """The table; with a baseline ``comparison``, each conflict says whether it is new or
-    known, and the baseline entries no longer found are listed as fixed."""
+    """Conflicts first, then agreements (then singles with ``show_all``): for each fact, its
+    verdict and reason, then every outlet's value and quote. With a baseline ``comparison``,
+    each conflict says whether it is new or known, and the baseline entries no longer found
+    are listed as fixed."""
     summary = report.summary()
     states = {}
     if comparison is not None:
-        states = {id(f.fact): ("new" if f.is_new else "known") for f in comparison.findings}
+        if comparison.baseline:
+            states = {id(f.fact): ("new" if f.is_new else "known") for f in comparison.findings}
     facts = [f for f in report.facts if show_all or f.status != "single"]
-    table = Table(box=box.SIMPLE_HEAVY, show_lines=True, expand=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("fact", ratio=2)
-    table.add_column("source", no_wrap=True)
-    table.add_column("value", no_wrap=True)
-    table.add_column("quote", ratio=5)
-    for f in facts:
-        first = True
-        status = Text(f.status, style=_STYLE[f.status])
-        if id(f) in states:
-            status.append(f"\n{states[id(f)]}", style="bold" if states[id(f)] == "new" else "dim")
-        for m in f.mentions:
-            table.add_row(
-                status if first else "",
-                Text(f"{f.subject}\n", style="bold").append(Text(f.reason, style="italic dim")) if first else "",
-                m.source,
-                m.value_text(),
-                _quote(m),
-            )
-            first = False
     head = Text(
         f"{summary['sources']} sources · {summary['facts']} facts · "
         f"{summary['conflict']} conflict · {summary['agree']} agree · {summary['single']} single"
@@ -62,7 +65,8 @@ def build(report, show_all: bool = False, comparison=None) -> Group:
     if comparison is not None and comparison.baseline:
         head.append(f"\nbaseline {comparison.baseline}: {len(comparison.new)} new · "
                     f"{len(comparison.known)} known · {len(comparison.fixed)} fixed", style="bold")
-    parts = [head, table] if facts else [head, Text("No fact is stated by two sources.")]
+    parts = [head, Rule(style="dim")]
+    parts += [_fact_block(f, states.get(id(f))) for f in facts] or [Text("No fact is stated by two sources.")]
     for e in comparison.fixed if comparison is not None else ():
         parts.append(Text(f"fixed: {e.subject or e.kind or 'finding'} {e.fingerprint} "
                           f"(in the baseline, no longer found)", style="green"))
