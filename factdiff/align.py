@@ -31,8 +31,8 @@ def block_key(m: Mention) -> Optional[tuple]:
     """The key two mentions must share to be compared at all (None: never compared)."""
     if m.kind in NUMERIC_KINDS:
         family = m.dimension or m.unit or ""
-        if m.scope in ("rate", "change"):
-            family += "/" + m.scope  # a rate or a change is only ever compared with its like
+        if m.scope in ("rate", "change", "offset"):
+            family += "/" + m.scope  # a rate, a change or an offset is only compared with its like
         if m.subject:
             return (m.kind, family, m.subject)
         if m.signature:

@@ -159,7 +159,7 @@ def _subject(toks: list[Token], raw: Raw) -> tuple[Optional[str], Optional[str]]
     k = ctx.noun_after_of(toks, raw.j)
     if k is not None:
         return ctx.lemma_class(toks, k), toks[k].text
-    if raw.kind in ("money", "percent", "quantity", "duration") and raw.j < len(toks) and toks[raw.j].is_word \
+    if raw.kind in ("money", "percent", "quantity") and raw.j < len(toks) and toks[raw.j].is_word \
             and raw.j + 1 <= len(toks):
         # "a $4.69 billion verdict"
         nxt = toks[raw.j]

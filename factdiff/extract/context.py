@@ -19,7 +19,8 @@ def _scope_phrases():
     s = lexicon.load("scope")
     return ([tuple(p.split()) for p in s["part_before"]], [tuple(p.split()) for p in s["part_after"]],
             [tuple(p.split()) for p in s["whole"]], [tuple(p.split()) for p in s["rate_after"]],
-            frozenset(s["past_modifiers"]), [tuple(p.split()) for p in s["change_before"]])
+            frozenset(s["past_modifiers"]), [tuple(p.split()) for p in s["change_before"]],
+            frozenset(s["offset_after"]))
 
 
 def lemma_class(toks: list[Token], k: int) -> Optional[str]:
@@ -120,8 +121,10 @@ def find_predicate(toks: list[Token], i: int, j: int, subject_position: bool = T
 def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
     """"part" when the sentence marks the figure as one piece of something larger, "rate"
     when it is per day/year/head, "whole" when it is called a total."""
-    before, after, whole, rate, past, change = _scope_phrases()
+    before, after, whole, rate, past, change, offset = _scope_phrases()
     words = [t.lower for t in toks]
+    if j < len(words) and words[j] in offset and _is_duration(toks, i, j):
+        return "offset"
     # "the original 12 members", "12 original members": another time
     if any(w in past for w in words[max(0, i - 2):j]):
         return "past"
@@ -151,6 +154,11 @@ def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
             if tuple(words[k:k + n]) == phrase:
                 return "whole"
     return None
+
+
+def _is_duration(toks: list[Token], i: int, j: int) -> bool:
+    return toks[j - 1].lower.rstrip("s") in ("second", "minute", "hour", "day", "week", "month",
+                                              "year", "decade", "century")
 
 
 def _changes(toks: list[Token], k: int) -> bool:
