@@ -321,8 +321,9 @@ def _left_empty(found: list[Found], suite: str) -> bool:
                                        and f.dimension != "angle"):
             return False
         if f.kind in kinds and not (f.kind == "quantity" and "temperature" in kinds):
-            if f.kind == "quantity" and suite.startswith("recognizers") and f.dimension == "time":
-                continue
+            if f.kind == "quantity" and suite.startswith("recognizers") and \
+                    (f.dimension == "time" or (f.dimension or "").startswith("temperature") or f.unit_key == "degree"):
+                continue  # the dimension model reads no ages or temperatures
             return False
     return True
 

@@ -77,6 +77,7 @@ _NOT_HEADS = frozenset({"other", "others", "time", "times", "one", "ones", "thin
                         "way", "ways", "more", "less", "percent", "per", "cent", "of", "out",
                         "new", "way", "lot", "lots", "kind", "sort", "type", "part"})
 _PERCENT_WORDS = {("percent",): "percent", ("per", "cent"): "percent", ("pct",): "percent",
+                  ("percents",): "percent", ("percentage",): "percent",
                   ("percentage", "points"): "percentage point", ("percentage", "point"): "percentage point",
                   ("pc",): "percent"}
 
@@ -117,8 +118,9 @@ def _join_bounds(toks: list[Token], raws: list[Raw]) -> list[Raw]:
         b = raws[k + 1] if k + 1 < len(raws) else None
         qa = before.get(tuple(a.qualifier.split())) if a.qualifier else None
         qb = before.get(tuple(b.qualifier.split())) if b is not None and b.qualifier else None
-        if b is not None and qa in _LOWER_BOUNDS and qb in _UPPER_BOUNDS and a.kind == b.kind and \
-                (a.unit == b.unit or not a.unit) and a.low < b.high:
+        if b is not None and qa in _LOWER_BOUNDS and qb in _UPPER_BOUNDS and \
+                (a.kind == b.kind or (a.kind == "count" and a.head is None)) and \
+                (a.unit == b.unit or not a.unit) and a.low * (1 if a.unit else 1) < b.high:
             between = [t.lower for t in toks[a.num_j:b.i]]
             if between and len(between) <= 2 and all(w in ("and", "but", ",") for w in between):
                 b.low, b.low_inclusive = a.low, a.low_inclusive
@@ -416,6 +418,12 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
         return _hyphenated(toks, num, j + 1)
     glued = j < len(toks) and toks[j - 1].end == toks[j].start
     unit = match_unit(toks, j, glued=glued) if j < len(toks) else None
+    if unit is None and j + 1 < len(toks) and toks[j].lower in _UNIT_ADJECTIVES:
+        unit = match_unit(toks, j + 1, glued=False)  # "two additional minutes", "2 more years"
+        if unit is not None and unit.dimension == "time":
+            j += 1
+        else:
+            unit = None
     if unit is None and j + 1 < len(toks) and toks[j].lower == "of" and (num.decimal or num.low < 1):
         unit = match_unit(toks, j + 1, glued=False)  # "0.5 of a litre"
         if unit is not None:
@@ -442,6 +450,9 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
         # "one air strike", "one of the deadliest": an article, not a figure
         raw.kind = "number"
     return raw
+
+
+_UNIT_ADJECTIVES = frozenset({"additional", "extra", "more", "further", "full", "straight", "consecutive", "less"})
 
 
 def _unit_runs_on(toks: list[Token], k: int) -> bool:
@@ -517,7 +528,8 @@ def _compound(toks: list[Token], raw: Raw) -> None:
         unit = match_unit(toks, num.j, glued=num.j < n and toks[num.j - 1].end == toks[num.j].start) \
             if num.j < n else None
         if unit is None and num.j < n and toks[num.j].lower == "in" and raw.unit in ("foot",) and \
-                (num.j + 1 >= n or not toks[num.j + 1].is_word or toks[num.j + 1].lower in ("more", "and", "or")):
+                (num.j + 1 >= n or not toks[num.j + 1].is_word or
+                 toks[num.j + 1].lower in ("more", "and", "or", "tall", "long", "wide", "high", "deep")):
             unit = match_unit(toks, num.j, glued=True)  # "5 ft 2 in"
         if unit is None:
             # "1 hour thirty", "2 hour and 10": minutes left unnamed, closing the phrase
@@ -526,7 +538,8 @@ def _compound(toks: list[Token], raw: Raw) -> None:
                 raw.unit, raw.factor = "minute", 60.0
                 raw.j = raw.num_j = num.j
             return
-        if unit.dimension != raw.dimension or not unit.factor < raw.factor:
+        if unit.dimension != raw.dimension or not unit.factor < raw.factor or \
+                raw.dimension not in ("length", "mass", "time", "volume", "area"):
             return
         v = raw.low * raw.factor / unit.factor + num.low
         raw.low = raw.high = v

@@ -15,8 +15,8 @@ from .. import lexicon
 from .text import Token
 
 # Short surfaces that are also English words or letters: only a unit when glued ("5m", "3in").
-_GLUED_ONLY = {"m", "s", "h", "g", "t", "l", "j", "w", "in", "mi", "ha", "min", "b", "p", "mb",
-               "gal", "hr", "yr", "wk", "sec", "kb", "gb", "tb", "kw", "gw", "mw", "ms", "rad", "dm",
+_GLUED_ONLY = {"m", "s", "h", "g", "t", "l", "j", "w", "in", "mi", "ha", "min", "b", "p",
+               "gal", "hr", "yr", "wk", "sec", "kw", "gw", "mw", "ms", "rad", "dm",
                "gs", "cl", "hl", "deg", "bit"}
 # ... but these may stand apart from digits ("5 l", "2 km"): a letter no English word is.
 _SPACED_AFTER_DIGITS = {"l", "g", "ms", "dm", "cl", "hl", "deg", "gal", "min", "mins", "sec", "hr", "yr"}
@@ -37,6 +37,9 @@ def _unit_table() -> dict[str, tuple[str, str, float]]:
         for surface, (name, factor) in entries.items():
             dim = f"temperature:{name}" if dimension == "temperature" else dimension
             table[surface] = (name, dim, float(factor))
+    for surface, hit in list(table.items()):
+        if len(surface) > 2:
+            table.setdefault(surface.lower(), hit)  # "degrees celsius", "Degrees Fahrenheit"
     return table
 
 
@@ -68,7 +71,7 @@ def match_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
 
 def _simple_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
     table = _unit_table()
-    after_digits = j > 0 and toks[j - 1].is_digit
+    after_digits = j > 0 and (toks[j - 1].is_digit or toks[j - 1].lower in _number_words())
     for n in range(min(_max_words(), len(toks) - j), 0, -1):
         words = [t.text for t in toks[j:j + n]]
         # multi-token surfaces must be written with single spaces ("km/h" is three tokens glued)
@@ -87,6 +90,12 @@ def _simple_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
                 continue
             return Unit(name, dimension, factor, n)
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _number_words() -> frozenset:
+    n = lexicon.load("numbers")
+    return frozenset(n["units"]) | frozenset(n["tens"]) | frozenset(n["scales"])
 
 
 def _lookup(surface: str, table) -> Optional[tuple[str, str, float]]:

@@ -1,0 +1,34 @@
+"""The number grammar, rule by rule: hand-written sentences in ``extract_cases.toml``."""
+import math
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from factdiff import extract
+
+NUMERIC = ("count", "quantity", "money", "percent", "ratio", "duration", "number", "ordinal")
+CASES = tomllib.loads((Path(__file__).parent / "extract_cases.toml").read_text(encoding="utf-8"))["case"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["rule"] for c in CASES])
+def test_extract_case(case):
+    mentions = extract(case["text"])
+    for m in mentions:
+        assert case["text"][m.start:m.end] == m.text
+    by_text = {m.text: m for m in mentions}
+    for want in case.get("expect", []):
+        m = by_text.get(want["text"])
+        assert m is not None, (want["text"], [(x.text, x.kind) for x in mentions])
+        if "kind" in want:
+            assert m.kind == want["kind"], (m.text, m.kind)
+        if "unit" in want:
+            assert m.unit == want["unit"], (m.text, m.unit)
+        for end in ("low", "high"):
+            if end in want:
+                assert math.isclose(getattr(m, end), want[end], rel_tol=1e-6), (m.text, end, getattr(m, end))
+        if "low" in want and "high" not in want and m.kind not in ("percent",):
+            assert m.high == m.low or want["text"].lower().startswith(("up to",)), (m.text, m.low, m.high)
+    for bad in case.get("absent", []):
+        assert not any(bad in m.text and m.kind in NUMERIC for m in mentions), \
+            (bad, [(m.text, m.kind) for m in mentions])
