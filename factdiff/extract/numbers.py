@@ -142,7 +142,14 @@ def _sign(toks: list[Token], i: int) -> int:
     return 0
 
 
+@functools.lru_cache(maxsize=None)
+def _vague_starts() -> frozenset:
+    return frozenset(p[0] for p in _tables()[1])
+
+
 def _read_vague(toks: list[Token], i: int) -> Optional[Num]:
+    if toks[i].lower not in _vague_starts():
+        return None
     _, vague = _tables()
     for length in (3, 2, 1):
         words = tuple(t.lower for t in toks[i:i + length])

@@ -88,8 +88,13 @@ def scan(toks: list[Token], blocked) -> list[Raw]:
     out: list[Raw] = []
     i = 0
     n = len(toks)
+    starts = _start_words()
     while i < n:
-        if blocked(toks[i]):
+        tok = toks[i]
+        if not tok.is_digit and tok.lower not in starts and tok.text not in starts:
+            i += 1
+            continue
+        if blocked(tok):
             i += 1
             continue
         raw = _read_at(toks, i, blocked)
@@ -100,6 +105,18 @@ def scan(toks: list[Token], blocked) -> list[Raw]:
             out.append(raw)
         i = max(raw.num_j, raw.j if raw.kind == "skip" else raw.num_j, i + 1)
     return _join_bounds(toks, out)
+
+
+@functools.lru_cache(maxsize=None)
+def _start_words() -> frozenset:
+    """Every token a numeric mention can start with, besides digits."""
+    from .numbers import _glued_ordinals, _vague_starts  # noqa: PLC0415
+    from .units import _prefix_starts  # noqa: PLC0415
+
+    n = lexicon.load("numbers")
+    words = set(n["units"]) | set(n["tens"]) | set(n["ordinals"]) | set(_glued_ordinals()) | set(_vague_starts())
+    words |= {"a", "an", "half", "quarter", "minus", "negative", "-", "−"} | set(_prefix_starts())
+    return frozenset(words)
 
 
 _LOWER_BOUNDS = ("at_least", "more_than")
@@ -352,9 +369,16 @@ def _is_designation(toks: list[Token], num: Num) -> bool:
     return False
 
 
+_PERCENT_STARTS = frozenset(w[0] for w in _PERCENT_WORDS)
+
+
 def _percent_after(toks: list[Token], j: int) -> Optional[tuple[str, int]]:
-    if j < len(toks) and toks[j].text == "%":
+    if j >= len(toks):
+        return None
+    if toks[j].text == "%":
         return "percent", j + 1
+    if toks[j].lower not in _PERCENT_STARTS:
+        return None
     for words, unit in _PERCENT_WORDS.items():
         if tuple(t.lower for t in toks[j:j + len(words)]) == words:
             return unit, j + len(words)

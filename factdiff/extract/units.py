@@ -122,6 +122,9 @@ def _currency_tables():
 def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
     """("USD", j) for "$", "US$", "US $", "usd$", "c $", "EUR", "€", "ringgit" starting at ``i``;
     j is the next token."""
+    first = toks[i]
+    if first.text not in _prefix_starts() and first.lower not in _prefix_starts():
+        return None
     symbols, codes, words = _currency_tables()
     n_toks = len(toks)
     for n in (3, 2, 1):
@@ -149,6 +152,23 @@ def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
                 if cand in words and cand not in _AMBIGUOUS_PREFIX_WORDS and words[cand][1] == 1.0:
                     return words[cand][0], i + n
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _prefix_starts() -> frozenset:
+    """The first token of every way a currency can be written before an amount."""
+    from .text import tokenize  # noqa: PLC0415
+
+    symbols, codes, words = _currency_tables()
+    starts = {"US", "U", "C", "c", "A", "NZ", "HK"}
+    for sym in symbols:
+        toks = tokenize(sym)
+        if toks:
+            starts.add(toks[0].text)
+    starts.update(codes)
+    starts.update(c.lower() for c in codes)
+    starts.update(w.split()[0] for w in words)
+    return frozenset(starts)
 
 
 # Currency words that also open ordinary phrases ("the dollar 5 ..."): never a prefix.
