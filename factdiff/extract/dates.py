@@ -36,7 +36,7 @@ _DATE_RE = regex.compile(
       | (?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>\d{{4}}|\d{{2}})\b  # 12/23/2015
     )(?!\d)
     """,
-    regex.VERBOSE,
+    regex.VERBOSE | regex.IGNORECASE,
 )
 # A bare year: "in 2011", "since 2014", "2016's", "mid-2015". Needs a cue so that "2000 people"
 # stays a count.
@@ -109,6 +109,10 @@ def find_dates(text: str, start: int = 0, end: Optional[int] = None,
 
     for m in _DATE_RE.finditer(text, start, end):
         g = m.groupdict()
+        mon = g.get("month") or g.get("month2") or g.get("month3") or ""
+        if mon and mon[0].islower() and mon.lower() in ("may", "march", "sept", "dec", "jan", "mar", "aug") \
+                and mon.lower() in ("may", "march"):
+            continue  # "may 5", "march 3 miles": a verb, not a month, when written in lower case
         if g["iy"]:
             iso = _iso(int(g["iy"]), int(g["im"]), int(g["id"]))
             grain = "day"
