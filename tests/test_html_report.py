@@ -376,3 +376,28 @@ def test_any_text_stays_text(noise):
     root = _assert_inert(html_report.render(report))
     texts = [_source_text(d) for d in root.find_all("div", "src-text")]
     assert texts == [s.text for s in report.sources]
+
+
+def test_one_span_in_two_facts_gets_two_anchors_and_two_links():
+    src = factdiff.Source(id="a", path="a.txt", text="Officials said 30 people died.")
+    m1 = Mention(start=15, end=24, text="30 people", kind="count", low=30, high=30, source="a")
+    m2 = Mention(start=15, end=24, text="30 people", kind="count", low=30, high=30, source="a", subject="x")
+    f1 = Fact("one", "people", "count", "single", "only a states it", (m1,))
+    f2 = Fact("two", "people (die)", "count", "single", "only a states it", (m2,))
+    _, root = _page(factdiff.Report(sources=[src], facts=[f1, f2]))
+    div = root.find_all("div", "src-text")[0]
+    anchors = [n.attrs["id"] for n in div.find_all("span", "anchor")]
+    assert len(anchors) == len(set(anchors)) == 2
+    assert _links_in(div, 15, 24) == {"fact-one", "fact-two"}
+    assert _source_text(div) == src.text
+    ctx = {a.attrs["href"][1:] for a in root.find_all("a", "ctx")}
+    assert ctx == set(anchors)
+
+
+def test_empty_report_and_unreadable_files():
+    report = factdiff.Report(sources=[], facts=[], problems=[factdiff.Problem("<b>bad</b>.txt", "binary file")])
+    page, root = _page(report)
+    assert not root.find_all("article")
+    assert "No figure, date or title" in root.text()
+    assert "<b>bad</b>.txt: binary file" in root.find_all("section")[-1].text()
+    _assert_inert(page)

@@ -66,12 +66,23 @@ class _Ids:
             seen.add(key)
             self.fact[id(f)] = key
         self.short = _short_names([s.id for s in report.sources])
+        self._mention: dict = {}
+        self._taken: set = set()
 
     def source(self, source_id: str) -> str:
         return f"src-{self.source_index.get(source_id, 'x')}"
 
-    def mention(self, m: Mention) -> str:
-        return f"m-{self.source_index.get(m.source, 'x')}-{m.start}-{m.end}"
+    def mention(self, m: Mention, fact: Fact) -> str:
+        """The anchor of a mention in its article; unique even when two facts hold the same span."""
+        key = (id(fact), id(m))
+        if key not in self._mention:
+            base = f"m-{self.source_index.get(m.source, 'x')}-{m.start}-{m.end}"
+            name, n = base, 2
+            while name in self._taken:
+                name, n = f"{base}-{n}", n + 1
+            self._taken.add(name)
+            self._mention[key] = name
+        return self._mention[key]
 
     def colour(self, source_id: str) -> str:
         i = self.source_index.get(source_id)
@@ -114,9 +125,20 @@ def conflict_pair(fact: Fact) -> Optional[tuple]:
     gap first, as the judge picks them; None when the fact has no such pair."""
     if fact.status != "conflict":
         return None
-    ms = list(fact.mentions)
-    bad = [(a, b) for i, a in enumerate(ms) for b in ms[i + 1:]
-           if a.source != b.source and not compatible(a, b)]
+    order = {id(m): i for i, m in enumerate(fact.mentions)}
+    by_source: "OrderedDict[str, list]" = OrderedDict()
+    for m in fact.mentions:
+        by_source.setdefault(m.source, []).append(m)
+    groups = list(by_source.values())
+    bad = []
+    for i, ga in enumerate(groups):  # only across sources, and in the judge's order
+        for gb in groups[i + 1:]:
+            for a in ga:
+                for b in gb:
+                    x, y = (a, b) if order[id(a)] < order[id(b)] else (b, a)
+                    if not compatible(x, y):
+                        bad.append((x, y))
+    bad.sort(key=lambda p: (order[id(p[0])], order[id(p[1])]))
     if not bad:
         return None
     return max(bad, key=lambda p: _gap(*p))
@@ -485,13 +507,13 @@ def _headline(fact: Fact, ids: _Ids, pair) -> str:
     return f'Stated by one source only: {_chip(sources[0], ids)}' if sources else ""
 
 
-def _quote_item(m: Mention, ids: _Ids, by_id: dict, bad: set) -> str:
+def _quote_item(m: Mention, fact: Fact, ids: _Ids, by_id: dict, bad: set) -> str:
     src = by_id.get(m.source)
     title = src.title if src is not None and src.title else ""
     cls = "quote bad" if id(m) in bad else "quote"
     mark = '<span class="pairmark">✕ incompatible</span> ' if id(m) in bad else ""
     derived = ' <span class="tag" title="computed from figures in this sentence">derived</span>' if m.derived else ""
-    context = f'<a class="ctx" href="#{ids.mention(m)}">in the article ↓</a>' if src is not None else ""
+    context = f'<a class="ctx" href="#{ids.mention(m, fact)}">in the article ↓</a>' if src is not None else ""
     return (f'<li class="{cls}"><div class="who">{_chip(m.source, ids, full=True)} '
             f'<span class="val">{_e(human_value(m))}</span>{derived}'
             f'<span class="title" title="{_e(title)}">{_e(title)}</span></div>'
@@ -506,18 +528,18 @@ def _fact_card(n: int, fact: Fact, ids: _Ids, by_id: dict) -> str:
     sources = {m.source for m in fact.mentions}
     fid = ids.fact[id(fact)]
     first, more, seen = [], [], set()
+    bad_sources = {m.source for m in pair} if pair else set()
     for m in fact.mentions:
-        if id(m) in bad or (m.source not in seen and not any(
-                id(x) in bad and x.source == m.source for x in fact.mentions)):
+        if id(m) in bad or (m.source not in seen and m.source not in bad_sources):
             first.append(m)
             seen.add(m.source)
         else:
             more.append(m)
-    quotes = "".join(_quote_item(m, ids, by_id, bad) for m in first)
+    quotes = "".join(_quote_item(m, fact, ids, by_id, bad) for m in first)
     if more:
         quotes += (f'<li class="more"><details><summary>{len(more)} more mention{"s" if len(more) != 1 else ""}'
                    f' by the same outlet{"s" if len({m.source for m in more}) != 1 else ""}</summary>'
-                   f'<ul class="quotes">{"".join(_quote_item(m, ids, by_id, bad) for m in more)}</ul>'
+                   f'<ul class="quotes">{"".join(_quote_item(m, fact, ids, by_id, bad) for m in more)}</ul>'
                    f'</details></li>')
     return (
         f'<article class="fact st-{_e(fact.status)}" id="{fid}" data-status="{_e(fact.status)}" '
@@ -535,68 +557,76 @@ def _fact_card(n: int, fact: Fact, ids: _Ids, by_id: dict) -> str:
     )
 
 
-def source_text_html(source: Source, mentions: list, ids: _Ids, fact_of: dict, number_of: dict) -> str:
-    """The whole article, escaped, each mention a link to its fact card.
+def source_text_html(source: Source, uses: list, ids: _Ids, number_of: dict) -> str:
+    """The whole article, escaped, each mention a link to its fact card. ``uses`` holds the
+    (mention, fact) pairs of this source.
 
     Mentions may nest or overlap (a ratio computed over two counts, a title inside a longer
     title). The text is cut at every mention boundary; each piece links to the innermost
     mention covering it. A mention left with no piece of its own gets a small numbered link
     after it, so that every mention reaches its fact."""
     text = source.text
-    ms = [m for m in mentions if 0 <= m.start < m.end <= len(text)]
-    cuts = sorted({0, len(text)} | {m.start for m in ms} | {m.end for m in ms})
-    owned = set()
-    pieces = []
-    for a, b in zip(cuts, cuts[1:]):
-        cover = [m for m in ms if m.start <= a and b <= m.end]
+    uses = [(m, f) for m, f in uses if 0 <= m.start < m.end <= len(text)]
+    cuts = sorted({0, len(text)} | {m.start for m, _ in uses} | {m.end for m, _ in uses})
+
+    def innermost(cover):
+        return min(cover, key=lambda u: (u[0].end - u[0].start, u[0].start))
+
+    starts: dict = {}
+    stops: dict = {}
+    for u in uses:
+        starts.setdefault(u[0].start, []).append(u)
+        stops.setdefault(u[0].end, []).append(u)
+    owned, pieces, active = set(), [], {}
+    for a, b in zip(cuts, cuts[1:]):  # a sweep: the mentions open over [a, b)
+        for u in stops.get(a, ()):
+            active.pop(id(u), None)
+        for u in starts.get(a, ()):
+            active[id(u)] = u
+        cover = list(active.values())
         pieces.append((a, b, cover))
         if cover:
-            owned.add(id(min(cover, key=lambda m: (m.end - m.start, m.start))))
-    starts: dict = {}
-    for m in ms:
-        starts.setdefault(m.start, []).append(m)
+            owned.add(id(innermost(cover)))
     ends: dict = {}
-    for m in ms:
-        if id(m) not in owned:
-            ends.setdefault(m.end, []).append(m)
+    for u in uses:
+        if id(u) not in owned:
+            ends.setdefault(u[0].end, []).append(u)
     out = []
     for a, b, cover in pieces:
-        for m in starts.get(a, ()):
-            out.append(f'<span class="anchor" id="{ids.mention(m)}"></span>')
+        for m, f in starts.get(a, ()):
+            out.append(f'<span class="anchor" id="{ids.mention(m, f)}"></span>')
         chunk = _e(text[a:b])
         if cover:
-            m = min(cover, key=lambda m: (m.end - m.start, m.start))
-            f = fact_of[id(m)]
+            m, f = innermost(cover)
             fid = ids.fact[id(f)]
             deep = " deep" if len(cover) > 1 else ""
-            tip = f"#{number_of[id(f)]} {f.status} · {f.subject} · {m.value_text()}"
+            tip = f"#{number_of[id(f)]} {f.status} · {f.subject} · {human_value(m)}"
             out.append(f'<a class="m st-{_e(f.status)}{deep}" href="#{fid}" data-fact="{fid}" '
                        f'data-kind="{_e(f.kind)}" title="{_e(tip)}">{chunk}</a>')
         else:
             out.append(chunk)
-        for m in ends.get(b, ()):
-            f = fact_of[id(m)]
+        for m, f in ends.get(b, ()):
             fid = ids.fact[id(f)]
-            out.append(f'<a class="ref" href="#{fid}" title="{_e(f.subject)} · {_e(m.value_text())}">'
+            out.append(f'<a class="ref" href="#{fid}" title="{_e(f.subject)} · {_e(human_value(m))}">'
                        f'[#{number_of[id(f)]}]</a>')
     return "".join(out)
 
 
-def _source_section(source: Source, mentions: list, ids: _Ids, fact_of: dict, number_of: dict) -> str:
+def _source_section(source: Source, uses: list, ids: _Ids, number_of: dict) -> str:
     counts = {s: 0 for s in STATUSES}
-    for f in {id(fact_of[id(m)]): fact_of[id(m)] for m in mentions}.values():
-        counts[f.status] += 1
+    for f in {id(f): f for _, f in uses}.values():
+        counts[f.status] = counts.get(f.status, 0) + 1
     meta = [f'<span class="chip {ids.colour(source.id)}">{_e(ids.short.get(source.id, source.id))}</span>',
             _e(source.path)]
     if source.published:
         meta.append(f"published {_e(source.published)}")
-    meta.append(f"{len(mentions)} mention{'s' if len(mentions) != 1 else ''}: "
-                + ", ".join(f"{counts[s]} {s}" for s in STATUSES))
+    meta.append(f"{len(uses)} mention{'s' if len(uses) != 1 else ''} in "
+                + ", ".join(f"{counts[s]} {s} fact{'s' if counts[s] != 1 else ''}" for s in STATUSES))
     return (f'<article class="source" id="{ids.source(source.id)}">'
             f'<h3>{_e(source.id)}</h3>'
             + (f'<p class="meta"><b>{_e(source.title)}</b></p>' if source.title else "")
             + f'<p class="meta">{" · ".join(meta)}</p>'
-            f'<div class="src-text">{source_text_html(source, mentions, ids, fact_of, number_of)}</div>'
+            f'<div class="src-text">{source_text_html(source, uses, ids, number_of)}</div>'
             f'</article>')
 
 
@@ -627,14 +657,13 @@ def render(report: Report, show_all: bool = True, title: Optional[str] = None, *
     facts = sorted(report.facts, key=lambda f: _STATUS_ORDER.get(f.status, len(STATUSES)))
     ids = _Ids(report, facts)
     by_id = {s.id: s for s in report.sources}
-    fact_of, number_of = {}, {}
+    number_of = {}
     per_source: dict = {s.id: [] for s in report.sources}
     for n, f in enumerate(facts, 1):
         number_of[id(f)] = n
         for m in f.mentions:
-            fact_of[id(m)] = f
             if m.source in per_source:
-                per_source[m.source].append(m)
+                per_source[m.source].append((m, f))
     summary = report.summary()
     css, js = _asset("report.css"), _asset("report.js")
     csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
@@ -648,7 +677,7 @@ def render(report: Report, show_all: bool = True, title: Optional[str] = None, *
     cards = "".join(_fact_card(number_of[id(f)], f, ids, by_id) for f in facts)
     if not facts:
         cards = '<p class="empty">No figure, date or title was found in these articles.</p>'
-    sources = "".join(_source_section(s, per_source[s.id], ids, fact_of, number_of) for s in report.sources)
+    sources = "".join(_source_section(s, per_source[s.id], ids, number_of) for s in report.sources)
     problems = ""
     if report.problems:
         items = "".join(f"<li><code>{_e(p.path)}</code>: {_e(p.reason)}</li>" for p in report.problems)
