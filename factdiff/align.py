@@ -164,10 +164,24 @@ def group_block(mentions: list[Mention], compatible: Callable[[Mention, Mention]
             groups.append([m])
         else:
             best.append(m)
-    return _merge_contested(groups)
+    return _merge_contested(groups, compatible)
 
 
-def _merge_contested(groups: list[list[Mention]]) -> list[list[Mention]]:
+def _states_it_too(a: list[Mention], b: list[Mention], block: list[Mention], compatible) -> bool:
+    """Does a source of group ``a`` also give, elsewhere in the block, a figure that agrees
+    with all of group ``b`` (or the other way round)? Then it describes two things, and the
+    two groups do not contradict each other."""
+    for mine, theirs in ((a, b), (b, a)):
+        sources = {m.source for m in mine}
+        inside = {id(m) for m in mine}
+        for m in block:
+            if m.source in sources and id(m) not in inside and all(compatible(m, o) for o in theirs):
+                return True
+    return False
+
+
+def _merge_contested(groups: list[list[Mention]], compatible) -> list[list[Mention]]:
+    block = [m for g in groups for m in g]
     merged = True
     while merged:
         merged = False
@@ -178,7 +192,7 @@ def _merge_contested(groups: list[list[Mention]]) -> list[list[Mention]]:
                 if {m.source for m in a} & {m.source for m in b}:
                     continue
                 pairs = [(p, q) for p in a for q in b if comparable(p, q, True)]
-                if not pairs:
+                if not pairs or _states_it_too(a, b, block, compatible):
                     continue
                 score = max(overlap(p, q) + (5 if p.predicate and p.predicate == q.predicate else 0)
                             for p, q in pairs)

@@ -66,3 +66,11 @@ def test_vague_amounts_do_not_contradict_each_other():
     r = factdiff.check_texts({"a": "They spent thousands of dollars on travel.",
                               "b": "They spent tens of thousands of dollars on travel."})
     assert not r.conflicts
+
+
+def test_a_source_stating_the_other_figure_too_is_not_contradicted():
+    # a states 420 and 4.4 million people; b's 4.4 million agrees with a's own second figure
+    r = factdiff.check_texts({
+        "a": "Some 420 people have been hanged in Singapore since 1991. That gives the country of 4.4 million people the highest rate.",
+        "b": "4.4 million people were executed in Singapore."})
+    assert not r.conflicts
