@@ -27,7 +27,6 @@ from ..model import FACT_KINDS, INF, Fact, Mention, Report, Source
 
 STATUSES = ("conflict", "agree", "single")
 _STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
-_STATUS_WORD = {"conflict": "conflicts", "agree": "agreements", "single": "singles"}
 _QUOTE_ROOM = 160  # characters of context kept on each side of a mention in a quote
 _PALETTE = 8  # source colours c0..c7 in the stylesheet
 
