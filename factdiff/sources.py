@@ -258,13 +258,15 @@ def guess_title(text: str) -> Optional[str]:
     """The first short line near the top that reads like a headline."""
     boiler = lexicon.load("boilerplate")["phrases"]
     for line in [ln.strip() for ln in text.splitlines()[:15]]:
-        if not line or len(line) > 200 or len(line.split()) < 4:
+        if not line or len(line.split()) < 4:
             continue
         low = line.lower()
         if any(b in low for b in boiler):
             continue
-        if line.endswith((".", "!", "?")) and len(line.split()) > 12:
-            continue
+        if len(line) > 200 or (line.endswith((".", "!", "?")) and len(line.split()) > 12):
+            return None  # the body has begun: this text states no headline
+        if line.endswith("."):
+            continue  # a headline does not end with a full stop
         return line
     return None
 
