@@ -168,8 +168,8 @@ def _representative(group: list[Mention]) -> Mention:
 def _subject_words(m: Mention) -> str:
     if m.kind == "role":
         return f"{m.person}: {m.subject.split(':', 1)[1]}"
-    what = m.subject or "figure"
-    if what.startswith("≈") or what is None:
+    what = m.subject or (f"‘{m.predicate}’" if m.predicate else "figure")
+    if what.startswith("≈"):
         what = "figure"
     if m.kind == "date":
         event = {"start": "start of ", "end": "end of "}.get(m.event or "", "date of ")
