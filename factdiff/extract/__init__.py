@@ -17,6 +17,7 @@ from . import context as ctx
 from .dates import find_dates, find_phones, find_times, shift_back
 from .quantities import Raw, apply_postfix, scan
 from .roles import find_roles
+from .tallies import find_tallies
 from .text import Token, noise_spans, sentences, tokenize
 
 __all__ = ["extract"]
@@ -57,8 +58,10 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise) ->
     dates = find_dates(text, s, e, published)
     times = find_times(text, s, e)
     phones = find_phones(text, s, e)
+    tallies = find_tallies(toks)
     blocked = _Blocked([(d.start, d.end) for d in dates] + times + phones
-                       + [(a, b) for a, b in noise if a < e and b > s])
+                       + [(a, b) for a, b in noise if a < e and b > s]
+                       + [(toks[t.i].start, toks[t.j - 1].end) for t in tallies])
     years = tuple(sorted({d.iso[:4] for d in dates if d.iso and d.iso[:1].isdigit()}))
     out: list[Mention] = []
 
@@ -66,6 +69,16 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise) ->
         return bisect.bisect_left([t.start for t in toks], offset)
 
     common = dict(sentence=sentence, sentence_start=s)
+
+    # --- vote tallies: two counts each ---------------------------------------------------
+    for t in tallies:
+        for k, value, side in ((t.i, t.yes, "in favour"), (t.j - 1, t.no, "against")):
+            tok = toks[k]
+            out.append(Mention(
+                start=tok.start, end=tok.end, text=tok.text, kind="count", low=value, high=value,
+                subject=f"votes {side}", subject_text=f"votes {side}", predicate="vote",
+                frame=years, context=ctx.context_bag(toks, t.i, t.j),
+                entities=ctx.entities(toks, t.i, t.j), **common))
 
     # --- numeric mentions ---------------------------------------------------------------
     raws = scan(toks, blocked)
