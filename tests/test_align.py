@@ -74,3 +74,17 @@ def test_a_source_stating_the_other_figure_too_is_not_contradicted():
         "a": "Some 420 people have been hanged in Singapore since 1991. That gives the country of 4.4 million people the highest rate.",
         "b": "4.4 million people were executed in Singapore."})
     assert not r.conflicts
+
+
+def test_a_relative_time_frame_is_not_an_explicit_one():
+    r = factdiff.check_texts({
+        "a": "Last year, the Clintons paid an effective federal tax rate of 35.7 percent.",
+        "b": "From 2007 through 2014 the couple paid an effective tax rate of 31.55 percent."})
+    assert not r.conflicts
+
+
+def test_different_compounds_are_different_things():
+    r = factdiff.check_texts({
+        "a": "The plan lowers the highest income tax rate from 39.6 percent to 25 percent.",
+        "b": "The plan will lower the business tax rate from 35 percent to 15 percent."})
+    assert not r.conflicts

@@ -47,3 +47,10 @@ def test_measured_thing_is_lemmatised_and_mapped_to_its_class():
 def test_scope_part_and_rate():
     assert _m("In one of the raids, 9 people died.", "9 people").scope == "part"
     assert _m("The plant emits 300 tonnes a day.", "300 tonnes").scope == "rate"
+
+
+def test_value_of_a_rate_and_its_earlier_level():
+    m = _m("The unemployment rate had fallen to 5.8% from 6.1% in April.", "5.8%")
+    assert m.subject == "unemployment rate"
+    assert _m("The jobless rate fell to 5.8% from 6.1%.", "5.8%").subject == "unemployment rate"
+    assert _m("The jobless rate fell to 5.8% from 6.1%.", "6.1%").scope == "past"

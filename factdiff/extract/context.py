@@ -80,6 +80,40 @@ def noun_after_of(toks: list[Token], j: int) -> Optional[int]:
     return last
 
 
+def left_noun_phrase(toks: list[Token], i: int) -> Optional[tuple[str, str]]:
+    """(class, words) of the noun phrase a figure is the value of, read leftwards over verbs,
+    auxiliaries and prepositions: "the unemployment rate had fallen to 5.8%" -> "unemployment
+    rate"; "Inflation rose 2%" -> "inflation". Stops at another figure or a clause break."""
+    stop = lexicon.stopwords()
+    preds = lexicon.predicate_index()
+    k = i - 1
+    while k >= 0 and i - k <= 7:
+        t = toks[k]
+        if t.is_digit or t.text in _CLAUSE_STOPS or t.text in (",", ".", "%", "$"):
+            return None
+        w = t.lower
+        if not t.is_word or w in stop or w in preds or w.endswith(("ed", "ing", "ly")) \
+                or (k > 0 and t.text[0].isupper()):
+            k -= 1
+            continue
+        head = k
+        words = [lexicon.singular(w)]
+        m = head - 1
+        while m >= 0 and len(words) < 3 and toks[m].is_word and toks[m].lower not in stop \
+                and toks[m].lower not in preds and not toks[m].text[0].isupper() \
+                and not toks[m].lower.endswith(("ed", "ing", "ly", "est")):
+            words.insert(0, toks[m].lower)
+            m -= 1
+        # the most specific phrase the synonyms know ("national unemployment rate" ->
+        # "unemployment rate"), else the whole compound ("income tax rate" is not
+        # "business tax rate")
+        syn = lexicon.synonym_index()
+        cls = next((syn[" ".join(words[n:])] for n in range(len(words)) if " ".join(words[n:]) in syn),
+                   " ".join(words))
+        return cls, " ".join(x.text for x in toks[head - len(words) + 1:head + 1])
+    return None
+
+
 def find_predicate(toks: list[Token], i: int, j: int, subject_position: bool = True) -> Optional[str]:
     """The event a figure belongs to: "killed 200 civilians", "200 civilians were killed",
     "analyses of 25 strikes". Reporting verbs ("said", "claims") are skipped.
@@ -128,6 +162,9 @@ def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
     # "the original 12 members", "12 original members": another time
     if any(w in past for w in words[max(0, i - 2):j]):
         return "past"
+    # "fell to 5.8% from 6.1%": the figure after "from" is the earlier level
+    if i > 0 and words[i - 1] == "from" and _changes(toks, i - 1, reach=6):
+        return "past"
     for phrase in change:
         n = len(phrase)
         if i - n >= 0 and tuple(words[i - n:i]) == phrase:
@@ -161,10 +198,10 @@ def _is_duration(toks: list[Token], i: int, j: int) -> bool:
                                               "year", "decade", "century")
 
 
-def _changes(toks: list[Token], k: int) -> bool:
+def _changes(toks: list[Token], k: int, reach: int = 4) -> bool:
     """Is there a verb of change ("rose", "cut", "increased") just before position ``k``?"""
     preds = lexicon.predicate_index()
-    for m in range(k - 1, max(-1, k - 5), -1):
+    for m in range(k - 1, max(-1, k - 1 - reach), -1):
         if preds.get(toks[m].lower) in ("rise", "fall", "cut", "add", "raise", "spend"):
             return True
     return False
