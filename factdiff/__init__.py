@@ -14,10 +14,10 @@ __all__ = ["extract", "check_paths", "check_texts", "Report", "Fact", "Mention",
 __version__ = "0.1.0"
 
 
-def check_texts(texts, published=None):
+def check_texts(texts, published=None, **options):
     from .pipeline import check_texts as _check_texts
 
-    return _check_texts(texts, published=published)
+    return _check_texts(texts, published=published, **options)
 
 
 def check_paths(paths, **options):

@@ -72,6 +72,9 @@ def check(
     no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Also read files that .gitignore ignores."),
     show_all: bool = typer.Option(False, "--all", "-a", help="Also list facts stated by one source only."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip files larger than this."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes reading articles (default 0: one per core)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache of extracted figures "
+                                                          "(.factdiff_cache/ in the current folder)."),
 ) -> None:
     """Compare the articles and print where they agree and where they contradict each other."""
     try:
@@ -112,7 +115,10 @@ def check(
             print(f"{p.path}: {p.reason}", file=sys.stderr)
         if not sources:
             _fail("no readable article among the inputs")
-        result = check_sources(sources, problems)
+        stages = {"extract": "reading articles", "align": f"comparing {len(sources)} articles",
+                  "compare": "judging"}
+        result = check_sources(sources, problems, jobs=jobs or None, cache=not no_cache,
+                               observer=lambda stage, done, total: step(stages[stage], done, total))
 
     if write_baseline is not None:
         recorded = baselines.from_report(result, previous)

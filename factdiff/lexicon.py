@@ -128,6 +128,11 @@ def add_synonyms(extra: dict[str, list[str]]) -> None:
     synonym_index.cache_clear()
 
 
+def extra_synonyms() -> dict[str, tuple[str, ...]]:
+    """What ``add_synonyms`` registered in this process (extraction depends on it)."""
+    return dict(_EXTRA_SYNONYMS)
+
+
 @functools.lru_cache(maxsize=None)
 def synonym_index() -> dict[str, str]:
     """Singular lemma (or phrase of lemmas) of a measured thing -> its class."""

@@ -18,10 +18,11 @@ def wanted(stream=None, environ=None) -> bool:
 
 
 @contextlib.contextmanager
-def progress(enabled: bool) -> Iterator[Callable[[str], None]]:
-    """Yields ``step(description)``: call it as each stage starts."""
+def progress(enabled: bool) -> Iterator[Callable[..., None]]:
+    """Yields ``step(description, done=None, total=None)``: call it as each stage starts, and
+    with ``done`` of ``total`` as a stage advances (the bar then shows real progress)."""
     if not enabled:
-        yield lambda description: None
+        yield lambda description, done=None, total=None: None
         return
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -33,7 +34,13 @@ def progress(enabled: bool) -> Iterator[Callable[[str], None]]:
     timer.daemon = True
     timer.start()
     try:
-        yield lambda description: bar.update(task, description=description)
+        def step(description: str, done=None, total=None) -> None:
+            if total:
+                bar.update(task, description=description, completed=done or 0, total=total)
+            else:
+                bar.update(task, description=description, completed=0, total=None)
+
+        yield step
     finally:
         timer.cancel()
         timer.join()  # the bar has started fully, or will not start
