@@ -175,11 +175,8 @@ def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
         for k in range(j, min(len(words), j + 3)):
             if tuple(words[k:k + n]) == phrase:
                 return "rate"
-    for phrase in before:
-        n = len(phrase)
-        for k in range(0, i - n + 1):
-            if tuple(words[k:k + n]) == phrase:
-                return "part"
+    if _first_part_end(tuple(words)) <= i:
+        return "part"
     for phrase in after:
         n = len(phrase)
         for k in range(j, min(len(words), j + 4)):
@@ -191,6 +188,15 @@ def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
             if tuple(words[k:k + n]) == phrase:
                 return "whole"
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _first_part_end(words: tuple) -> float:
+    """Where the first "part" phrase of a sentence ("in one of") ends, or infinity: found once
+    per sentence rather than once per figure, so a sentence of many figures costs linear time."""
+    ends = [k + len(p) for p in _scope_phrases()[0] for k in range(len(words) - len(p) + 1)
+            if words[k:k + len(p)] == p]
+    return min(ends, default=float("inf"))
 
 
 def _is_duration(toks: list[Token], i: int, j: int) -> bool:

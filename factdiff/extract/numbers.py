@@ -13,6 +13,7 @@ fraction ("three fifths", "and a half", "one over twenty") or a scale after a fr
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 from typing import Optional
 
@@ -94,14 +95,19 @@ def parse_digits(text: str) -> Optional[float]:
     """"250,000" -> 250000.0; "1.5" -> 1.5; ".77"; "1e10"; "1.111,11"; version strings and
     odd groupings -> None."""
     if _GROUPED_RE.fullmatch(text):
-        return float(text.replace(",", ""))
+        return _finite(float(text.replace(",", "")))
     if _PLAIN_RE.fullmatch(text):
-        return float(text)
+        return _finite(float(text))
     if _EURO_GROUPED_RE.fullmatch(text):
-        return float(text.replace(".", "").replace(",", "."))
+        return _finite(float(text.replace(".", "").replace(",", ".")))
     if _DECIMAL_COMMA_RE.fullmatch(text):
-        return float(text.replace(",", "."))
+        return _finite(float(text.replace(",", ".")))
     return None
+
+
+def _finite(value: float) -> Optional[float]:
+    """None for digits too long for a float ("1" * 400 is infinity): not a figure."""
+    return value if math.isfinite(value) else None
 
 
 def read_number(toks: list[Token], i: int, money: bool = False) -> Optional[Num]:
@@ -188,7 +194,10 @@ def _digit_token(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]:
             # the group after must not run on into more digits ("423 0000" are two numbers)
             if k < len(toks) and toks[k].is_digit and toks[k].start - toks[k - 1].end == 1:
                 return value, decimals, j + 1
-            return float(text), (len(text.split(".")[1]) if "." in text else 0), k
+            joined = _finite(float(text))
+            if joined is None:
+                return value, decimals, j + 1
+            return joined, (len(text.split(".")[1]) if "." in text else 0), k
     return value, decimals, k
 
 
