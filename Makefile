@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test eval clean browser-deps
+.PHONY: demo test eval bench clean browser-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ browser-deps:  ## Debian's chromium for the browser tests (needs root or sudo; P
 
 eval: $(STAMP)  ## measure judgement and extraction on ../shared/dev-data
 	$(BIN)/python -m factdiff.evaluate
+
+bench: $(STAMP)  ## speed and memory end to end on 1k, 10k and 100k articles built under build/bench (BENCH_SIZES=1000 for a quick run)
+	$(BIN)/python bench/bench.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
