@@ -13,15 +13,17 @@ CASES = tomllib.loads((Path(__file__).parent / "extract_cases.toml").read_text(e
 
 @pytest.mark.parametrize("case", CASES, ids=[c["rule"] for c in CASES])
 def test_extract_case(case):
-    mentions = extract(case["text"])
+    mentions = extract(case["text"], published=case.get("published"), prefer=case.get("prefer", "past"))
     for m in mentions:
         assert case["text"][m.start:m.end] == m.text
-    by_text = {m.text: m for m in mentions}
     for want in case.get("expect", []):
-        m = by_text.get(want["text"])
+        kind = "date" if "date" in want else want.get("kind")
+        m = next((x for x in mentions if x.text == want["text"] and kind in (None, x.kind)), None)
         assert m is not None, (want["text"], [(x.text, x.kind) for x in mentions])
         if "kind" in want:
             assert m.kind == want["kind"], (m.text, m.kind)
+        if "date" in want:
+            assert m.kind == "date" and m.date == want["date"], (m.text, m.kind, m.date)
         if "unit" in want:
             assert m.unit == want["unit"], (m.text, m.unit)
         for end in ("low", "high"):
@@ -29,6 +31,9 @@ def test_extract_case(case):
                 assert math.isclose(getattr(m, end), want[end], rel_tol=1e-6), (m.text, end, getattr(m, end))
         if "low" in want and "high" not in want and m.kind not in ("percent",):
             assert m.high == m.low or want["text"].lower().startswith(("up to",)), (m.text, m.low, m.high)
+    for bad in case.get("no_date", []):
+        assert not any(bad in m.text and m.kind == "date" for m in mentions), \
+            (bad, [(m.text, m.kind, m.date) for m in mentions])
     for bad in case.get("absent", []):
         assert not any(bad in m.text and m.kind in NUMERIC for m in mentions), \
             (bad, [(m.text, m.kind) for m in mentions])

@@ -25,9 +25,10 @@ __all__ = ["extract"]
 EXTRACTOR_VERSION = "1"
 
 
-def extract(text: str, published: Union[str, dt.date, None] = None) -> list[Mention]:
+def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:
     """All mentions in ``text``, in reading order. ``published`` (ISO date) resolves relative
-    dates ("on Wednesday", "three months ago")."""
+    dates ("on Wednesday", "three months ago"); ``prefer`` says which way an underspecified
+    one goes: "past" (news: "on Friday" is the last one) or "future" (schedules)."""
     if isinstance(published, str):
         try:
             published = dt.date.fromisoformat(published[:10])
@@ -36,7 +37,7 @@ def extract(text: str, published: Union[str, dt.date, None] = None) -> list[Ment
     mentions: list[Mention] = []
     noise = noise_spans(text)
     for s, e in sentences(text):
-        mentions.extend(_sentence(text, s, e, published, noise))
+        mentions.extend(_sentence(text, s, e, published, noise, prefer))
     return mentions
 
 
@@ -50,16 +51,16 @@ class _Blocked:
         return any(a < tok.end and tok.start < b for a, b in self.spans)
 
 
-def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise) -> list[Mention]:
+def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, prefer: str = "past") -> list[Mention]:
     sentence = text[s:e]
     toks = tokenize(text, s, e)
     if not toks:
         return []
-    dates = find_dates(text, s, e, published)
+    dates = find_dates(text, s, e, published, prefer, toks)
     times = find_times(text, s, e)
     phones = find_phones(text, s, e)
     tallies = find_tallies(toks)
-    blocked = _Blocked([(d.start, d.end) for d in dates] + times + phones
+    blocked = _Blocked([(d.start, d.end) for d in dates if not d.offset] + times + phones
                        + [(a, b) for a, b in noise if a < e and b > s]
                        + [(toks[t.i].start, toks[t.j - 1].end) for t in tallies])
     years = tuple(sorted({d.iso[:4] for d in dates if d.iso and d.iso[:1].isdigit()}))
@@ -87,7 +88,8 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise) ->
         m = _numeric_mention(text, toks, raw, years, common)
         if m is not None:
             out.append(m)
-            if raw.ago and published is not None and raw.unit:
+            if raw.ago and published is not None and raw.unit and \
+                    not any(d.offset and d.start <= m.start < d.end for d in dates):
                 iso = shift_back(published, raw.low, raw.unit)
                 if iso:
                     out.append(_date_mention(text, toks, m.start, m.end, iso, tok_index, common,

@@ -1,15 +1,42 @@
-"""Calendar dates, relative dates, clock times and phone numbers.
+"""Calendar dates, relative dates, holidays, clock times and phone numbers.
 
 Dates are found before numbers so that "30 September" or "March 2011" never become counts,
 and clock times ("07:19") or phone numbers never become quantities.
+
+The date grammar reads tokens left to right and keeps the longest date that starts at each
+token. It knows absolute dates in words and digits ("23 December 2015", "the first of
+march", "april twenty-seventh", "2015-3-3", "31/Oct/1974", "4/22" after a date cue), month
+and year grains ("March 2011", "early March", "in 2014"), and relative dates resolved against
+the reference date (the article's publication date): "yesterday", "on Friday", "next week
+Wednesday", "the 15th", "3 days ago", "in 3 days" (with a future cue), "a week from today",
+"2 weeks before May 13 1999", "the third Tuesday of September", holidays
+(``lexicons/holidays.toml``). Ranges ("July 13-15", "from 13 to 15 July") give a date for
+each end.
+
+Underspecified dates are resolved by a convention, ``prefer``:
+
+* ``"past"`` (news, the default): a bare weekday is the most recent one (today included);
+  a day of the month ("the 15th") the most recent such day; a date without a year
+  ("30 September", "Christmas") falls in the reference year unless that is more than 60 days
+  ahead, then in the year before; a month without a year likewise.
+* ``"future"`` (schedules, assistants): the next one (a weekday: strictly after today).
+
+Both conventions agree on "this Friday" (the Friday of the current Monday-to-Sunday week),
+"next Friday" (the Friday of next week) and "last Friday" (the Friday of last week).
 """
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Optional
 
 import regex
+
+from .. import lexicon
+from . import holidays as hol
+from .numbers import read_number, read_ordinal_word
+from .text import Token, tokenize
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -19,44 +46,38 @@ MONTHS = {
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
             "sunday": 6}
-_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?)(?![A-Za-z])"
-_M2 = _M.replace("?P<month>", "?P<month2>")
-_WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,)?\s+)?"
-_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_D2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
-_Y = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_WD_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
+            "fri": 4, "sat": 5, "sun": 6}
+_WEAK_WD = frozenset({"mon", "wed", "sat", "sun"})  # English words too: a weekday only with a cue
+_MONTH_ABBR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+_AMBIGUOUS_MONTHS = frozenset({"may", "march"})  # verbs when written in lower case
+_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_WEEK_MODS = {"this": "this", "current": "this", "next": "next", "coming": "next", "following": "next",
+              "last": "last", "previous": "last", "past": "last", "prior": "last"}
+_DAY_MODS = {"this": "this", "next": "next", "following": "next", "last": "last", "previous": "last",
+             "past": "past", "coming": "coming", "upcoming": "coming"}
+_REL_WORDS = {"today": 0, "tonight": 0, "tomorrow": 1, "tomorow": 1, "tmrw": 1, "tmr": 1, "yesterday": -1}
+_TIME_UNITS = {"day": ("day", 1), "days": ("day", 1), "week": ("day", 7), "weeks": ("day", 7),
+               "wk": ("day", 7), "wks": ("day", 7), "fortnight": ("day", 14), "fortnights": ("day", 14),
+               "month": ("month", 1), "months": ("month", 1), "mo": ("month", 1), "mos": ("month", 1),
+               "year": ("month", 12), "years": ("month", 12), "yr": ("month", 12), "yrs": ("month", 12),
+               "decade": ("month", 120), "decades": ("month", 120)}
+# Words that make a following "4/22", "4-22", "4.22" or "the 27" a date.
+_CUES = frozenset({"on", "since", "until", "till", "til", "by", "before", "after", "this", "next", "last",
+                   "due", "dated", "for", "from"})
+# Words that say an "in 3 days" lies ahead of the reference date, not that something took 3 days.
+_FUTURE_CUES = frozenset({"will", "shall", "going", "gonna", "due", "expected", "expects", "scheduled",
+                          "sometime", "should", "plan", "plans", "planned", "aims", "hopes", "set", "back"})
+_END_WORDS = frozenset({"at", "and", "or", "but", "with", "to", "in", "for", "when", "please", "then"})
+_MAX_AHEAD = 60  # days: "30 September" read in July is this year's, read in January last year's
 
-_DATE_RE = regex.compile(
-    rf"""
-    \b(?:
-        {_WD}{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y}|(?!\.?\s+[0-3]?\d\b))   # 23 December 2015, 30 September (not "19 Sept. 11")
-      | {_WD}{_M2}\s+{_D2}\b(?:,?\s+(?P<year2>1[5-9]\d\d|20\d\d))?  # December 23, 2015
-      | (?P<month3>January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?,?\s+(?:of\s+)?(?P<year3>1[5-9]\d\d|20\d\d)  # March 2011
-      | (?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})          # 2015-12-23
-      | (?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>\d{{4}}|\d{{2}})\b  # 12/23/2015
-    )(?!\d)
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-)
-# A bare year: "in 2011", "since 2014", "2016's", "mid-2015". Needs a cue so that "2000 people"
-# stays a count.
 _YEAR_RE = regex.compile(
     r"(?:(?<=\b(?i:(?:spring|summer|autumn|fall|winter|end|start|beginning|middle|half|quarter|months?|class)\s+of)\s)"
     r"|(?:(?<=\b(?i:in|since|by|until|till|from|during|before|after|through|early|late|mid|"
     r"end|start|spring|summer|autumn|fall|winter|year|fiscal|FY|the|to|and|or|for)[\s-]))"
     r"|(?<=^)|(?<=[(,]\s?))(?P<y>1[89]\d\d|20\d\d)(?=\b)(?!\s*(?:%|percent|per\s*cent))(?![.,]\d)"
 )
-_MONTH_ALONE_RE = regex.compile(
-    r"\b(?:in|since|by|until|from|during|early|late|mid|last|next|this)[\s-]+"
-    r"(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+\d)"
-)
-_WEEKDAY_RE = regex.compile(
-    r"\b(?P<pre>on\s+|last\s+|next\s+|this\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>['’]s)?\b"
-)
-_RELATIVE_RE = regex.compile(
-    r"\b(?P<word>today|yesterday|tomorrow)\b|\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b",
-    regex.IGNORECASE,
-)
+_DOTTED_RE = regex.compile(r"(\d{1,4})\.(\d{1,2})\.(\d{2}|\d{4})")
 _TIME_RE = regex.compile(
     r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*(?:[A-Z]{2,4}T|GMT|UTC|EST|EDT|PST|PDT|CST|CDT|BST|CET|MSK))?"
     r"|\b(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s*[ap]\.?m\b\.?|\b(?:1[0-2]|0?[1-9])\s+o['’]clock\b",
@@ -74,6 +95,7 @@ class DateHit:
     iso: Optional[str]  # None when relative and no reference date
     grain: str  # day | month | year
     relative: bool = False
+    offset: bool = False  # an amount of time counted from a date ("3 days ago"): its figure stays a duration
 
 
 def _iso(year: Optional[int], month: Optional[int], day: Optional[int]) -> Optional[str]:
@@ -92,105 +114,1182 @@ def _iso(year: Optional[int], month: Optional[int], day: Optional[int]) -> Optio
     return None
 
 
+def _date(y: int, m: int, d: int) -> Optional[dt.date]:
+    try:
+        return dt.date(y, m, d)
+    except (ValueError, OverflowError):
+        return None
+
+
+# --- resolving underspecified dates ---------------------------------------------------------
+
+class _Ref:
+    __slots__ = ("date", "future")
+
+    def __init__(self, date: Optional[dt.date], prefer: str):
+        self.date = date
+        self.future = prefer == "future"
+
+
+def _month_day(m: int, d: int, ref: _Ref, wd: Optional[int] = None) -> Optional[dt.date]:
+    """A day of the year without its year, by the convention (and the weekday, if given)."""
+    r = ref.date
+    if ref.future:
+        years = range(r.year, r.year + 12)
+    else:
+        first = _date(r.year, m, d)
+        base = r.year if first is None or (first - r).days <= _MAX_AHEAD else r.year - 1
+        years = range(base, base - 12, -1)
+    for y in years:
+        x = _date(y, m, d)
+        if x is None or (ref.future and x < r) or (wd is not None and x.weekday() != wd):
+            continue
+        return x
+    return None
+
+
+def _month_year(m: int, ref: _Ref) -> int:
+    r = ref.date
+    if ref.future:
+        return r.year if m >= r.month else r.year + 1
+    return r.year if (dt.date(r.year, m, 1) - r).days <= _MAX_AHEAD else r.year - 1
+
+
+def _weekday(wd: int, ref: _Ref, mode: str) -> dt.date:
+    r = ref.date
+    monday = r - dt.timedelta(days=r.weekday())
+    if mode == "this":
+        return monday + dt.timedelta(days=wd)
+    if mode == "next":
+        return monday + dt.timedelta(days=7 + wd)
+    if mode == "last":
+        return monday + dt.timedelta(days=wd - 7)
+    if mode == "past":
+        return r - dt.timedelta(days=(r.weekday() - wd - 1) % 7 + 1)
+    if mode == "coming":
+        return r + dt.timedelta(days=(wd - r.weekday() - 1) % 7 + 1)
+    if mode == "after_next":
+        return r + dt.timedelta(days=(wd - r.weekday() - 1) % 7 + 8)
+    if ref.future:
+        return r + dt.timedelta(days=(wd - r.weekday() - 1) % 7 + 1)
+    return r - dt.timedelta(days=(r.weekday() - wd) % 7)
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    y2, m2 = divmod(y * 12 + m - 1 + k, 12)
+    return y2, m2 + 1
+
+
+def _day_of_month(d: int, ref: _Ref, wd: Optional[int] = None) -> Optional[dt.date]:
+    """"the 27th" (and "Friday the 13th"): this month's if it fits, else the nearest month's
+    in the direction of the convention."""
+    r = ref.date
+    x = _date(r.year, r.month, d)
+    if x is not None and (wd is None or x.weekday() == wd) and \
+            (wd is not None or (x >= r if ref.future else x <= r)):
+        return x
+    step = 1 if ref.future else -1
+    for k in range(1, 48):
+        y, m = _add_months(r.year, r.month, step * k)
+        x = _date(y, m, d)
+        if x is not None and (wd is None or x.weekday() == wd):
+            return x
+    return None
+
+
+def shift(d: dt.date, months: int = 0, days: int = 0, business: bool = False) -> Optional[dt.date]:
+    try:
+        if months:
+            y, m = _add_months(d.year, d.month, months)
+            last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)).day
+            d = dt.date(y, m, min(d.day, last))
+        if business:
+            step = 1 if days > 0 else -1
+            for _ in range(abs(days)):
+                d += dt.timedelta(days=step)
+                while d.weekday() > 4:
+                    d += dt.timedelta(days=step)
+            return d
+        return d + dt.timedelta(days=days)
+    except (OverflowError, ValueError):
+        return None
+
+
+# --- the parse of one date expression ----------------------------------------------------------
+
+@dataclass
+class _P:
+    i: int
+    j: int
+    grain: str = "day"
+    date: Optional[dt.date] = None
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    relative: bool = False
+    offset: bool = False
+    more: tuple = ()
+    yearless: bool = False
+
+    def iso(self) -> Optional[str]:
+        if self.date is not None:
+            if self.grain == "month":
+                return f"{self.date.year:04d}-{self.date.month:02d}"
+            if self.grain == "year":
+                return f"{self.date.year:04d}"
+            return self.date.isoformat()
+        if self.grain == "day":
+            return _iso(self.year, self.month, self.day) if self.month and self.day and not self.relative else None
+        if self.grain == "month" and self.month:
+            return _iso(self.year, self.month, None) if self.year else (None if self.relative else f"--{self.month:02d}")
+        if self.grain == "year" and self.year:
+            return f"{self.year:04d}"
+        return None
+
+
+def _w(toks: list[Token], k: int) -> str:
+    return toks[k].lower if 0 <= k < len(toks) else ""
+
+
+def _glued(toks: list[Token], k: int) -> bool:
+    """Token ``k`` follows token ``k - 1`` with no space."""
+    return 0 < k < len(toks) and toks[k - 1].end == toks[k].start
+
+
+def _read_month(toks: list[Token], k: int) -> Optional[tuple[int, int, bool]]:
+    """(month, next index, ambiguous): "March", "sept.", "may" (ambiguous in lower case)."""
+    if k >= len(toks):
+        return None
+    t = toks[k]
+    w = t.lower
+    if w not in MONTHS:
+        return None
+    j = k + 1
+    if w in _MONTH_ABBR and j < len(toks) and toks[j].text == "." and _glued(toks, j):
+        j += 1
+    return MONTHS[w], j, t.text[0].islower() and w in _AMBIGUOUS_MONTHS
+
+
+def _read_weekday(toks: list[Token], k: int) -> Optional[tuple[int, int, bool, bool]]:
+    """(weekday, next index, plural, weak): "Friday", "friday's", "fridays", "Thu.", "sun"."""
+    if k >= len(toks):
+        return None
+    w = toks[k].lower
+    plural = weak = False
+    if w in WEEKDAYS:
+        wd = WEEKDAYS[w]
+    elif w.endswith(("'s", "’s")) and w[:-2] in WEEKDAYS:
+        wd = WEEKDAYS[w[:-2]]
+    elif w.endswith("s") and w[:-1] in WEEKDAYS:
+        wd, plural = WEEKDAYS[w[:-1]], True
+    elif w in _WD_ABBR:
+        wd, weak = _WD_ABBR[w], w in _WEAK_WD
+    else:
+        return None
+    j = k + 1
+    if w in _WD_ABBR and j < len(toks) and toks[j].text == "." and _glued(toks, j):
+        j += 1
+    return wd, j, plural, weak
+
+
+def _read_day(toks: list[Token], k: int) -> Optional[tuple[int, int, str]]:
+    """(day, next index, form): form "suffix" ("21st", "twenty-first"), "digit" ("21") or
+    "word" ("twenty one")."""
+    if k >= len(toks):
+        return None
+    t = toks[k]
+    if t.is_digit:
+        if not t.text.isdigit() or len(t.text) > 2:
+            return None
+        d = int(t.text)
+        if not 1 <= d <= 31:
+            return None
+        j = k + 1
+        if j < len(toks) and _glued(toks, j) and toks[j].lower in _SUFFIXES:
+            return d, j + 1, "suffix"
+        if j < len(toks) and _glued(toks, j) and (toks[j].is_digit or toks[j].text in ("%", ":")):
+            return None
+        return d, j, "digit"
+    if not t.is_word or t.lower not in _day_words():
+        return None
+    o = read_ordinal_word(toks, k)
+    if o is not None and 1 <= o.low <= 31 and o.low == int(o.low):
+        return int(o.low), o.j, "suffix"
+    num = read_number(toks, k)
+    if num is not None and not (num.vague or num.fraction or num.ordinal) and num.low == num.high \
+            and 1 <= num.low <= 31 and num.low == int(num.low):
+        return int(num.low), num.j, "word"
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _day_words() -> frozenset:
+    n = lexicon.load("numbers")
+    return frozenset(n["units"]) | frozenset(n["tens"]) | frozenset(n["ordinals"])
+
+
+def _read_year(toks: list[Token], k: int) -> Optional[tuple[int, int]]:
+    """(year, next index): "2015", "1391", "nineteen seventy eight", "two thousand ten"."""
+    if k >= len(toks):
+        return None
+    t = toks[k]
+    if t.is_digit:
+        if t.text.isdigit() and len(t.text) == 4 and 1000 <= int(t.text) <= 2999 and \
+                not (k + 1 < len(toks) and _glued(toks, k + 1) and (toks[k + 1].is_digit or toks[k + 1].text == "%")):
+            return int(t.text), k + 1
+        return None
+    if t.is_word and t.lower in _year_words():
+        num = read_number(toks, k)
+        if num is not None and num.words and not num.vague and num.low == num.high and \
+                1000 <= num.low < 2200 and num.low == int(num.low):
+            return int(num.low), num.j
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _year_words() -> frozenset:
+    n = lexicon.load("numbers")
+    return frozenset(n["units"]) | frozenset(n["tens"])
+
+
+def _year_part(toks: list[Token], j: int) -> Optional[tuple[int, int]]:
+    """", 2015", " 2015", " of 2015", " in 2015" after a day and month."""
+    k = j
+    if _w(toks, k) in (",", "of", "in"):
+        k += 1
+    return _read_year(toks, k)
+
+
+def _the_day_ok(toks: list[Token], i: int, j: int, form: str) -> bool:
+    """A day of the month standing alone ("on the 15th", "for the 27!") is a date only after
+    a cue and before the end of the phrase ("the second time" is no date)."""
+    prev = _w(toks, i - 1)
+    the = _w(toks, i) == "the"
+    if prev not in _CUES and prev not in (",", "(", "-", "–") and not (prev == "" and the):
+        return False
+    if form == "word":
+        return False
+    nxt = toks[j] if j < len(toks) else None
+    return nxt is None or (not nxt.is_word and not nxt.is_digit and
+                           (nxt.text not in ("-", "/") or not _glued(toks, j))) or nxt.lower in _END_WORDS
+
+
+# --- the rules --------------------------------------------------------------------------------
+
+def _resolve_ymd(p: _P, toks: list[Token], ref: _Ref, wd: Optional[int] = None) -> Optional[_P]:
+    """Fill ``p.date`` from year/month/day (year-less: by the convention)."""
+    if p.year is not None:
+        p.date = _date(p.year, p.month, p.day)
+        if p.date is None:
+            return None
+        return p
+    if _date(2000, p.month, p.day) is None:
+        return None
+    p.yearless = True
+    if ref.date is not None:
+        p.date = _month_day(p.month, p.day, ref, wd)
+        p.relative = True
+    return p
+
+
+def _r_numeric(toks: list[Token], i: int, ref: _Ref, cue: bool) -> Optional[_P]:
+    t = toks[i]
+    n = len(toks)
+    text = t.text
+    prev = _w(toks, i - 1)
+    cue = cue or prev in _CUES or prev == "(" or _read_weekday(toks, i - 1) is not None
+    if prev in ("$", "€", "£", "version", "v", "ver", "release", "no", "number") or (i > 0 and _glued(toks, i) and toks[i - 1].is_word):
+        return None
+    if i > 1 and prev in ("-", "/", ".") and _glued(toks, i) and toks[i - 2].is_digit and _glued(toks, i - 1):
+        return None  # "133-03-03-2020": a code
+    # "10.31.1974", "13.5.2015", "2015.5.13" (one token)
+    m = _DOTTED_RE.fullmatch(text)
+    if m:
+        a, b, c = m.group(1), m.group(2), m.group(3)
+        if len(a) == 4:
+            y, mo, d = int(a), int(b), int(c)
+        else:
+            y = int(c) if len(c) == 4 else _two_digit_year(int(c))
+            x, z = int(a), int(b)
+            mo, d = (x, z) if x <= 12 and z > 12 else (z, x)
+        p = _resolve_ymd(_P(i, i + 1, year=y, month=mo, day=d), toks, ref)
+        return p
+    if text.isdigit() and len(text) == 8 and text[:2] in ("19", "20"):
+        p = _P(i, i + 1, year=int(text[:4]), month=int(text[4:6]), day=int(text[6:]))
+        return _resolve_ymd(p, toks, ref) if 1 <= p.month <= 12 else None
+    # "4.22" after a cue: month.day
+    if regex.fullmatch(r"\d{1,2}\.\d{1,2}", text) and cue and prev not in ("for", "from"):
+        mo, d = (int(x) for x in text.split("."))
+        if 1 <= mo <= 12 and not (i + 1 < n and (toks[i + 1].text in ("%", "-") or
+                                                  match_amount_unit(toks, i + 1))):
+            return _resolve_ymd(_P(i, i + 1, month=mo, day=d), toks, ref)
+        return None
+    if not text.isdigit() or len(text) > 4:
+        return None
+    # separated forms: A sep B [sep C]
+    if i + 2 >= n:
+        return None
+    sep = toks[i + 1].text
+    if sep not in ("-", "/", ".", "–"):
+        # "2016 10 16": year, month, day apart
+        if len(text) == 4 and i + 2 < n and toks[i + 1].is_digit and toks[i + 2].is_digit and \
+                len(toks[i + 1].text) == 2 and len(toks[i + 2].text) == 2 and toks[i + 1].text.isdigit() \
+                and toks[i + 2].text.isdigit() and toks[i + 1].pre == " " and toks[i + 2].pre == " ":
+            return _resolve_ymd(_P(i, i + 3, year=int(text), month=int(toks[i + 1].text),
+                                   day=int(toks[i + 2].text)), toks, ref)
+        return None
+    spaced = not _glued(toks, i + 1)
+    if spaced != (not _glued(toks, i + 2)):
+        return None
+    b = toks[i + 2]
+    k = i + 3
+    third = None
+    if k + 1 < n and toks[k].text == sep and (_glued(toks, k) != spaced) and (_glued(toks, k + 1) != spaced):
+        third = toks[k + 1]
+    bm = MONTHS.get(b.lower) if b.is_word else None
+    if len(text) == 4:  # year first
+        if third is None:
+            return None
+        y = int(text)
+        if bm and third.text.isdigit():
+            mo, d = bm, int(third.text)
+        elif b.text.isdigit() and third.lower in MONTHS:
+            mo, d = MONTHS[third.lower], int(b.text)
+        elif b.text.isdigit() and third.text.isdigit() and len(third.text) <= 2:
+            mo, d = int(b.text), int(third.text)
+        else:
+            return None
+        return _resolve_ymd(_P(i, k + 2, year=y, month=mo, day=d), toks, ref)
+    a = int(text)
+    if bm:  # "31/Oct/1974", "1-jan"
+        if third is not None and third.text.isdigit() and len(third.text) in (2, 4):
+            y = int(third.text) if len(third.text) == 4 else _two_digit_year(int(third.text))
+            return _resolve_ymd(_P(i, k + 2, year=y, month=bm, day=a), toks, ref)
+        if 1 <= a <= 31:
+            return _resolve_ymd(_P(i, k, month=bm, day=a), toks, ref)
+        return None
+    if not b.text.isdigit() or len(b.text) > 2:
+        return None
+    x, z = a, int(b.text)
+    if third is not None and third.text.isdigit() and len(third.text) in (2, 4) and \
+            not (k + 2 < n and _glued(toks, k + 2) and toks[k + 2].is_digit):
+        y = int(third.text) if len(third.text) == 4 else _two_digit_year(int(third.text))
+        mo, d = (x, z) if x <= 12 else (z, x)
+        return _resolve_ymd(_P(i, k + 2, year=y, month=mo, day=d), toks, ref)
+    if third is not None or len(text) > 2:
+        return None
+    # "4/22", "4-22" (no year): only after a cue, or with a slash and a day past 12
+    if not (1 <= x <= 12 and 1 <= z <= 31):
+        return None
+    if k < n and (toks[k].text in ("%", "-", "/", ":") or (_glued(toks, k) and toks[k].is_word) or
+                  (toks[k].is_word and toks[k].lower not in _END_WORDS and _read_weekday(toks, k) is None)):
+        return None  # "on 10-20 farms": a range of a count
+    if sep == "/" and not cue and (z <= 12 or (k < n and toks[k].is_word and toks[k].lower not in _END_WORDS)):
+        return None
+    if sep != "/" and (not cue or prev == "from"):
+        return None
+    return _resolve_ymd(_P(i, k, month=x, day=z), toks, ref)
+
+
+def match_amount_unit(toks: list[Token], k: int) -> bool:
+    return k < len(toks) and toks[k].is_word and toks[k].lower in ("percent", "per", "pct", "million", "billion")
+
+
+def _two_digit_year(yy: int) -> int:
+    return 2000 + yy if yy < 30 else 1900 + yy
+
+
+def _r_day_month(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
+    """"23 December 2015", "the 1st of march", "second of march", "15th february", "4 of july",
+    "14april 2015", "16. nov. 2016", "twenty five January nineteen eighty six", and ranges
+    "from 13 to 15 July", "1-8 september"."""
+    k = i
+    the = _w(toks, k) == "the"
+    if the:
+        k += 1
+    day = _read_day(toks, k)
+    if day is None:
+        return None
+    d, j, form = day
+    if the and form == "word":
+        return None
+    # a range: "13 to 15 July", "the 13th to the 15th of July", "1-8 september"
+    end_day = None
+    if _w(toks, j) in ("-", "–", "to", "through", "thru", "till", "until"):
+        m = j + 1
+        if _w(toks, m) == "the":
+            m += 1
+        d2 = _read_day(toks, m)
+        if d2 is not None and d2[0] > d and (d2[2] != "word"):
+            after = d2[1]
+            if _w(toks, after) == "of":
+                after += 1
+            if _read_month(toks, after) is not None:
+                end_day = (d2[0], m, d2[1])
+    first_end = j
+    if end_day is not None:
+        j = end_day[2]
+    sep = _w(toks, j)
+    if sep in ("-", "/", ".") and j + 1 < len(toks):
+        j += 1
+    elif sep == "of" and form != "word":
+        j += 1
+    elif sep == "day" and form == "suffix" and _w(toks, j + 1) in ("of", "in"):
+        j += 2
+    month = _read_month(toks, j)
+    if month is None:
+        return None
+    mo, j2, amb = month
+    if form == "word" and (sep in ("of", "-", "/", ".") or amb):
+        return None
+    if amb and form == "digit" and sep != "of" and not the and _year_part(toks, j2) is None:
+        return None  # "Article 5 may apply"
+    p = _P(i, j2, month=mo, day=d)
+    y = _year_part(toks, j2)
+    if y is not None:
+        p.year, p.j = y[0], y[1]
+    elif end_day is None and j2 < len(toks) and toks[j2].is_digit and _read_day(toks, j2) is not None:
+        return None  # "the 19 Sept. 11 hijackers", "$ 12 December 27": the number after is the day
+    p = _resolve_ymd(p, toks, ref)
+    if p is None:
+        return None
+    if end_day is not None:
+        e = _P(end_day[1], p.j, month=mo, day=end_day[0], year=p.year)
+        e = _resolve_ymd(e, toks, ref)
+        if e is not None and p.date is not None and e.date is not None and p.yearless:
+            e.date = _date(p.date.year, mo, end_day[0])
+        p.more = (e,) if e is not None and (e.date is not None or p.date is None) else ()
+        if p.more:
+            p.j = first_end
+    return p
+
+
+def _r_month_day(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
+    """"December 23, 2015", "march 3rd 2015", "Oct-2", "Feb13", "may the eleventh",
+    "jan twenty two, 2018", "July 13-15", and "March 2011"."""
+    month = _read_month(toks, i)
+    if month is None:
+        return None
+    mo, j, amb = month
+    prev = _w(toks, i - 1)
+    k = j
+    if _w(toks, k) in ("-", "/") and _glued(toks, k):
+        k += 1
+    elif _w(toks, k) == ",":
+        k += 1
+    the = _w(toks, k) == "the"
+    if the:
+        k += 1
+    day = _read_day(toks, k)
+    if day is not None:
+        d, m, form = day
+        if (_w(toks, j) == "," or the) and form != "suffix":
+            day = None
+        elif form == "digit" and _read_year(toks, k) is not None:
+            day = None
+        elif amb and form != "suffix" and _year_part(toks, m) is None and prev not in _CUES and \
+                prev not in ("in", "of", "early", "mid", "late") and not (form == "word" and d > 12):
+            day = None
+    if day is None:
+        y = _year_part(toks, j)
+        if y is not None and not (amb and _w(toks, j) != " "):
+            return _P(i, y[1], grain="month", year=y[0], month=mo)
+        return None
+    d, m, form = day
+    p = _P(i, m, month=mo, day=d)
+    # "July 13-15", "July 13 thru 15"
+    end = None
+    if _w(toks, m) in ("-", "–", "to", "through", "thru", "till", "until"):
+        d2 = _read_day(toks, m + 1)
+        if d2 is not None and d2[0] > d and d2[2] != "word":
+            end = (d2[0], m + 1, d2[1])
+    y = _year_part(toks, end[2] if end else m)
+    if y is not None:
+        p.year = y[0]
+    wd = None
+    last = y[1] if y is not None else (end[2] if end else m)
+    # "Jul 18, Fri": the weekday picks the year
+    tail = last + 1 if _w(toks, last) == "," else last
+    w = _read_weekday(toks, tail)
+    if w is not None and not w[2]:
+        wd, last = w[0], w[1]
+    if p.year is None and wd is not None and ref.date is not None:
+        if _date(2000, mo, d) is None:
+            return None
+        p.date, p.relative, p.yearless = _month_day(mo, d, ref, wd), True, True
+        p.j = last
+        return p
+    p.j = last if wd is not None else (y[1] if y is not None else m)
+    p = _resolve_ymd(p, toks, ref)
+    if p is None:
+        return None
+    if end is not None:
+        e = _P(end[1], end[2], month=mo, day=end[0], year=p.date.year if p.date else p.year)
+        e = _resolve_ymd(e, toks, ref)
+        if e is not None:
+            p.more = (e,)
+            p.j = m
+    return p
+
+
+def _r_month_alone(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
+    """"in March", "early March", "by the end of April", "next March": a month of the nearest
+    year by the convention."""
+    month = _read_month(toks, i)
+    if month is None:
+        return None
+    mo, j, amb = month
+    prev = _w(toks, i - 1)
+    if prev not in ("in", "since", "by", "until", "till", "from", "during", "early", "late", "mid", "last",
+                    "next", "this", "of", "before", "after", "through", "-") or toks[i].text[0].islower() \
+            and not (prev in ("early", "mid", "late", "of", "last", "next", "this") or not amb):
+        return None
+    if prev == "-" and _w(toks, i - 2) != "mid":
+        return None
+    if amb and prev not in ("early", "mid", "late", "of", "in", "since", "until"):
+        return None  # "This may take longer"
+    if j < len(toks) and (toks[j].is_digit or toks[j].text in ("'s", "’s")):
+        return None
+    if prev == "of" and _w(toks, i - 2) not in ("end", "beginning", "start", "middle", "half", "month", "rest"):
+        return None
+    p = _P(i, j, grain="month", month=mo)
+    if ref.date is not None:
+        if prev in ("next", "last"):
+            r = ref.date
+            y = r.year + (1 if mo <= r.month else 0) if prev == "next" else r.year - (1 if mo >= r.month else 0)
+        elif prev == "this":
+            y = ref.date.year
+        else:
+            y = _month_year(mo, ref)
+        p.date, p.relative = dt.date(y, mo, 1), True
+    return p  # without a reference date: "--03", a March of some year
+
+
+def _r_weekday(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
+    """"Friday", "on Friday", "this/next/last Friday", "next week Wednesday", "Friday of next
+    week", "friday after next", "Friday the 13th", "Monday, Feb 18", "friday 7/6"."""
+    n = len(toks)
+    k = i
+    mode = None
+    w0 = _w(toks, k)
+    if w0 == "this" and _w(toks, k + 1) in ("upcoming", "coming", "past"):
+        mode, k = ("past" if _w(toks, k + 1) == "past" else "coming"), k + 2
+    elif w0 == "the" and _w(toks, k + 1) == "following":
+        mode, k = "next", k + 2
+    elif w0 in _WEEK_MODS and _w(toks, k + 1) == "week":
+        # "next week Wednesday", "this week on saturday"
+        mode, k = _WEEK_MODS[w0], k + 2
+        if _w(toks, k) in ("on", ","):
+            k += 1
+        if _read_weekday(toks, k) is None:
+            return None
+    elif w0 in _DAY_MODS:
+        mode, k = _DAY_MODS[w0], k + 1
+    elif w0 == "around":
+        k += 1
+    wdr = _read_weekday(toks, k)
+    if wdr is None:
+        return None
+    wd, j, plural, weak = wdr
+    if plural or _w(toks, j) in ("mornings", "afternoons", "evenings", "nights"):
+        return None  # "on Fridays", "Friday mornings": every week
+    prev = _w(toks, i - 1)
+    if prev in ("every", "each") or (mode is None and k == i and prev == "the"):
+        return None
+    # what follows: "after next", "of next week", "next week", an explicit date, "the 13th"
+    explicit = None
+    if _w(toks, j) == "after" and _w(toks, j + 1) == "next" and mode is None:
+        mode, j = "after_next", j + 2
+    else:
+        m = j
+        if _w(toks, m) in ("of", "from", "on", ","):
+            m += 1
+        if _w(toks, m) in _WEEK_MODS and _w(toks, m + 1) == "week":
+            mode, j = _WEEK_MODS[_w(toks, m)], m + 2
+        elif _w(toks, m) == "the" and _w(toks, m + 1) == "following" and _w(toks, m + 2) == "week":
+            mode, j = "next", m + 3
+        else:
+            m = j + 1 if _w(toks, j) in (",", "(") else j
+            explicit = _explicit_after_weekday(toks, m, ref, wd, mode)
+    if weak and mode is None and explicit is None:
+        cue = prev in ("on", "by", "until", "till", "since", "before", "after", "from", "next", "last", "this")
+        alone = i == 0 and (j >= n or (j == n - 1 and toks[j].text in (".", "!", "?")))
+        if not (cue or alone):
+            return None
+    if weak and not toks[k].text[0].isupper() and w0 == toks[k].lower and i > 0 and prev not in _CUES \
+            and explicit is None and not (i == 0 and j >= n - 1):
+        return None
+    if explicit is not None:
+        p, consistent = explicit
+        if consistent:
+            p.i = i
+            return p
+        # "this friday june twenty three": two dates that do not agree; the weekday alone
+    p = _P(i, j, relative=True)
+    if ref.date is not None:
+        p.date = _weekday(wd, ref, mode or "bare")
+    return p
+
+
+def _explicit_after_weekday(toks, m, ref, wd, mode):
+    """The date written after a weekday, and whether the two agree (a year-less date takes the
+    year in which they do)."""
+    if m >= len(toks):
+        return None
+    t = toks[m]
+    got = None
+    if t.lower == "the" or t.is_digit or t.is_word:
+        got = _r_month_day(toks, m, ref) or _r_day_month(toks, m, ref) or \
+              (_r_numeric(toks, m, ref, cue=True) if t.is_digit else None)
+    if got is None or got.grain != "day":
+        # "Friday the 22nd", "Tue 13th"
+        k = m + 1 if t.lower == "the" else m
+        day = _read_day(toks, k)
+        if day is None or (day[2] != "suffix" and t.lower != "the") or day[2] == "word":
+            return None
+        if _w(toks, day[1]) in ("of", "day") or _read_month(toks, day[1]) is not None:
+            return None
+        p = _P(m, day[1], relative=True)
+        if ref.date is not None:
+            p.date = _day_of_month(day[0], ref, wd)
+        return p, True
+    if _w(toks, got.j) == ")" and toks[m - 1].text == "(":
+        got.j += 1
+    if got.date is None:
+        return got, True
+    if got.date.weekday() == wd:
+        return got, True
+    return got, mode is None  # "friday 5/12" on a Sunday: the date is what was meant
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "1st": 1, "2nd": 2,
+        "3rd": 3, "4th": 4, "5th": 5}
+
+
+def _r_nth(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
+    """"the third Tuesday of September 2014", "last Sunday of March", "first friday in this
+    month", "second Sunday", "third tuesday after christmas 2014", "last day of october 2015",
+    "third day of october"."""
+    k = i + 1 if _w(toks, i) == "the" else i
+    w = _w(toks, k)
+    if w.isdigit() and _w(toks, k + 1) in _SUFFIXES and _glued(toks, k + 1):
+        w, k = w + _w(toks, k + 1), k + 1
+    nth = _NTH.get(w)
+    if nth is None:
+        return None
+    k += 1
+    wdr = _read_weekday(toks, k)
+    is_day = _w(toks, k) == "day"
+    if wdr is None and not is_day:
+        return None
+    if wdr is not None and (wdr[2] or wdr[3]):
+        return None
+    j = wdr[1] if wdr else k + 1
+    # after an anchor: "third tuesday after christmas 2014"
+    if wdr is not None and _w(toks, j) == "after" and nth > 0:
+        anchor = _parse_at(toks, j + 1, ref, depth=1)
+        if anchor is None or anchor.date is None or anchor.grain != "day":
+            return None
+        d = anchor.date + dt.timedelta(days=(wdr[0] - anchor.date.weekday() - 1) % 7 + 1 + 7 * (nth - 1))
+        return _P(i, anchor.j, date=d, relative=anchor.relative)
+    # the month: "of September 2014", "in october", "of this month", "of the month", "of next month"
+    y = mo = None
+    rel = False
+    if _w(toks, j) in ("of", "in"):
+        m = j + 1
+        month = _read_month(toks, m)
+        if month is not None:
+            mo, j = month[0], month[1]
+            yp = _year_part(toks, j)
+            if yp is not None:
+                y, j = yp
+            elif ref.date is not None:
+                y, rel = _month_year(mo, ref), True
+            else:
+                rel = True
+        else:
+            if _w(toks, m) == "the" and _w(toks, m + 1) == "month":
+                shift_m, j = 0, m + 2
+            elif _w(toks, m) in _WEEK_MODS and _w(toks, m + 1) == "month":
+                shift_m = {"this": 0, "next": 1, "last": -1}[_WEEK_MODS[_w(toks, m)]]
+                j = m + 2
+            elif _w(toks, m) == "the" and _w(toks, m + 1) in _WEEK_MODS and _w(toks, m + 2) == "month":
+                shift_m = {"this": 0, "next": 1, "last": -1}[_WEEK_MODS[_w(toks, m + 1)]]
+                j = m + 3
+            else:
+                return None
+            rel = True
+            if ref.date is not None:
+                y, mo = _add_months(ref.date.year, ref.date.month, shift_m)
+    elif is_day or nth == -1:
+        return None  # "the first day", "last Sunday" (last week's: another rule)
+    else:
+        # "second Sunday": this month's; not "the second Sunday in a row"
+        if _w(toks, j) in ("in", "of", "straight", "running") or (j < len(toks) and toks[j].is_word and
+                                                                 toks[j].lower not in _END_WORDS):
+            return None
+        rel = True
+        if ref.date is not None:
+            y, mo = ref.date.year, ref.date.month
+    p = _P(i, j, relative=rel)
+    if y is None or mo is None:
+        return p if rel else None
+    if is_day:
+        last = (dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1)).day
+        p.date = _date(y, mo, last if nth == -1 else nth)
+    else:
+        p.date = hol.nth_weekday(y, mo, wdr[0], nth)
+    if p.date is None:
+        return None
+    return p
+
+
+def _r_dom(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
+    """"on the 15th", "for the 27", "on 22nd", "the 20th of next month", "20 of the previous
+    month", "the 15th day of next month"."""
+    k = i + 1 if _w(toks, i) == "the" else i
+    day = _read_day(toks, k)
+    if day is None:
+        return None
+    d, j, form = day
+    if form == "word":
+        return None
+    # "of next month", "day of the current month"
+    m = j
+    if _w(toks, m) == "day" and form == "suffix":
+        m += 1
+    if _w(toks, m) == "of":
+        m += 1
+        if _w(toks, m) == "the":
+            m += 1
+        mod = _WEEK_MODS.get(_w(toks, m))
+        if mod is not None and _w(toks, m + 1) == "month":
+            p = _P(i, m + 2, relative=True)
+            if ref.date is not None:
+                y, mo = _add_months(ref.date.year, ref.date.month, {"this": 0, "next": 1, "last": -1}[mod])
+                p.date = _date(y, mo, d)
+                if p.date is None:
+                    return None
+            return p
+        return None
+    if form == "digit" and k == i:
+        return None
+    if k == i and form == "suffix" and not toks[i].is_digit:
+        return None  # "second", "first": only with "the"
+    if not _the_day_ok(toks, i, j, form):
+        return None
+    p = _P(i, j, relative=True)
+    if ref.date is not None:
+        p.date = _day_of_month(d, ref)
+    return p
+
+
+def _r_relword(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
+    """"today", "tomorrow", "yesterday", "the day after tomorrow", "the day before yesterday"."""
+    k = i
+    extra = 0
+    if _w(toks, k) == "the" and _w(toks, k + 1) == "day":
+        k += 1
+    if _w(toks, k) == "day" and _w(toks, k + 1) in ("after", "before") and _w(toks, k + 2) in _REL_WORDS:
+        extra = 1 if _w(toks, k + 1) == "after" else -1
+        k += 2
+    if _w(toks, k) not in _REL_WORDS:
+        return None
+    if k == i and _w(toks, i + 1) in ("'s", "’s"):
+        pass
+    p = _P(i, k + 1, relative=True)
+    if ref.date is not None:
+        p.date = ref.date + dt.timedelta(days=_REL_WORDS[_w(toks, k)] + extra)
+    return p
+
+
+def _read_amount(toks: list[Token], k: int) -> Optional[tuple[float, int]]:
+    """How many units: "3", "three", "a", "a few", "few", "a couple of"."""
+    w = _w(toks, k)
+    if w in ("a", "an", "one") and _w(toks, k + 1) in _TIME_UNITS:
+        return 1.0, k + 1
+    if w == "a" and _w(toks, k + 1) in ("few", "couple"):
+        w, k = _w(toks, k + 1), k + 1
+    if w == "few":
+        return 3.0, k + 1
+    if w == "couple":
+        return 2.0, k + 2 if _w(toks, k + 1) == "of" else k + 1
+    if k >= len(toks) or not (toks[k].is_digit or toks[k].is_word):
+        return None
+    if toks[k].is_word and w not in _year_words():
+        return None
+    num = read_number(toks, k)
+    if num is None or num.vague or num.ordinal or num.fraction or num.low != num.high or num.low < 0:
+        return None
+    return num.low, num.j
+
+
+def _read_span(toks: list[Token], k: int) -> Optional[tuple[int, int, bool, int]]:
+    """(months, days, business, next index) for "3 days", "1 month 21 days", "2 weeks and 2
+    days", "four business days", "a fortnight"."""
+    months = days = 0
+    business = False
+    got = False
+    while True:
+        am = _read_amount(toks, k)
+        if am is None:
+            break
+        amount, m = am
+        if _w(toks, m) in ("business", "working") and _w(toks, m + 1) in ("day", "days"):
+            business, m = True, m + 1
+        unit = _TIME_UNITS.get(_w(toks, m))
+        if unit is None:
+            break
+        if unit[0] == "month":
+            months += round(amount * unit[1])
+        else:
+            days += round(amount * unit[1])
+        got = True
+        k = m + 1
+        if _w(toks, k) in ("and", ",") and _read_amount(toks, k + 1) is not None:
+            k += 1
+    if not got:
+        return None
+    return months, days, business, k
+
+
+def _r_offset(toks: list[Token], i: int, ref: _Ref, depth: int, ahead: bool = False) -> Optional[_P]:
+    """"3 days ago", "two weeks from now", "a week from today", "1 week hence", "in 3 days"
+    (looking ahead), "two days after today", "2 weeks before May 13 1999", "three days after
+    Easter", "three fridays from now", "next three days"."""
+    n = len(toks)
+    lead_in = _w(toks, i) == "in"
+    k = i + 1 if lead_in else i
+    if _w(toks, k) in ("next", "coming") and not lead_in:
+        # "the next three days": from tomorrow
+        span = _read_span(toks, k + 1)
+        if span is None or span[0] or span[2]:
+            return None
+        p = _P(i, span[3], relative=True, offset=True)
+        if ref.date is not None:
+            p.date = ref.date + dt.timedelta(days=1)
+        return p
+    span = _read_span(toks, k)
+    if span is None:
+        # "three fridays from now", "4 tuesdays from now"
+        am = _read_amount(toks, k)
+        if am is None or lead_in:
+            return None
+        wdr = _read_weekday(toks, am[1])
+        if wdr is None or not wdr[2] and am[0] != 1 or _w(toks, wdr[1]) not in ("from", "hence"):
+            return None
+        m = wdr[1]
+        if _w(toks, m) == "from" and _w(toks, m + 1) in ("now", "today"):
+            m += 2
+        elif _w(toks, m) == "hence":
+            m += 1
+        else:
+            return None
+        p = _P(i, m, relative=True)
+        if ref.date is not None:
+            p.date = _weekday(wdr[0], ref, "coming") + dt.timedelta(days=7 * (int(am[0]) - 1))
+        return p
+    months, days, business, m = span
+    sign = None
+    anchor = None
+    end = m
+    w = _w(toks, m)
+    if lead_in:
+        if w in ("'s", "’s") or (w == "'" and _w(toks, m + 1) == "time"):
+            end = m + 2 if w != "'" else m + 2
+        elif w == "time":
+            end = m + 1
+        elif w == "from" and _w(toks, m + 1) == "now":
+            end = m + 2
+        elif not ahead and not _looks_ahead(toks, i, m):
+            return None
+        sign = 1
+    elif w == "ago":
+        sign, end = -1, m + 1
+    elif w == "hence":
+        sign, end = 1, m + 1
+    elif w in ("from", "after", "before") and depth == 0 and _w(toks, i - 1) != "for":
+        sign = -1 if w == "before" else 1
+        if _w(toks, m + 1) == "now":
+            end = m + 2
+        else:
+            fut = _Ref(ref.date, "future")
+            anchor = _parse_at(toks, m + 1, fut if w != "before" else ref, depth=1)
+            if anchor is None or anchor.grain != "day":
+                return None
+            end = anchor.j
+    else:
+        return None
+    p = _P(i, end, relative=True, offset=anchor is None)
+    base = anchor.date if anchor is not None else ref.date
+    if anchor is not None and not anchor.relative:
+        p.relative = False
+    if base is not None:
+        p.date = shift(base, sign * months, sign * days, business)
+    elif anchor is not None:
+        p.relative = True
+    return p
+
+
+def _looks_ahead(toks: list[Token], i: int, m: int) -> bool:
+    """Is "in 3 days" a point ahead ("we will meet in 3 days") rather than a span ("40 killed
+    in 3 days")? A future word in the clause, or nothing but the phrase."""
+    if i == 0 and (m >= len(toks) or (m == len(toks) - 1 and not toks[m].is_word)):
+        return True
+    for k in range(i - 1, max(-1, i - 24), -1):
+        w = toks[k].lower
+        if w in (".", ";", "!", "?"):
+            break
+        if w in _FUTURE_CUES or w.endswith(("'ll", "’ll")):
+            return True
+    return False
+
+
+def _r_holiday(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
+    """"Christmas", "thanksgiving 2013", "last thanksgiving", "next MLK day", "easter 2010",
+    "MLK day of last year", "thanksgiving in a year", "Black Friday of this year"."""
+    k = i
+    mod = None
+    w = _w(toks, k)
+    if w in ("this", "next", "last", "previous", "past", "coming", "upcoming"):
+        mod, k = w, k + 1
+    elif w == "the":
+        k += 1
+    table = hol.table()
+    if _w(toks, k) not in hol.first_words() and _weekday_name(_w(toks, k)) not in hol.first_words():
+        return None
+    key = None
+    j = k
+    for length in range(min(7, len(toks) - k), 0, -1):
+        words = tuple(_weekday_name(t.lower) for t in toks[k:k + length])
+        if words in table:
+            key, j = table[words], k + length
+            break
+    if key is None:
+        return None
+    prev = _w(toks, i - 1)
+    if mod is None and (prev.endswith(("'s", "’s")) or (i > 0 and toks[i - 1].text[:1].isupper() and
+                                                       toks[i - 1].is_word and prev not in _CUES
+                                                       and prev not in ("the", "at", "in", "of", "during", "over"))):
+        return None  # "Ukraine's Independence Day", "Indian Independence Day": another country's
+    if _w(toks, j) == "day" and (toks[j - 1].lower != "day"):
+        j += 1
+    p = _P(i, j)
+    r = ref.date
+    # the year: "2013", "of last year", "in 3 years", "1 year ago", "9 months from now"
+    yp = _read_year(toks, j) or (_read_year(toks, j + 1) if _w(toks, j) in ("in", ",", "of") else None)
+    year = None
+    if yp is not None:
+        year, p.j = yp
+    elif _w(toks, j) in ("of", "in") and _w(toks, j + 1) in ("this", "last", "next", "previous") \
+            and _w(toks, j + 2) in ("year", "yr"):
+        if r is None:
+            p.j, p.relative = j + 3, True
+            return p
+        year = r.year + {"this": 0, "last": -1, "previous": -1, "next": 1}[_w(toks, j + 1)]
+        p.j, p.relative = j + 3, True
+    else:
+        off = _r_offset(toks, j, ref, depth=1, ahead=True)
+        if off is not None and off.date is not None:
+            year, p.j, p.relative = off.date.year, off.j, True
+            if off.date != r:
+                shifted = _Ref(off.date, "future" if ref.future else "past")
+                d = _holiday_near(key, shifted, None)
+                p.date = d
+                return p
+    if year is not None:
+        p.date = hol.date_of(key, year)
+        return p if p.date is not None else None
+    p.relative = True
+    if r is None:
+        return p
+    p.date = _holiday_near(key, ref, mod)
+    return p
+
+
+def _holiday_near(key: str, ref: _Ref, mod: Optional[str]) -> Optional[dt.date]:
+    r = ref.date
+    dates = [d for d in (hol.date_of(key, y) for y in (r.year - 1, r.year, r.year + 1)) if d is not None]
+    if not dates:
+        return None
+    if mod == "this":
+        return hol.date_of(key, r.year)
+    if mod in ("next", "coming", "upcoming"):
+        return next((d for d in dates if d > r), None)
+    if mod in ("last", "previous", "past"):
+        return next((d for d in reversed(dates) if d < r), None)
+    if ref.future:
+        return next((d for d in dates if d >= r), None)
+    return next((d for d in reversed(dates) if (d - r).days <= _MAX_AHEAD), None)
+
+
+def _weekday_name(w: str) -> str:
+    """Weekday abbreviations read as the full name inside holiday names ("Covenant thu")."""
+    if w in _WD_ABBR:
+        return next(name for name, v in WEEKDAYS.items() if v == _WD_ABBR[w])
+    return w
+
+
+def _r_period(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
+    """"last year", "this month", "next yr", "the beginning of the month", "end of next month"."""
+    k = i
+    part = False
+    if _w(toks, k) == "at":
+        k += 1
+    if _w(toks, k) == "the":
+        k += 1
+    if _w(toks, k) in ("beginning", "start", "end", "middle") and _w(toks, k + 1) == "of":
+        part, which, k = True, _w(toks, k), k + 2
+        if _w(toks, k) == "around":
+            k += 1
+        if _w(toks, k) == "the":
+            k += 1
+        if _WEEK_MODS.get(_w(toks, k)) and _w(toks, k + 1) == "week" and which != "middle":
+            # "at the end of last week": its Friday; "the beginning of next week": its Monday
+            p = _P(i, k + 2, relative=True)
+            if ref.date is not None:
+                p.date = _weekday(0 if which in ("beginning", "start") else 4, ref, _WEEK_MODS[_w(toks, k)])
+            return p
+        k = i + (1 if _w(toks, i) == "at" else 0)
+        k += 1 if _w(toks, k) == "the" else 0
+        k += 2
+        if _w(toks, k) == "the" and _w(toks, k + 1) == "month":
+            p = _P(i, k + 2, grain="month", relative=True)
+            if ref.date is not None:
+                p.date = ref.date.replace(day=1)
+            return p
+    elif _w(toks, k) in ("eom", "bom") and k > i:
+        p = _P(i, k + 1, grain="month", relative=True)
+        if ref.date is not None:
+            p.date = ref.date.replace(day=1)
+        return p
+    mod = _w(toks, k)
+    if mod not in ("last", "this", "next", "current", "previous", "coming"):
+        return None
+    unit = _w(toks, k + 1)
+    if unit not in ("month", "year", "yr"):
+        return None
+    if not part and k != i:
+        return None
+    shift_n = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[mod]
+    p = _P(i, k + 2, grain="month" if unit == "month" else "year", relative=True)
+    if ref.date is not None:
+        r = ref.date
+        if unit == "month":
+            y, m = _add_months(r.year, r.month, shift_n)
+            p.date = dt.date(y, m, 1)
+        else:
+            p.date = dt.date(r.year + shift_n, 1, 1)
+    return p
+
+
+@functools.lru_cache(maxsize=None)
+def _starts() -> frozenset:
+    words = set(MONTHS) | set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | set(_WD_ABBR) | set(_REL_WORDS)
+    words |= set(_WEEK_MODS) | set(_DAY_MODS) | set(_NTH) | set(_day_words()) | set(hol.first_words())
+    words |= {"the", "in", "a", "an", "few", "couple", "around", "at", "beginning", "start", "end",
+              "middle", "day", "upcoming", "eom", "bom"}
+    words |= {w + "'s" for w in WEEKDAYS} | {w + "’s" for w in WEEKDAYS}
+    return frozenset(words)
+
+
+def _parse_at(toks: list[Token], i: int, ref: _Ref, depth: int = 0) -> Optional[_P]:
+    """The longest date expression that starts at token ``i``."""
+    if i >= len(toks):
+        return None
+    t = toks[i]
+    if not t.is_digit and t.lower not in _starts():
+        return None
+    best = None
+    rules = []
+    if t.is_digit:
+        rules = [lambda: _r_numeric(toks, i, ref, False), lambda: _r_day_month(toks, i, ref),
+                 lambda: _r_dom(toks, i, ref), lambda: _r_offset(toks, i, ref, depth),
+                 lambda: _r_nth(toks, i, ref)]
+    else:
+        w = t.lower
+        if w in MONTHS:
+            rules += [lambda: _r_month_day(toks, i, ref), lambda: _r_month_alone(toks, i, ref)]
+        if w in _REL_WORDS or w in ("the", "day"):
+            rules.append(lambda: _r_relword(toks, i, ref))
+        rules += [lambda: _r_weekday(toks, i, ref), lambda: _r_holiday(toks, i, ref)]
+        if w in _day_words() or w == "the":
+            rules += [lambda: _r_day_month(toks, i, ref), lambda: _r_dom(toks, i, ref), lambda: _r_nth(toks, i, ref)]
+        elif w in _NTH:
+            rules.append(lambda: _r_nth(toks, i, ref))
+        if w in _year_words() or w in ("in", "a", "an", "few", "couple", "next", "coming"):
+            rules.append(lambda: _r_offset(toks, i, ref, depth))
+        if w in ("last", "this", "next", "current", "previous", "coming", "at", "the", "beginning", "start",
+                 "end", "middle", "eom", "bom"):
+            rules.append(lambda: _r_period(toks, i, ref))
+    for rule in rules:
+        p = rule()
+        if p is not None and (best is None or _reach(p) > _reach(best)):
+            best = p
+    if best is None and t.lower in ("this", "next", "last"):
+        # "next 6th of April", "this 5/12": a year-less date, this year's or the next/last one
+        inner = _parse_at(toks, i + 1, ref, depth)
+        if inner is not None and inner.yearless and inner.date is not None and not inner.more:
+            r = ref.date
+            for y in (range(r.year, r.year + 8) if t.lower == "next" else
+                      range(r.year, r.year - 8, -1) if t.lower == "last" else (r.year,)):
+                x = _date(y, inner.date.month, inner.date.day)
+                if x is not None and (t.lower == "this" or (x > r if t.lower == "next" else x < r)):
+                    inner.date, inner.i = x, i
+                    return inner
+    return best
+
+
+def _reach(p: _P) -> int:
+    return max([p.j] + [q.j for q in p.more])
+
+
 def find_dates(text: str, start: int = 0, end: Optional[int] = None,
-               published: Optional[dt.date] = None) -> list[DateHit]:
-    """Every calendar or relative date in ``text[start:end]``, longest first, no overlaps."""
+               published: Optional[dt.date] = None, prefer: str = "past",
+               toks: Optional[list[Token]] = None) -> list[DateHit]:
+    """Every calendar or relative date in ``text[start:end]``, longest first, no overlaps.
+    ``prefer``: "past" (news) or "future" resolves underspecified dates (see the module)."""
     end = len(text) if end is None else end
+    if toks is None:
+        toks = tokenize(text, start, end)
+    ref = _Ref(published, prefer)
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        p = _parse_at(toks, i, ref)
+        if p is None:
+            i += 1
+            continue
+        for q in (p,) + p.more:
+            a, b = toks[q.i].start, toks[q.j - 1].end
+            iso = q.iso()
+            hits.append(DateHit(a, b, iso, q.grain, q.relative, q.offset))
+        i = max(p.j, max((q.j for q in p.more), default=0), i + 1)
+    taken = [(h.start, h.end) for h in hits]
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    def add(hit: DateHit) -> None:
-        if hit.iso is not None or hit.relative:
-            hits.append(hit)
-        taken.append((hit.start, hit.end))
-
-    for m in _DATE_RE.finditer(text, start, end):
-        g = m.groupdict()
-        mon = g.get("month") or g.get("month2") or g.get("month3") or ""
-        if mon and mon[0].islower() and mon.lower() in ("may", "march", "sept", "dec", "jan", "mar", "aug") \
-                and mon.lower() in ("may", "march"):
-            continue  # "may 5", "march 3 miles": a verb, not a month, when written in lower case
-        if g["iy"]:
-            iso = _iso(int(g["iy"]), int(g["im"]), int(g["id"]))
-            grain = "day"
-        elif g["um"]:
-            y = int(g["uy"])
-            y = y + 2000 if y < 50 else (y + 1900 if y < 100 else y)
-            iso = _iso(y, int(g["um"]), int(g["ud"]))
-            grain = "day"
-        elif g["month3"]:
-            iso = _iso(int(g["year3"]), MONTHS[g["month3"].lower().rstrip(".")], None)
-            grain = "month"
-        else:
-            month = MONTHS[(g["month"] or g["month2"]).lower().rstrip(".")]
-            day = int(g["day"] or g["day2"])
-            year = g["year"] or g["year2"]
-            if not 1 <= day <= 31:
-                continue
-            year_i = int(year) if year else (published.year if published else None)
-            iso = _iso(year_i, month, day)
-            grain = "day"
-            if not year and published and iso and len(iso) == 10:
-                # "30 September" written in December 2015 is 2015-09-30; in January, last year's
-                d = dt.date.fromisoformat(iso)
-                if (d - published).days > 60:
-                    iso = _iso(year_i - 1, month, day)
-        if iso and free(*m.span()):
-            add(DateHit(m.start(), m.end(), iso, grain))
     for m in _YEAR_RE.finditer(text, start, end):
         if free(*m.span("y")):
-            add(DateHit(m.start("y"), m.end("y"), m.group("y"), "year"))
-    for m in _MONTH_ALONE_RE.finditer(text, start, end):
-        if free(*m.span("m")):
-            month = MONTHS[m.group("m").lower()]
-            year = None
-            if published:
-                year = published.year if month <= published.month else published.year - 1
-            iso = _iso(year, month, None) if year else f"--{month:02d}"
-            add(DateHit(m.start("m"), m.end("m"), iso, "month", relative=year is not None))
-    for m in _WEEKDAY_RE.finditer(text, start, end):
-        if not free(*m.span("wd")):
-            continue
-        iso = None
-        if published:
-            back = (published.weekday() - WEEKDAYS[m.group("wd").lower()]) % 7
-            if (m.group("pre") or "").strip().lower() == "next":
-                back = back - 7 if back else -7
-            elif (m.group("pre") or "").strip().lower() == "last" and back == 0:
-                back = 7
-            iso = (published - dt.timedelta(days=back)).isoformat()
-        add(DateHit(m.start("wd"), m.end("wd"), iso, "day", relative=True))
-    for m in _RELATIVE_RE.finditer(text, start, end):
-        if not free(*m.span()) or not published:
-            continue
-        word = (m.group("word") or "").lower()
-        if word:
-            delta = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
-            add(DateHit(m.start(), m.end(), (published + dt.timedelta(days=delta)).isoformat(), "day", True))
-            continue
-        rel, unit = m.group("rel").lower(), m.group("unit").lower()
-        shift = {"last": -1, "this": 0, "next": 1}[rel]
-        if unit == "year":
-            add(DateHit(m.start(), m.end(), f"{published.year + shift:04d}", "year", True))
-        elif unit == "month":
-            y, mo = divmod(published.year * 12 + published.month - 1 + shift, 12)
-            add(DateHit(m.start(), m.end(), f"{y:04d}-{mo + 1:02d}", "month", True))
+            hits.append(DateHit(m.start("y"), m.end("y"), m.group("y"), "year"))
+    hits = [h for h in hits if h.iso is not None or h.relative]
     hits.sort(key=lambda h: h.start)
     return hits
 
 
 def shift_back(published: dt.date, amount: float, unit: str) -> Optional[str]:
-    """The date ``amount`` units before ``published`` ("three months ago"), at that grain."""
+    """The date ``amount`` units before ``published`` ("three months ago"), at day grain for
+    days, weeks and months, year grain for years and decades."""
     try:
         if unit in ("day", "week"):
             d = published - dt.timedelta(days=amount * (7 if unit == "week" else 1))
             return d.isoformat()
         if unit == "month":
-            y, m = divmod(published.year * 12 + published.month - 1 - round(amount), 12)
-            return f"{y:04d}-{m + 1:02d}"
+            d = shift(published, months=-round(amount))
+            return d.isoformat() if d else None
         if unit in ("year", "decade"):
             return f"{published.year - round(amount * (10 if unit == 'decade' else 1)):04d}"
     except (OverflowError, ValueError):

@@ -461,10 +461,13 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
     if bare:
         return raw
     plural = num.high > 1 or num.vague or (j < len(toks) and toks[j].is_word and lexicon.looks_plural(toks[j].text))
-    head = _find_head(toks, j, plural=plural, after_vague=num.vague or num.words)
+    k = j
+    while k < len(toks) and k < j + 6 and blocked(toks[k]):
+        k += 1  # "the 19 Sept. 11 hijackers": a date between the figure and what it counts
+    head = _find_head(toks, k, plural=plural, after_vague=num.vague or num.words) if k == j or k < len(toks) else None
     if head is not None:
         raw.head = head
-        raw.head_text = _head_phrase(toks, j, head)
+        raw.head_text = _head_phrase(toks, k, head)
         raw.j = head + 1
         _per_ratio(toks, raw)
     elif num.words and not num.vague and num.low < 10:

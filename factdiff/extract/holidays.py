@@ -1,0 +1,89 @@
+"""Named holidays from ``lexicons/holidays.toml``: fixed days, n-th weekdays of a month,
+days counted from Western or Orthodox Easter (computed by the computus), or from another
+holiday."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import Optional
+
+from .. import lexicon
+
+_WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def orthodox_easter(year: int) -> dt.date:
+    """Orthodox Easter Sunday: the Julian computus (Meeus), as a Gregorian date."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    julian = dt.date(year, month, day + 1)
+    return julian + dt.timedelta(days=year // 100 - year // 400 - 2)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> Optional[dt.date]:
+    """The n-th ``weekday`` (0 = Monday) of a month; n = -1 for the last. None if none."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        d = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        return d if d.month == month else None
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    last = nxt - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+@functools.lru_cache(maxsize=None)
+def table() -> dict[tuple[str, ...], str]:
+    """Holiday name (as a tuple of lower-case words, "'s" split off) -> holiday key."""
+    from .text import tokenize  # noqa: PLC0415
+
+    out: dict[tuple[str, ...], str] = {}
+    for key, entry in lexicon.load("holidays").items():
+        for name in entry["names"]:
+            for variant in {name, name.replace("'s", "s"), name.replace("'s", ""), name.replace("'", ""),
+                            name.replace("saint ", "st "), name.replace("st. ", "st ")}:
+                words = tuple(t.lower for t in tokenize(variant))
+                out.setdefault(words, key)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def first_words() -> frozenset:
+    return frozenset(k[0] for k in table())
+
+
+@functools.lru_cache(maxsize=4096)
+def date_of(key: str, year: int) -> Optional[dt.date]:
+    rule = lexicon.load("holidays")[key]["rule"].split()
+    try:
+        if rule[0] == "nth":
+            d = nth_weekday(year, int(rule[3]), _WD[rule[2]], int(rule[1]))
+            if d is not None and len(rule) > 4:
+                d += dt.timedelta(days=int(rule[4]))
+            return d
+        if rule[0] == "easter":
+            return easter(year) + dt.timedelta(days=int(rule[1]))
+        if rule[0] == "orthodox":
+            return orthodox_easter(year) + dt.timedelta(days=int(rule[1]))
+        if len(rule) == 2:
+            base = date_of(rule[0], year)
+            return base + dt.timedelta(days=int(rule[1])) if base else None
+        month, day = rule[0].split("-")
+        return dt.date(year, int(month), int(day))
+    except (ValueError, KeyError, OverflowError):
+        return None
