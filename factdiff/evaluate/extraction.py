@@ -18,7 +18,8 @@ Matching rules (one expected item is matched by at most one mention, greedily):
   converted to the dimension's base unit before the values are compared, so Duckling's
   "0.5 kg" = 500 g and "1.5 hours" = 90 minutes match. Temperatures are never converted
   (each scale is its own dimension). An item without a unit (plain numbers) is matched on
-  value alone. "value recall" accepts the number as written or the converted value;
+  value alone; a share read as a percentage matches its fraction ("three fifths" = 60
+  percent = 0.6). "value recall" accepts the number as written or the converted value;
   "value+unit recall" needs the converted value in the right unit.
 * Items without a numeric value (a unit named alone, "the last one", "percentage") are not
   figures: they are counted as out of scope (column ``oos``) and left out of recall.
@@ -65,7 +66,7 @@ DEFAULT_REFERENCE = {"recognizers": "2016-11-07", "duckling": "2013-02-12"}
 # Physical units are named as in lexicons/units.toml; currencies by ISO 4217 code.
 SUITE_UNITS: dict[str, list[tuple[str, float]]] = {
     "dollar": [("USD", 1.0)], "unnamed": [("USD", 1.0)], "united states dollar": [("USD", 1.0)],
-    "cent": [("USD", 0.01), ("EUR", 0.01), ("CAD", 0.01), ("CHF", 0.01), ("MYR", 0.01)],
+    "cent": [("USD", 0.01), ("EUR", 0.01), ("CAD", 0.01), ("CHF", 0.01), ("MYR", 0.01), ("GBP", 0.01)],
     "pence": [("GBP", 0.01)], "penny": [("GBP", 0.01), ("USD", 0.01)],
     "pound": [("GBP", 1.0), ("pound", 1.0)], "euro": [("EUR", 1.0)],
     "japanese yen": [("JPY", 1.0)], "chinese yuan": [("CNY", 1.0)],
@@ -252,7 +253,7 @@ def _match_numeric(found: list[Found], e: dict, suite: str, with_unit: bool, use
             if not ok and not with_unit:
                 ok = _value_match(f, e)
         else:
-            ok = _value_match(f, e)
+            ok = _value_match(f, e) or (f.kind == "percent" and _value_match(f, e, 100.0))
         if ok:
             used.add(k)
             return True

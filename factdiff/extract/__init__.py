@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 import math
 from typing import Optional, Union
 
@@ -41,6 +42,10 @@ def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str 
     return mentions
 
 
+_RELATIVE_FRAME_RE = re.compile(r"\b(?:last|this|next|previous|past)\s+(?:year|month|week|quarter|decade)\b",
+                               re.IGNORECASE)
+
+
 class _Blocked:
     """Character spans already taken by dates, times, phone numbers and links."""
 
@@ -63,7 +68,11 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
     blocked = _Blocked([(d.start, d.end) for d in dates if not d.offset] + times + phones
                        + [(a, b) for a, b in noise if a < e and b > s]
                        + [(toks[t.i].start, toks[t.j - 1].end) for t in tallies])
-    years = tuple(sorted({d.iso[:4] for d in dates if d.iso and d.iso[:1].isdigit()}))
+    years = {d.iso[:4] for d in dates if d.iso and d.iso[:1].isdigit()}
+    if published is None:
+        # "last year" with no date to resolve it against is still a time frame of its own
+        years |= {"~" + m.group(0).lower() for m in _RELATIVE_FRAME_RE.finditer(sentence)}
+    years = tuple(sorted(years))
     out: list[Mention] = []
 
     def tok_index(offset: int) -> int:
@@ -182,6 +191,11 @@ def _subject(toks: list[Token], raw: Raw) -> tuple[Optional[str], Optional[str]]
         if nxt.lower not in lexicon.stopwords() and nxt.lower not in lexicon.predicate_index() \
                 and not nxt.text[0].isupper():
             return ctx.lemma_class(toks, raw.j), nxt.text
+    if raw.kind in ("percent", "money"):
+        # "the unemployment rate had fallen to 5.8%": the noun phrase the figure is a value of
+        phrase = ctx.left_noun_phrase(toks, raw.i)
+        if phrase:
+            return phrase
     if raw.kind != "count":
         known = ctx.nearest_known_noun(toks, raw.i, raw.j)
         if known:

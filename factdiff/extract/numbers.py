@@ -127,6 +127,8 @@ def read_number(toks: list[Token], i: int, money: bool = False) -> Optional[Num]
         v = _read_vague(toks, i)
         if v is not None:
             return v
+        if tok.lower == "point":
+            return _leading_point(toks, i)
     return _read_cardinal(toks, i, money)
 
 
@@ -268,7 +270,7 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
                 break  # "twenty -two": a dash, not a hyphen
             j += 1
             continue
-        if t.is_word and w in units and w not in ("none", "nil") and \
+        if t.is_word and w in units and w != "none" and (w != "nil" or last is None) and \
                 (units[w] > 0 or last is None):
             uv = units[w]
             if last in (None,):
@@ -362,7 +364,8 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
         return _finish(toks, i, j, value, words, decimals, glued, rounding)
 
     # --- after the cardinal: decimals, fractions, ordinals, "over" ---------------------------
-    if j < len(toks) and toks[j].lower == "point" and last not in ("decimal",):
+    if j < len(toks) and toks[j].lower == "point" and last not in ("decimal",) and \
+            not (i > 0 and toks[i - 1].lower == "at"):  # "at one point 40 boats"
         got = _read_point(toks, j + 1)
         if got is not None:
             frac, j = got
@@ -371,7 +374,7 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
             if sc is not None:  # "two point two million"
                 value, j = value * sc[0], sc[1]
             return _finish(toks, i, j, value, True, 2, glued, rounding)
-    if last in ("unit", "teen", "tens", "hundred", "scale", "digit", "a") and value == int(value):
+    if last in ("unit", "teen", "tens", "hundred", "scale", "a") and value == int(value):
         got = _fraction_after(toks, j, value, last_scale if last == "scale" else 0.0, total, current)
         if got is not None:
             return Num(got.low, got.high, i, got.j, words=True, fraction=got.fraction, ordinal=got.ordinal,
@@ -383,6 +386,22 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
             v = value / den.low
             return Num(v, v, i, den.j, words=words or den.words, decimal=True)
     return _finish(toks, i, j, value, words, decimals, glued, rounding)
+
+
+_POINT_AFTER = frozenset({"is", "was", "are", "were", "be", "of", "to", "by", "about", "around", "nearly",
+                          "only", "just", "minus", "negative"})
+
+
+def _leading_point(toks: list[Token], i: int) -> Optional[Num]:
+    """"point 77", "point zero five": a decimal said without its zero (not "at one point 77")."""
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and prev.is_word and prev.lower not in _POINT_AFTER:
+        return None
+    got = _read_point(toks, i + 1)
+    if got is None:
+        return None
+    v, j = got
+    return Num(v, v, i, j, words=True, decimal=True)
 
 
 def _slash_fraction(toks: list[Token], i: int, j: int, value: float) -> Optional[Num]:
@@ -501,7 +520,7 @@ def _fraction_after(toks, j, value, scale, total, current) -> Optional[Num]:
         o = n["ordinals"][toks[k].lower]
         if o in (100, 1000, 1_000_000, 1_000_000_000, 1_000_000_000_000):
             v = float(value * o)
-        elif o < 100 and (value % 100 == 0 or (value > 20 and value % 10 == 0 and o < 10)):
+        elif o < 100 and (value % 100 == 0 or (value >= 20 and value % 10 == 0 and o < 10)):
             v = float(value + o)
         else:
             v = None
@@ -523,7 +542,7 @@ def _fraction_after(toks, j, value, scale, total, current) -> Optional[Num]:
         den = _denominator_at(toks, k) if k < len(toks) else None
         if den is not None and toks[k].text not in _HYPHENS:
             d, plural, m = den
-            if plural == (num > 1) or toks[k].lower == "half":
+            if plural == (num > 1) or toks[k].lower == "half" or (num > 1 and _unit_follows(toks, m)):
                 frac = num / d
                 sc = _scale_after(toks, m)
                 if sc is not None:
@@ -537,6 +556,17 @@ def _fraction_after(toks, j, value, scale, total, current) -> Optional[Num]:
                 v = value + frac * (scale if scale >= 1000 else 1.0)
                 return Num(v, v, 0, m, words=True)
     return None
+
+
+def _unit_follows(toks: list[Token], k: int) -> bool:
+    """A unit of measure follows (after "of", "of a"): "three quarter hour", "half day"."""
+    from .units import match_unit  # noqa: PLC0415
+
+    if k < len(toks) and toks[k].lower == "of":
+        k += 1
+    if k < len(toks) and toks[k].lower in ("a", "an"):
+        k += 1
+    return k < len(toks) and toks[k].is_word and match_unit(toks, k, glued=False) is not None
 
 
 def _scale_after(toks: list[Token], k: int) -> Optional[tuple[float, int]]:
@@ -578,7 +608,7 @@ def _read_fraction_start(toks: list[Token], i: int) -> Optional[Num]:
         # "half of the cases", "half the votes": a share
         if m < len(toks) and toks[m].lower in ("of", "the", "a", "an", "their", "its", "all"):
             return Num(v, v, i, m, words=True, fraction=True)
-        if k > i:
+        if k > i or _unit_follows(toks, m):  # "a half", "half day"
             return Num(v, v, i, m, words=True, fraction=True)
         return None
     if k == i:

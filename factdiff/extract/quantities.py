@@ -115,7 +115,7 @@ def _start_words() -> frozenset:
 
     n = lexicon.load("numbers")
     words = set(n["units"]) | set(n["tens"]) | set(n["ordinals"]) | set(_glued_ordinals()) | set(_vague_starts())
-    words |= {"a", "an", "half", "quarter", "minus", "negative", "-", "−"} | set(_prefix_starts())
+    words |= {"a", "an", "half", "quarter", "minus", "negative", "point", "-", "−"} | set(_prefix_starts())
     return frozenset(words)
 
 
@@ -448,10 +448,12 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
             j += 1
         else:
             unit = None
-    if unit is None and j + 1 < len(toks) and toks[j].lower == "of" and (num.decimal or num.low < 1):
-        unit = match_unit(toks, j + 1, glued=False)  # "0.5 of a litre"
+    if unit is None and j + 1 < len(toks) and toks[j].lower == "of" and \
+            (num.decimal or num.low < 1 or num.low != int(num.low)):
+        k = j + 2 if toks[j + 1].lower in ("a", "an") and j + 2 < len(toks) else j + 1
+        unit = match_unit(toks, k, glued=False)  # "0.5 of a litre", "one and a quarter of hour"
         if unit is not None:
-            j += 1
+            j = k
     if unit is not None and _unit_runs_on(toks, j + unit.tokens):
         unit = None  # "24703m212", "L-202": a part number
     if unit is not None:
@@ -483,7 +485,13 @@ _UNIT_ADJECTIVES = frozenset({"additional", "extra", "more", "further", "full", 
 
 
 def _unit_runs_on(toks: list[Token], k: int) -> bool:
-    return 0 < k < len(toks) and toks[k].start == toks[k - 1].end and (toks[k].is_digit or toks[k].text == "-")
+    """"24703m212", "L-202": a part number (but "3km-5km" is a range)."""
+    if not (0 < k < len(toks) and toks[k].start == toks[k - 1].end):
+        return False
+    if toks[k].text == "-" and k + 2 < len(toks) and toks[k + 1].is_digit and \
+            toks[k + 2].lower == toks[k - 1].lower and toks[k + 2].start == toks[k + 1].end:
+        return False
+    return toks[k].is_digit or toks[k].text == "-"
 
 
 _ANGLE_CUES = frozenset({"angle", "angles", "rotate", "rotated", "rotates", "rotation", "turn", "turned", "turns",

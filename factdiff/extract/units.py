@@ -19,7 +19,7 @@ _GLUED_ONLY = {"m", "s", "h", "g", "t", "l", "j", "w", "in", "mi", "ha", "min", 
                "gal", "hr", "yr", "wk", "sec", "kw", "gw", "mw", "ms", "rad", "dm",
                "gs", "cl", "hl", "deg", "bit"}
 # ... but these may stand apart from digits ("5 l", "2 km"): a letter no English word is.
-_SPACED_AFTER_DIGITS = {"l", "g", "ms", "dm", "cl", "hl", "deg", "gal", "min", "mins", "sec", "hr", "yr"}
+_SPACED_AFTER_DIGITS = {"l", "g", "gs", "h", "ms", "dm", "cl", "hl", "deg", "gal", "min", "mins", "sec", "hr", "yr"}
 
 
 @dataclass(frozen=True)
