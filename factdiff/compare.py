@@ -18,7 +18,7 @@ from .model import INF, Fact, Mention
 _EPS = 1e-9
 
 
-_SCALE_RE = re.compile(r"(\d+(?:\.(\d+))?)\s*(?:million|billion|trillion|bn|mn|m|b|k|thousand)\b", re.I)
+_SCALE_RE = re.compile(r"(?<!\d)(\d+(?:\.(\d+))?)\s*(?:million|billion|trillion|bn|mn|m|b|k|thousand)\b", re.I)
 
 
 def implicit_tolerance(m: Mention) -> float:

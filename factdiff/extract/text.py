@@ -11,8 +11,8 @@ _TOKEN_RE = regex.compile(
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*|\S", regex.V1)
 # Stretches that hold digits but no facts: links, e-mail addresses, handles.
 _NOISE_RE = regex.compile(
-    r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?<!\w)[@#]\w+", regex.IGNORECASE
-)
+    r"(?:https?://|www\.)\S+|\b[\w.+-]{1,64}+@[\w-]++\.[\w.]+\b|(?<!\w)[@#]\w+", regex.IGNORECASE
+)  # at most 64 characters before "@": a long run without one is not scanned again from each start
 
 
 class Token:
@@ -59,7 +59,8 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen sen rep gov lt col sgt capt maj st jr sr inc ltd corp co no vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc al approx".split()
 )
-_SENT_END_RE = regex.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n[ \t]*\n|\n")
+# possessive, from the first mark of a run: "!!!!…" without a space after is scanned once
+_SENT_END_RE = regex.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s)|\n[ \t]*+\n|\n")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
