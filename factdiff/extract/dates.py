@@ -1102,6 +1102,9 @@ def _r_holiday(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
         return p if p.date is not None else None
     p.relative = True
     if r is None:
+        fixed = hol.fixed_day(key)
+        if fixed is not None and mod is None:  # "Christmas" with no date to go by: "--12-25"
+            p.month, p.day, p.relative = fixed[0], fixed[1], False
         return p
     p.date = _holiday_near(key, ref, mod)
     return p

@@ -67,6 +67,15 @@ def first_words() -> frozenset:
     return frozenset(k[0] for k in table())
 
 
+def fixed_day(key: str) -> Optional[tuple[int, int]]:
+    """(month, day) of a holiday on the same day every year, else None."""
+    rule = lexicon.load("holidays")[key]["rule"].split()
+    if len(rule) == 1 and "-" in rule[0]:
+        month, day = rule[0].split("-")
+        return int(month), int(day)
+    return None
+
+
 @functools.lru_cache(maxsize=4096)
 def date_of(key: str, year: int) -> Optional[dt.date]:
     rule = lexicon.load("holidays")[key]["rule"].split()

@@ -253,8 +253,9 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
             current, j, last = 1.0, i + 1, "a"
         else:
             return _read_fraction_start(toks, i)
-    elif first in fracs and first in ("half", "quarter"):
-        return _read_fraction_start(toks, i)
+    elif first in fracs and (first in ("half", "quarter") or
+                             (i + 1 < len(toks) and toks[i + 1].lower == "of" and _unit_follows(toks, i + 1))):
+        return _read_fraction_start(toks, i)  # "half", "fourth of a liter"
     elif first in _glued_ordinals():
         return None
     elif first not in units and first not in tens:
@@ -375,7 +376,7 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
                 value, j = value * sc[0], sc[1]
             return _finish(toks, i, j, value, True, 2, glued, rounding)
     if last in ("unit", "teen", "tens", "hundred", "scale", "a") and value == int(value):
-        got = _fraction_after(toks, j, value, last_scale if last == "scale" else 0.0, total, current)
+        got = _fraction_after(toks, j, value, last_scale if last == "scale" else 0.0, total, current, start=i)
         if got is not None:
             return Num(got.low, got.high, i, got.j, words=True, fraction=got.fraction, ordinal=got.ordinal,
                        decimal=got.decimal)
@@ -494,7 +495,7 @@ def _denominator_at(toks: list[Token], j: int) -> Optional[tuple[float, bool, in
     return None
 
 
-def _fraction_after(toks, j, value, scale, total, current) -> Optional[Num]:
+def _fraction_after(toks, j, value, scale, total, current, start=0) -> Optional[Num]:
     """Fractions and ordinals that follow a cardinal read up to ``j``."""
     n, _ = _tables()
     scales = n["scales"]
@@ -524,7 +525,8 @@ def _fraction_after(toks, j, value, scale, total, current) -> Optional[Num]:
             v = float(value + o)
         else:
             v = None
-        if v is not None and toks[k].lower not in ("second",) or (v is not None and value >= 20):
+        if v is not None and (toks[k].lower not in ("second",) or value >= 20) and \
+                (o >= 100 or all(t.is_word or t.text in _HYPHENS for t in toks[start:j])):
             return Num(v, v, 0, k + 1, words=True, ordinal=True)
     # "and a half", "and three quarters", "and two fifths", "and fifty-four hundredths"
     if j + 1 < len(toks) and toks[j].lower == "and":
@@ -611,8 +613,9 @@ def _read_fraction_start(toks: list[Token], i: int) -> Optional[Num]:
         if k > i or _unit_follows(toks, m):  # "a half", "half day"
             return Num(v, v, i, m, words=True, fraction=True)
         return None
-    if k == i:
-        return None  # a bare "quarter": a period of the year, a district
+    if k == i and not (toks[k].lower != "quarter" and _unit_follows(toks, m) and m < len(toks)
+                       and toks[m].lower == "of"):
+        return None  # a bare "quarter": a period of the year, a district (but "fourth of a liter")
     # "a quarter of residents", "a fifth", "a hundredth"
     if m < len(toks) and toks[m].is_word and toks[m].lower not in ("of", "and", "or", "is", "was") \
             and word not in ("quarter",):

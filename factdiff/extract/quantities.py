@@ -337,6 +337,10 @@ def _is_designation(toks: list[Token], num: Num) -> bool:
     # "G20", "A380": letters glued directly
     if prev is not None and prev.end == first.start and prev.is_word:
         return True
+    # "1.8m", "5kg": a unit glued after is a measure, whatever stands before
+    if num.j < len(toks) and toks[num.j].start == toks[num.j - 1].end and toks[num.j].is_word and \
+            match_unit(toks, num.j, glued=True) is not None and not toks[num.j].text.isupper():
+        return False
     # "24s", "3D", "5G", "737MAX": letters glued after (but not units, scales or ordinals)
     if num.j < len(toks) and not num.glued_scale:
         nxt = toks[num.j]
@@ -407,8 +411,11 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
             _cents(toks, raw, num)
         return raw
     if num.fraction:
-        # "half a day", "a quarter of a mile": a fraction of a unit
+        # "half a day", "a quarter of a mile", "a half-litre": a fraction of a unit
         k = j
+        if k + 1 < len(toks) and toks[k].text == "-" and toks[k].start == toks[k - 1].end and \
+                toks[k + 1].start == toks[k].end:
+            k += 1
         if k < len(toks) and toks[k].lower == "of":
             k += 1
         if k < len(toks) and toks[k].lower in ("a", "an"):

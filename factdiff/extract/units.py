@@ -142,7 +142,7 @@ def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
             code = chunk[0].text.upper()
             return ({"C": "CAD", "A": "AUD", "RMB": "CNY"}.get(code, code)), i + 2
         if n == 1 and text in codes:
-            return ("CNY" if text == "RMB" else text), i + 1
+            return _canonical_code(text), i + 1
     # "ringgit 42", "malaysian ringgit 42": a currency named before the amount
     for n in (2, 1):
         if i + n < n_toks and toks[i + n].is_digit and all(t.is_word for t in toks[i:i + n]):
@@ -188,8 +188,9 @@ def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int
         return None
     glued = j > 0 and toks[j - 1].end == toks[j].start
     tok = toks[j]
-    # a symbol after the amount: "10 $", "7€", "100元"
-    if tok.text in symbols and not tok.text[0].isalpha():
+    # a symbol after the amount: "10 $", "7€", "100元", "42 RM" (letters: glued, non-Latin or capitals)
+    if tok.text in symbols and (not tok.text[0].isalpha() or glued or not tok.text.isascii()
+                                or (tok.text.isupper() and len(tok.text) > 1)):
         return symbols[tok.text], 1.0, j + 1
     for n in (3, 2, 1):
         if j + n > n_toks:
@@ -208,7 +209,7 @@ def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int
             code = tok.text.upper()
             upper_ok = tok.text.isupper() or (tok.lower not in _WORD_CODES and tok.lower not in lexicon.stopwords())
             if code in codes and upper_ok:
-                code = "CNY" if code == "RMB" else code
+                code = _canonical_code(code)
                 # "75 USD million"
                 if j + 1 < n_toks and toks[j + 1].lower in _scale_words():
                     return code, float(_scale_words()[toks[j + 1].lower]), j + 2
@@ -217,6 +218,10 @@ def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int
             if len(tok.text) == 4 and tok.text[0] in "MK" and tok.text[1:] in codes and tok.text.isupper():
                 return tok.text[1:], (1e6 if tok.text[0] == "M" else 1e3), j + 1
     return None
+
+
+def _canonical_code(code: str) -> str:
+    return lexicon.load("currencies").get("aliases", {}).get(code, code)
 
 
 @functools.lru_cache(maxsize=None)
