@@ -38,6 +38,7 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "sis", "ics")
 _IRREGULAR_PLURAL_FORMS = frozenset(_IRREGULAR_PLURALS) - {"data", "media", "news", "series", "species"}
 
 
+@functools.lru_cache(maxsize=1 << 17)  # called for most words of every text: one lemma string per word
 def singular(word: str) -> str:
     """Lemma of an English noun: "strikes" -> "strike", "lives" -> "life", "cities" -> "city"."""
     w = word.lower().strip("'’")

@@ -55,7 +55,16 @@ def _is_name_token(t: Token) -> bool:
         and not t.text.isupper()
 
 
+@functools.lru_cache(maxsize=None)
+def _title_starts() -> frozenset:
+    """The first word of every title up to its first hyphen: a token that is none of these
+    starts no title, which is most tokens, so they are passed over at once."""
+    return frozenset(t[0].split("-")[0] for t in _titles()[0])
+
+
 def _title_at(toks: list[Token], k: int) -> Optional[tuple[str, int]]:
+    if k >= len(toks) or not toks[k].is_word or toks[k].lower.split("-")[0] not in _title_starts():
+        return None
     titles, longest, _, _ = _titles()
     for n in range(longest, 0, -1):
         # titles may be hyphenated ("Maj-Gen", "commander-in-chief")
