@@ -199,4 +199,4 @@ def fingerprint(kind: str, subject: str, group: list[Mention], with_sources: boo
             by_source.setdefault(m.source, set()).add(m.value_text())
         values = sorted("=" + ",".join(sorted(v)) for v in by_source.values())
     raw = "|".join([kind] + what + values)
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -95,18 +95,24 @@ def parse_digits(text: str) -> Optional[float]:
     """"250,000" -> 250000.0; "1.5" -> 1.5; ".77"; "1e10"; "1.111,11"; version strings and
     odd groupings -> None."""
     if _GROUPED_RE.fullmatch(text):
-        return _finite(float(text.replace(",", "")))
+        return _finite(text.replace(",", ""))
     if _PLAIN_RE.fullmatch(text):
-        return _finite(float(text))
+        return _finite(text)
     if _EURO_GROUPED_RE.fullmatch(text):
-        return _finite(float(text.replace(".", "").replace(",", ".")))
+        return _finite(text.replace(".", "").replace(",", "."))
     if _DECIMAL_COMMA_RE.fullmatch(text):
-        return _finite(float(text.replace(",", ".")))
+        return _finite(text.replace(",", "."))
     return None
 
 
-def _finite(value: float) -> Optional[float]:
-    """None for digits too long for a float ("1" * 400 is infinity): not a figure."""
+def _finite(digits: str) -> Optional[float]:
+    """The value of ``digits``, or None when it is no figure: too long for a float ("1" * 400
+    is infinity), or digits the regex module knows and Python's float() does not (a newer
+    Unicode version)."""
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
     return value if math.isfinite(value) else None
 
 
@@ -180,7 +186,7 @@ def _digit_token(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]:
         return None
     decimals = len(tok.text.split(".")[1].split("e")[0]) if "." in tok.text and "," not in tok.text else 0
     k = j + 1
-    if tok.text.isdigit() and len(tok.text) <= 3 and not (j > 0 and toks[j - 1].is_digit and
+    if tok.text.isdecimal() and len(tok.text) <= 3 and not (j > 0 and toks[j - 1].is_digit and
                                                           toks[j - 1].end + 1 == tok.start):
         text = tok.text
         while k < len(toks) and toks[k].start - toks[k - 1].end == 1 and _gap(toks, k) in _SPACES:
@@ -196,7 +202,7 @@ def _digit_token(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]:
             # the group after must not run on into more digits ("423 0000" are two numbers)
             if k < len(toks) and toks[k].is_digit and toks[k].start - toks[k - 1].end == 1:
                 return value, decimals, j + 1
-            joined = _finite(float(text))
+            joined = _finite(text)
             if joined is None:
                 return value, decimals, j + 1
             return joined, (len(text.split(".")[1]) if "." in text else 0), k
@@ -328,10 +334,10 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
             last = "dozen"
         elif w == "and" and last in ("hundred", "scale") and j + 1 < len(toks) and \
                 (toks[j + 1].lower in units or toks[j + 1].lower in tens or
-                 (toks[j + 1].is_digit and toks[j + 1].text.isdigit() and 0 < int(toks[j + 1].text) < 100)):
+                 (toks[j + 1].is_digit and toks[j + 1].text.isdecimal() and 0 < int(toks[j + 1].text) < 100)):
             checkpoint = (j, total, current, last)
             last = "and"
-        elif t.is_digit and t.text.isdigit() and last in ("scale", "and", "hundred") and \
+        elif t.is_digit and t.text.isdecimal() and last in ("scale", "and", "hundred") and \
                 0 < int(t.text) < (100 if last in ("hundred", "and") and current else (last_scale or 1000)) \
                 and len(t.text) <= 3 and not (last == "scale" and _adjacent(toks[j - 1], t)) \
                 and not (j + 1 < len(toks) and toks[j + 1].lower in scales and toks[j + 1].lower != "hundred"
@@ -408,7 +414,7 @@ def _leading_point(toks: list[Token], i: int) -> Optional[Num]:
 def _slash_fraction(toks: list[Token], i: int, j: int, value: float) -> Optional[Num]:
     """"3/15", "1 / 4", "1 4/5" (a mixed number). Dates ("12/23/2015") are read before numbers."""
     n = len(toks)
-    if j + 1 < n and toks[j].text == "/" and toks[j + 1].is_digit and toks[j + 1].text.isdigit() and \
+    if j + 1 < n and toks[j].text == "/" and toks[j + 1].is_digit and toks[j + 1].text.isdecimal() and \
             not (j + 2 < n and toks[j + 2].text == "/"):
         den = float(toks[j + 1].text)
         spaced = toks[j].start > toks[j - 1].end
@@ -416,8 +422,8 @@ def _slash_fraction(toks: list[Token], i: int, j: int, value: float) -> Optional
             v = value / den
             return Num(v, v, i, j + 2, decimal=True)
     # "1 4/5"
-    if j + 2 < n and toks[j].is_digit and toks[j].text.isdigit() and toks[j].start == toks[j - 1].end + 1 and \
-            toks[j + 1].text == "/" and _adjacent(toks[j], toks[j + 1]) and toks[j + 2].text.isdigit() and \
+    if j + 2 < n and toks[j].is_digit and toks[j].text.isdecimal() and toks[j].start == toks[j - 1].end + 1 and \
+            toks[j + 1].text == "/" and _adjacent(toks[j], toks[j + 1]) and toks[j + 2].text.isdecimal() and \
             _adjacent(toks[j + 1], toks[j + 2]) and not (j + 3 < n and toks[j + 3].text == "/"):
         num, den = float(toks[j].text), float(toks[j + 2].text)
         if den and num < den:
@@ -446,7 +452,7 @@ def _read_point(toks: list[Token], k: int) -> Optional[tuple[float, int]]:
     units, tens = n["units"], n["tens"]
     if k >= len(toks):
         return None
-    if toks[k].is_digit and toks[k].text.isdigit():
+    if toks[k].is_digit and toks[k].text.isdecimal():
         return float("0." + toks[k].text), k + 1
     digits = ""
     m = k

@@ -27,7 +27,7 @@ class Token:
         self.end = end
         self.lower = text.lower()
         c = text[0]
-        self.is_digit = c.isdigit() or (c == "." and len(text) > 1)
+        self.is_digit = c.isdecimal() or (c == "." and len(text) > 1)  # "²" is no digit: int() refuses it
         self.is_word = c.isalpha()
 
     def __repr__(self) -> str:
