@@ -895,8 +895,8 @@ def _r_relword(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
         k += 2
     if _w(toks, k) not in _REL_WORDS:
         return None
-    if k == i and _w(toks, i + 1) in ("'s", "’s"):
-        pass
+    if k == i and i > 1 and toks[i].text[0].isupper() and toks[i - 1].is_word and toks[i - 1].text[0].isupper():
+        return None  # "USA Today", "Tucker Carlson Tonight": a name (its first word not the sentence's)
     p = _P(i, k + 1, relative=True)
     if ref.date is not None:
         p.date = ref.date + dt.timedelta(days=_REL_WORDS[_w(toks, k)] + extra)
@@ -1112,7 +1112,7 @@ def _r_holiday(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
 
 def _holiday_near(key: str, ref: _Ref, mod: Optional[str]) -> Optional[dt.date]:
     r = ref.date
-    dates = [d for d in (hol.date_of(key, y) for y in (r.year - 1, r.year, r.year + 1)) if d is not None]
+    dates = [d for y in (r.year - 1, r.year, r.year + 1) for d in hol.dates_in(key, y)]
     if not dates:
         return None
     if mod == "this":

@@ -70,16 +70,56 @@ def first_words() -> frozenset:
 def fixed_day(key: str) -> Optional[tuple[int, int]]:
     """(month, day) of a holiday on the same day every year, else None."""
     rule = lexicon.load("holidays")[key]["rule"].split()
-    if len(rule) == 1 and "-" in rule[0]:
+    if len(rule) == 1 and "-" in rule[0] and rule[0][:2].isdigit():
         month, day = rule[0].split("-")
         return int(month), int(day)
     return None
 
 
+_ISLAMIC_EPOCH = 227015  # the ordinal of 1 Muharram AH 1 (16 July 622, Julian)
+
+
+def _fixed_from_islamic(y: int, m: int, d: int) -> int:
+    """The tabular Islamic calendar (30-year cycle, leap years 2, 5, 7, 10, 13, 16, 18, 21, 24,
+    26, 29): a proleptic Gregorian ordinal."""
+    return d + 29 * (m - 1) + (6 * m - 1) // 11 + (y - 1) * 354 + (3 + 11 * y) // 30 + _ISLAMIC_EPOCH - 1
+
+
+def islamic_days(year: int, month: int, day: int) -> list[dt.date]:
+    """The Gregorian dates in ``year`` of an Islamic month and day (none, one or two)."""
+    ay = (30 * (dt.date(year, 1, 1).toordinal() - _ISLAMIC_EPOCH) + 10646) // 10631
+    out = []
+    for y in (ay, ay + 1):
+        g = dt.date.fromordinal(_fixed_from_islamic(y, month, day))
+        if g.year == year:
+            out.append(g)
+    return out
+
+
+def dates_in(key: str, year: int) -> list[dt.date]:
+    """Every day of ``year`` that is this holiday (a lunar one can fall twice)."""
+    rule = lexicon.load("holidays")[key]["rule"].split()
+    if rule[0] == "islamic":
+        try:
+            return islamic_days(year, int(rule[1]), int(rule[2]))
+        except (ValueError, OverflowError):
+            return []
+    d = date_of(key, year)
+    return [d] if d is not None else []
+
+
 @functools.lru_cache(maxsize=4096)
 def date_of(key: str, year: int) -> Optional[dt.date]:
+    """The holiday in ``year`` (its first day there, for a lunar one)."""
     rule = lexicon.load("holidays")[key]["rule"].split()
     try:
+        if rule[0] == "islamic":
+            days = islamic_days(year, int(rule[1]), int(rule[2]))
+            return days[0] if days else None
+        if rule[0] == "every365":
+            base = dt.date.fromisoformat(rule[1])
+            d = base + dt.timedelta(days=365 * (year - base.year))
+            return d if d.year == year else None
         if rule[0] == "nth":
             d = nth_weekday(year, int(rule[3]), _WD[rule[2]], int(rule[1]))
             if d is not None and len(rule) > 4:
@@ -93,6 +133,9 @@ def date_of(key: str, year: int) -> Optional[dt.date]:
             base = date_of(rule[0], year)
             return base + dt.timedelta(days=int(rule[1])) if base else None
         month, day = rule[0].split("-")
-        return dt.date(year, int(month), int(day))
+        d = dt.date(year, int(month), int(day))
+        if len(rule) == 3 and d.weekday() == _WD[rule[1]]:
+            d += dt.timedelta(days=int(rule[2]))  # "04-27 sun -1": a Sunday's holiday is kept the day before
+        return d
     except (ValueError, KeyError, OverflowError):
         return None
