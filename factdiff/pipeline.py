@@ -10,6 +10,7 @@ done, total)`` is told how far the run has got: ``"extract"`` after each article
 """
 from __future__ import annotations
 
+import gc
 import os
 from typing import Callable, Iterable, Mapping, Optional, Union
 
@@ -115,17 +116,27 @@ def extract_sources(sources: list[Source], jobs: Optional[int] = 1, cache: Cache
             from .cache import unpack
 
             items = [(sources[n].text, sources[n].published) for n in todo]
-            with cf.ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init,
-                                        initargs=(_options(),)) as pool:
-                chunk = max(1, min(16, len(todo) // (jobs * 8)))
-                for n, blob in zip(todo, pool.map(_extract_packed, items, chunksize=chunk)):
-                    src = sources[n]
-                    results[n] = _own(unpack(blob, src.text), src.id)
-                    if store is not None:
-                        store.put_packed(keys[n], blob)
-                    done += 1
-                    if observer:
-                        observer("extract", done, total)
+            # Forked workers share the parent's pages until one is written, and a worker's
+            # garbage collector would write to every object it tracks; frozen objects it leaves
+            # alone, so a worker costs its own work, not a copy of every article already read.
+            freeze = gc.get_freeze_count() == 0  # never thaw what the embedding program froze
+            if freeze:
+                gc.freeze()
+            try:
+                with cf.ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init,
+                                            initargs=(_options(),)) as pool:
+                    chunk = max(1, min(16, len(todo) // (jobs * 8)))
+                    for n, blob in zip(todo, pool.map(_extract_packed, items, chunksize=chunk)):
+                        src = sources[n]
+                        results[n] = _own(unpack(blob, src.text), src.id)
+                        if store is not None:
+                            store.put_packed(keys[n], blob)
+                        done += 1
+                        if observer:
+                            observer("extract", done, total)
+            finally:
+                if freeze:
+                    gc.unfreeze()
         else:
             for n in todo:
                 src = sources[n]
