@@ -299,7 +299,7 @@ def _read_day(toks: list[Token], k: int) -> Optional[tuple[int, int, str]]:
         return None
     t = toks[k]
     if t.is_digit:
-        if not t.text.isdigit() or len(t.text) > 2:
+        if not t.text.isdecimal() or len(t.text) > 2:
             return None
         d = int(t.text)
         if not 1 <= d <= 31:
@@ -334,7 +334,7 @@ def _read_year(toks: list[Token], k: int) -> Optional[tuple[int, int]]:
         return None
     t = toks[k]
     if t.is_digit:
-        if t.text.isdigit() and len(t.text) == 4 and 1000 <= int(t.text) <= 2999 and \
+        if t.text.isdecimal() and len(t.text) == 4 and 1000 <= int(t.text) <= 2999 and \
                 not (k + 1 < len(toks) and _glued(toks, k + 1) and (toks[k + 1].is_digit or toks[k + 1].text == "%")):
             return int(t.text), k + 1
         return None
@@ -414,7 +414,7 @@ def _r_numeric(toks: list[Token], i: int, ref: _Ref, cue: bool) -> Optional[_P]:
             mo, d = (x, z) if x <= 12 and z > 12 else (z, x)
         p = _resolve_ymd(_P(i, i + 1, year=y, month=mo, day=d), toks, ref)
         return p
-    if text.isdigit() and len(text) == 8 and text[:2] in ("19", "20"):
+    if text.isdecimal() and len(text) == 8 and text[:2] in ("19", "20"):
         p = _P(i, i + 1, year=int(text[:4]), month=int(text[4:6]), day=int(text[6:]))
         return _resolve_ymd(p, toks, ref) if 1 <= p.month <= 12 else None
     # "4.22" after a cue: month.day
@@ -424,7 +424,7 @@ def _r_numeric(toks: list[Token], i: int, ref: _Ref, cue: bool) -> Optional[_P]:
                                                   match_amount_unit(toks, i + 1))):
             return _resolve_ymd(_P(i, i + 1, month=mo, day=d), toks, ref)
         return None
-    if not text.isdigit() or len(text) > 4:
+    if not text.isdecimal() or len(text) > 4:
         return None
     # separated forms: A sep B [sep C]
     if i + 2 >= n:
@@ -433,8 +433,8 @@ def _r_numeric(toks: list[Token], i: int, ref: _Ref, cue: bool) -> Optional[_P]:
     if sep not in ("-", "/", ".", "–"):
         # "2016 10 16": year, month, day apart
         if len(text) == 4 and i + 2 < n and toks[i + 1].is_digit and toks[i + 2].is_digit and \
-                len(toks[i + 1].text) == 2 and len(toks[i + 2].text) == 2 and toks[i + 1].text.isdigit() \
-                and toks[i + 2].text.isdigit() and toks[i + 1].pre == " " and toks[i + 2].pre == " ":
+                len(toks[i + 1].text) == 2 and len(toks[i + 2].text) == 2 and toks[i + 1].text.isdecimal() \
+                and toks[i + 2].text.isdecimal() and toks[i + 1].pre == " " and toks[i + 2].pre == " ":
             return _resolve_ymd(_P(i, i + 3, year=int(text), month=int(toks[i + 1].text),
                                    day=int(toks[i + 2].text)), toks, ref)
         return None
@@ -451,27 +451,27 @@ def _r_numeric(toks: list[Token], i: int, ref: _Ref, cue: bool) -> Optional[_P]:
         if third is None:
             return None
         y = int(text)
-        if bm and third.text.isdigit():
+        if bm and third.text.isdecimal():
             mo, d = bm, int(third.text)
-        elif b.text.isdigit() and third.lower in MONTHS:
+        elif b.text.isdecimal() and third.lower in MONTHS:
             mo, d = MONTHS[third.lower], int(b.text)
-        elif b.text.isdigit() and third.text.isdigit() and len(third.text) <= 2:
+        elif b.text.isdecimal() and third.text.isdecimal() and len(third.text) <= 2:
             mo, d = int(b.text), int(third.text)
         else:
             return None
         return _resolve_ymd(_P(i, k + 2, year=y, month=mo, day=d), toks, ref)
     a = int(text)
     if bm:  # "31/Oct/1974", "1-jan"
-        if third is not None and third.text.isdigit() and len(third.text) in (2, 4):
+        if third is not None and third.text.isdecimal() and len(third.text) in (2, 4):
             y = int(third.text) if len(third.text) == 4 else _two_digit_year(int(third.text))
             return _resolve_ymd(_P(i, k + 2, year=y, month=bm, day=a), toks, ref)
         if 1 <= a <= 31:
             return _resolve_ymd(_P(i, k, month=bm, day=a), toks, ref)
         return None
-    if not b.text.isdigit() or len(b.text) > 2:
+    if not b.text.isdecimal() or len(b.text) > 2:
         return None
     x, z = a, int(b.text)
-    if third is not None and third.text.isdigit() and len(third.text) in (2, 4) and \
+    if third is not None and third.text.isdecimal() and len(third.text) in (2, 4) and \
             not (k + 2 < n and _glued(toks, k + 2) and toks[k + 2].is_digit):
         y = int(third.text) if len(third.text) == 4 else _two_digit_year(int(third.text))
         mo, d = (x, z) if x <= 12 else (z, x)
@@ -772,7 +772,7 @@ def _r_nth(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
     "third day of october"."""
     k = i + 1 if _w(toks, i) == "the" else i
     w = _w(toks, k)
-    if w.isdigit() and _w(toks, k + 1) in _SUFFIXES and _glued(toks, k + 1):
+    if w.isdecimal() and _w(toks, k + 1) in _SUFFIXES and _glued(toks, k + 1):
         w, k = w + _w(toks, k + 1), k + 1
     nth = _NTH.get(w)
     if nth is None:
@@ -958,6 +958,8 @@ def _r_offset(toks: list[Token], i: int, ref: _Ref, depth: int, ahead: bool = Fa
     (looking ahead), "two days after today", "2 weeks before May 13 1999", "three days after
     Easter", "three fridays from now", "next three days"."""
     n = len(toks)
+    if not any(toks[k].lower in _OFFSET_WORDS for k in range(i + 1, min(n, i + 9))):
+        return None  # no unit of time (or weekday) near: no offset starts here
     lead_in = _w(toks, i) == "in"
     k = i + 1 if lead_in else i
     if _w(toks, k) in ("next", "coming") and not lead_in:
@@ -1031,6 +1033,9 @@ def _r_offset(toks: list[Token], i: int, ref: _Ref, depth: int, ahead: bool = Fa
     return p
 
 
+_OFFSET_WORDS = frozenset(_TIME_UNITS) | {w + "s" for w in WEEKDAYS} | set(WEEKDAYS) | {"business", "working"}
+
+
 def _looks_ahead(toks: list[Token], i: int, m: int) -> bool:
     """Is "in 3 days" a point ahead ("we will meet in 3 days") rather than a span ("40 killed
     in 3 days")? A future word in the clause, or nothing but the phrase."""
@@ -1053,8 +1058,9 @@ def _r_holiday(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
     w = _w(toks, k)
     if w in ("this", "next", "last", "previous", "past", "coming", "upcoming"):
         mod, k = w, k + 1
-    elif w == "the":
-        k += 1
+    elif w == "the" and (_w(toks, k + 1),) not in hol.table() and \
+            not any(key[:2] == ("the", _w(toks, k + 1)) for key in _the_names()):
+        k += 1  # "the Christmas of 2015" (but "the night journey" is a name with its article)
     table = hol.table()
     if _w(toks, k) not in hol.first_words() and _weekday_name(_w(toks, k)) not in hol.first_words():
         return None
@@ -1108,6 +1114,11 @@ def _r_holiday(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
         return p
     p.date = _holiday_near(key, ref, mod)
     return p
+
+
+@functools.lru_cache(maxsize=None)
+def _the_names() -> frozenset:
+    return frozenset(k for k in hol.table() if k[0] == "the")
 
 
 def _holiday_near(key: str, ref: _Ref, mod: Optional[str]) -> Optional[dt.date]:
@@ -1198,35 +1209,43 @@ def _starts() -> frozenset:
 
 def _parse_at(toks: list[Token], i: int, ref: _Ref, depth: int = 0) -> Optional[_P]:
     """The longest date expression that starts at token ``i``."""
-    if i >= len(toks):
+    n = len(toks)
+    if i >= n:
         return None
     t = toks[i]
-    if not t.is_digit and t.lower not in _starts():
+    w = t.lower
+    if not t.is_digit and w not in _starts():
         return None
-    best = None
-    rules = []
+    nxt = toks[i + 1].lower if i + 1 < n else ""
+    got = []
     if t.is_digit:
-        rules = [lambda: _r_numeric(toks, i, ref, False), lambda: _r_day_month(toks, i, ref),
-                 lambda: _r_dom(toks, i, ref), lambda: _r_offset(toks, i, ref, depth),
-                 lambda: _r_nth(toks, i, ref)]
+        got += [_r_numeric(toks, i, ref, False), _r_day_month(toks, i, ref), _r_dom(toks, i, ref),
+                _r_nth(toks, i, ref)]
+        if _offset_near(toks, i):
+            got.append(_r_offset(toks, i, ref, depth))
     else:
-        w = t.lower
+        the = w == "the"
         if w in MONTHS:
-            rules += [lambda: _r_month_day(toks, i, ref), lambda: _r_month_alone(toks, i, ref)]
-        if w in _REL_WORDS or w in ("the", "day"):
-            rules.append(lambda: _r_relword(toks, i, ref))
-        rules += [lambda: _r_weekday(toks, i, ref), lambda: _r_holiday(toks, i, ref)]
-        if w in _day_words() or w == "the":
-            rules += [lambda: _r_day_month(toks, i, ref), lambda: _r_dom(toks, i, ref), lambda: _r_nth(toks, i, ref)]
+            got += [_r_month_day(toks, i, ref), _r_month_alone(toks, i, ref)]
+        if w in _REL_WORDS or (w in ("the", "day") and (nxt in _REL_WORDS or nxt in ("day", "after", "before"))):
+            got.append(_r_relword(toks, i, ref))
+        if w in _WD_FORMS or ((w in _WEEKDAY_LEADS or the) and (nxt in _WD_FORMS or nxt in _WEEKDAY_LEADS)):
+            got.append(_r_weekday(toks, i, ref))
+        firsts = hol.first_words()
+        if w in firsts or _weekday_name(w) in firsts or (w in _HOLIDAY_MODS and (nxt in firsts or
+                                                                              _weekday_name(nxt) in firsts)):
+            got.append(_r_holiday(toks, i, ref))
+        if (w in _day_words() and w not in ("last",)) or \
+                (the and i + 1 < n and (toks[i + 1].is_digit or nxt in _day_words() or nxt in _NTH)):
+            got += [_r_day_month(toks, i, ref), _r_dom(toks, i, ref), _r_nth(toks, i, ref)]
         elif w in _NTH:
-            rules.append(lambda: _r_nth(toks, i, ref))
-        if w in _year_words() or w in ("in", "a", "an", "few", "couple", "next", "coming"):
-            rules.append(lambda: _r_offset(toks, i, ref, depth))
-        if w in ("last", "this", "next", "current", "previous", "coming", "at", "the", "beginning", "start",
-                 "end", "middle", "eom", "bom"):
-            rules.append(lambda: _r_period(toks, i, ref))
-    for rule in rules:
-        p = rule()
+            got.append(_r_nth(toks, i, ref))
+        if (w in _year_words() or w in ("in", "a", "an", "few", "couple", "next", "coming")) and _offset_near(toks, i):
+            got.append(_r_offset(toks, i, ref, depth))
+        if w in _PERIOD_LEADS:
+            got.append(_r_period(toks, i, ref))
+    best = None
+    for p in got:
         if p is not None and (best is None or _reach(p) > _reach(best)):
             best = p
     if best is None and t.lower in ("this", "next", "last"):
@@ -1241,6 +1260,22 @@ def _parse_at(toks: list[Token], i: int, ref: _Ref, depth: int = 0) -> Optional[
                     inner.date, inner.i = x, i
                     return inner
     return best
+
+
+_WD_FORMS = frozenset(WEEKDAYS) | frozenset(_WD_ABBR) | {w + "s" for w in WEEKDAYS} | \
+    {w + "'s" for w in WEEKDAYS} | {w + "’s" for w in WEEKDAYS}
+_WEEKDAY_LEADS = frozenset(_WEEK_MODS) | frozenset(_DAY_MODS) | {"around", "upcoming", "following", "week"}
+_HOLIDAY_MODS = frozenset({"this", "next", "last", "previous", "past", "coming", "upcoming", "the"})
+_PERIOD_LEADS = frozenset({"last", "this", "next", "current", "previous", "coming", "at", "the", "beginning", "start",
+                           "end", "middle", "eom", "bom"})
+
+
+def _offset_near(toks: list[Token], i: int) -> bool:
+    """A unit of time (or a weekday) in the next eight tokens: an offset may start at ``i``."""
+    for k in range(i + 1, min(len(toks), i + 9)):
+        if toks[k].lower in _OFFSET_WORDS:
+            return True
+    return False
 
 
 def _reach(p: _P) -> int:
@@ -1260,7 +1295,12 @@ def find_dates(text: str, start: int = 0, end: Optional[int] = None,
     taken: list[tuple[int, int]] = []
     i = 0
     n = len(toks)
+    starts = _starts()
     while i < n:
+        tok = toks[i]
+        if not tok.is_digit and tok.lower not in starts:
+            i += 1
+            continue
         p = _parse_at(toks, i, ref)
         if p is None:
             i += 1

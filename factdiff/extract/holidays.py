@@ -96,16 +96,25 @@ def islamic_days(year: int, month: int, day: int) -> list[dt.date]:
     return out
 
 
-def dates_in(key: str, year: int) -> list[dt.date]:
+@functools.lru_cache(maxsize=4096)
+def dates_in(key: str, year: int) -> tuple:
     """Every day of ``year`` that is this holiday (a lunar one can fall twice)."""
+    from . import lunisolar  # noqa: PLC0415
+
     rule = lexicon.load("holidays")[key]["rule"].split()
-    if rule[0] == "islamic":
-        try:
-            return islamic_days(year, int(rule[1]), int(rule[2]))
-        except (ValueError, OverflowError):
-            return []
+    if not 1 <= year <= 9998:
+        return ()
+    try:
+        if rule[0] == "islamic":
+            return tuple(islamic_days(year, int(rule[1]), int(rule[2])))
+        if rule[0] == "hindu":
+            return tuple(lunisolar.hindu_days(year, int(rule[1]), int(rule[2]), rule[3] if len(rule) > 3 else "sunrise"))
+        if rule[0] == "nakshatra":
+            return tuple(lunisolar.nakshatra_days(year, int(rule[1]), int(rule[2])))
+    except (ValueError, OverflowError):
+        return ()
     d = date_of(key, year)
-    return [d] if d is not None else []
+    return (d,) if d is not None else ()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -113,9 +122,18 @@ def date_of(key: str, year: int) -> Optional[dt.date]:
     """The holiday in ``year`` (its first day there, for a lunar one)."""
     rule = lexicon.load("holidays")[key]["rule"].split()
     try:
-        if rule[0] == "islamic":
-            days = islamic_days(year, int(rule[1]), int(rule[2]))
+        if rule[0] in ("islamic", "hindu", "nakshatra"):
+            days = dates_in(key, year)
             return days[0] if days else None
+        if rule[0] == "sankranti":
+            from . import lunisolar  # noqa: PLC0415
+
+            d = lunisolar.sankranti_day(year, int(rule[1]))
+            return d + dt.timedelta(days=int(rule[2])) if d is not None and len(rule) > 2 else d
+        if rule[0] == "chinese":
+            from . import lunisolar  # noqa: PLC0415
+
+            return lunisolar.chinese_new_year(year)
         if rule[0] == "every365":
             base = dt.date.fromisoformat(rule[1])
             d = base + dt.timedelta(days=365 * (year - base.year))
