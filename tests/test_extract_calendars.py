@@ -28,3 +28,23 @@ def test_new_moon_within_minutes():
     # the new moon of 28 October 2019 fell at 03:38 UT
     jd = lunisolar.new_moon_before(lunisolar._jd(dt.date(2019, 10, 29)))
     assert abs(jd - lunisolar._jd(dt.date(2019, 10, 28), 3 + 38 / 60)) < 10 / 1440
+
+
+@pytest.mark.parametrize("published", ["0001-01-02", "9999-12-30"])
+def test_reference_dates_at_the_edge_of_the_calendar(published):
+    from factdiff import extract
+
+    text = "On Saturday, next week Friday, the 31st, Easter and 3 days ago, in 2 weeks we will meet on Feb 29."
+    for prefer in ("past", "future"):
+        extract(text, published=published, prefer=prefer)
+
+
+def test_chains_of_date_words_stay_linear():
+    import time
+
+    from factdiff import extract
+
+    text = " ".join(["third tuesday after next"] * 40)
+    t0 = time.perf_counter()
+    extract(text, published="2016-11-07")
+    assert time.perf_counter() - t0 < 1.0

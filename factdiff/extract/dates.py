@@ -766,7 +766,7 @@ _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1
         "3rd": 3, "4th": 4, "5th": 5}
 
 
-def _r_nth(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
+def _r_nth(toks: list[Token], i: int, ref: _Ref, depth: int = 0) -> Optional[_P]:
     """"the third Tuesday of September 2014", "last Sunday of March", "first friday in this
     month", "second Sunday", "third tuesday after christmas 2014", "last day of october 2015",
     "third day of october"."""
@@ -787,7 +787,7 @@ def _r_nth(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
     j = wdr[1] if wdr else k + 1
     # after an anchor: "third tuesday after christmas 2014"
     if wdr is not None and _w(toks, j) == "after" and nth > 0:
-        anchor = _parse_at(toks, j + 1, ref, depth=1)
+        anchor = _parse_at(toks, j + 1, ref, depth=1) if depth == 0 else None
         if anchor is None or anchor.date is None or anchor.grain != "day":
             return None
         d = anchor.date + dt.timedelta(days=(wdr[0] - anchor.date.weekday() - 1) % 7 + 1 + 7 * (nth - 1))
@@ -1220,7 +1220,7 @@ def _parse_at(toks: list[Token], i: int, ref: _Ref, depth: int = 0) -> Optional[
     got = []
     if t.is_digit:
         got += [_r_numeric(toks, i, ref, False), _r_day_month(toks, i, ref), _r_dom(toks, i, ref),
-                _r_nth(toks, i, ref)]
+                _r_nth(toks, i, ref, depth)]
         if _offset_near(toks, i):
             got.append(_r_offset(toks, i, ref, depth))
     else:
@@ -1237,9 +1237,9 @@ def _parse_at(toks: list[Token], i: int, ref: _Ref, depth: int = 0) -> Optional[
             got.append(_r_holiday(toks, i, ref))
         if (w in _day_words() and w not in ("last",)) or \
                 (the and i + 1 < n and (toks[i + 1].is_digit or nxt in _day_words() or nxt in _NTH)):
-            got += [_r_day_month(toks, i, ref), _r_dom(toks, i, ref), _r_nth(toks, i, ref)]
+            got += [_r_day_month(toks, i, ref), _r_dom(toks, i, ref), _r_nth(toks, i, ref, depth)]
         elif w in _NTH:
-            got.append(_r_nth(toks, i, ref))
+            got.append(_r_nth(toks, i, ref, depth))
         if (w in _year_words() or w in ("in", "a", "an", "few", "couple", "next", "coming")) and _offset_near(toks, i):
             got.append(_r_offset(toks, i, ref, depth))
         if w in _PERIOD_LEADS:
@@ -1248,9 +1248,9 @@ def _parse_at(toks: list[Token], i: int, ref: _Ref, depth: int = 0) -> Optional[
     for p in got:
         if p is not None and (best is None or _reach(p) > _reach(best)):
             best = p
-    if best is None and t.lower in ("this", "next", "last"):
+    if best is None and t.lower in ("this", "next", "last") and depth == 0:
         # "next 6th of April", "this 5/12": a year-less date, this year's or the next/last one
-        inner = _parse_at(toks, i + 1, ref, depth)
+        inner = _parse_at(toks, i + 1, ref, 1)
         if inner is not None and inner.yearless and inner.date is not None and not inner.more:
             r = ref.date
             for y in (range(r.year, r.year + 8) if t.lower == "next" else
@@ -1301,7 +1301,10 @@ def find_dates(text: str, start: int = 0, end: Optional[int] = None,
         if not tok.is_digit and tok.lower not in starts:
             i += 1
             continue
-        p = _parse_at(toks, i, ref)
+        try:
+            p = _parse_at(toks, i, ref)
+        except (OverflowError, ValueError):
+            p = None  # a reference date at the edge of the calendar ("9999-12-30"): nothing to read
         if p is None:
             i += 1
             continue
