@@ -154,9 +154,11 @@ def find_predicate(toks: list[Token], i: int, j: int, subject_position: bool = T
 
 def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
     """"part" when the sentence marks the figure as one piece of something larger, "rate"
-    when it is per day/year/head, "whole" when it is called a total."""
-    before, after, whole, rate, past, change, offset = _scope_phrases()
-    words = [t.lower for t in toks]
+    when it is per day/year/head, "change" for "by 65,000" after a verb of change, "past"
+    for an earlier level or another time, "offset" for "two months later", "whole" when it is
+    called a total."""
+    before, after, whole, rate, past, change, offset = _scope_index()
+    words = _words(toks)
     if j < len(words) and words[j] in offset and _is_duration(toks, i, j):
         return "offset"
     # "the original 12 members", "12 original members": another time
@@ -165,38 +167,68 @@ def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
     # "fell to 5.8% from 6.1%": the figure after "from" is the earlier level
     if i > 0 and words[i - 1] == "from" and _changes(toks, i - 1, reach=6):
         return "past"
-    for phrase in change:
-        n = len(phrase)
-        if i - n >= 0 and tuple(words[i - n:i]) == phrase:
-            if phrase != ("by",) or _changes(toks, i - 1):
-                return "change"
-    for phrase in rate:
-        n = len(phrase)
-        for k in range(j, min(len(words), j + 3)):
-            if tuple(words[k:k + n]) == phrase:
-                return "rate"
-    if _first_part_end(tuple(words)) <= i:
+    for k in range(max(0, i - 3), i):
+        p = _phrase_at(words, k, change)
+        if p and k + len(p) == i and (p != ("by",) or _changes(toks, i - 1)):
+            return "change"
+    if any(_phrase_at(words, k, rate) for k in range(j, min(len(words), j + 3))):
+        return "rate"
+    if _first_part_end(words) <= i:
         return "part"
-    for phrase in after:
-        n = len(phrase)
-        for k in range(j, min(len(words), j + 4)):
-            if tuple(words[k:k + n]) == phrase:
-                return "part"
-    for phrase in whole:
-        n = len(phrase)
-        for k in range(max(0, i - 6), min(len(words), j + 6)):
-            if tuple(words[k:k + n]) == phrase:
-                return "whole"
+    if any(_phrase_at(words, k, after) for k in range(j, min(len(words), j + 4))):
+        return "part"
+    if any(_phrase_at(words, k, whole) for k in range(max(0, i - 6), min(len(words), j + 6))):
+        return "whole"
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _scope_index():
+    """The scope lexicon with every phrase list indexed by its first word."""
+    before, after, whole, rate, past, change, offset = _scope_phrases()
+
+    def index(phrases):
+        out: dict[str, list[tuple]] = {}
+        for p in sorted(phrases, key=len, reverse=True):
+            out.setdefault(p[0], []).append(p)
+        return out
+
+    return index(before), index(after), index(whole), index(rate), past, index(change), offset
+
+
+def _phrase_at(words: tuple, k: int, index: dict) -> Optional[tuple]:
+    """The longest phrase of ``index`` that starts at word ``k``."""
+    for p in index.get(words[k], ()):
+        if words[k:k + len(p)] == p:
+            return p
+    return None
+
+
+_LAST_WORDS: tuple = (None, ())
+
+
+def _words(toks: list[Token]) -> tuple:
+    """The lower-cased words of a sentence, computed once for all its figures (the pair is
+    replaced in one assignment, so threads never see one sentence's list with another's words)."""
+    global _LAST_WORDS
+    last = _LAST_WORDS
+    if last[0] is toks:
+        return last[1]
+    words = tuple(t.lower for t in toks)
+    _LAST_WORDS = (toks, words)
+    return words
 
 
 @functools.lru_cache(maxsize=8)
 def _first_part_end(words: tuple) -> float:
     """Where the first "part" phrase of a sentence ("in one of") ends, or infinity: found once
     per sentence rather than once per figure, so a sentence of many figures costs linear time."""
-    ends = [k + len(p) for p in _scope_phrases()[0] for k in range(len(words) - len(p) + 1)
-            if words[k:k + len(p)] == p]
-    return min(ends, default=float("inf"))
+    index = _scope_index()[0]
+    for k in range(len(words)):
+        p = _phrase_at(words, k, index)
+        if p:
+            return k + len(p)
+    return float("inf")
 
 
 def _is_duration(toks: list[Token], i: int, j: int) -> bool:
