@@ -18,6 +18,7 @@ import json
 import os
 import sqlite3
 import sys
+from sys import intern
 import zlib
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Union
@@ -31,6 +32,7 @@ SCHEMA = 1
 _FIELDS = [f.name for f in dataclasses.fields(Mention) if f.name != "source"]
 _SETS = {f.name for f in dataclasses.fields(Mention) if isinstance(f.default, frozenset)}
 _TUPLES = {f.name for f in dataclasses.fields(Mention) if isinstance(f.default, tuple)}
+_WORDS = [name for name in _FIELDS if name not in ("text", "sentence") and name not in _SETS and name not in _TUPLES]
 _version_memo: dict = {}
 
 
@@ -104,8 +106,11 @@ def decode(rows: list, text: str) -> list[Mention]:
         if len(row) != len(_FIELDS):
             raise ValueError("row of another shape")
         values = dict(zip(_FIELDS, row))
+        for name in _WORDS:
+            if type(values[name]) is str:
+                values[name] = intern(values[name])  # one string per word, not one per mention
         for name in _SETS:
-            values[name] = frozenset(values[name])
+            values[name] = frozenset(intern(w) if type(w) is str else w for w in values[name])
         for name in _TUPLES:
             values[name] = tuple(values[name])
         if row[i_text] is None:
