@@ -1,13 +1,21 @@
 """The command line: argument parsing, format selection and exit codes, nothing else.
 
 Exit codes: 0 no conflict (or none new against the baseline, or --exit-zero), 1 at least one
-(new) conflict at the --fail-on level, 2 usage or input error.
+(new) conflict at the --fail-on level, 2 when the run could not check what it was asked to: a
+usage error, a broken configuration or baseline, no readable article at all, an output that
+cannot be written, or an internal error. An input that cannot be read is one line on standard
+error (``path: skipped: reason``) and the others are checked; one read with repairs is one
+``path: warning: …`` line. 130 (143) when interrupted by SIGINT (SIGTERM): files written
+before are left as they were.
 """
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
+import signal
 import sys
+import traceback
 from pathlib import Path
 from typing import List, NoReturn, Optional
 
@@ -17,14 +25,26 @@ from . import __version__
 from . import baseline as baselines
 from . import config as configs
 from . import lexicon, report
-from .pipeline import check_sources, load_sources
+from .model import Problem
+from .pipeline import check_sources
 from .report.progress import progress, wanted
-from .sources import DEFAULT_MAX_BYTES, discover
+from .sources import DEFAULT_MAX_BYTES, InputError, discover, display_path, read_source, unique_ids
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Find where news outlets agree and contradict each other on figures, dates and titles.")
 
 EXIT_OK, EXIT_CONFLICT, EXIT_ERROR = 0, 1, 2
+EXIT_SIGNAL = 128  # + the signal's number: 130 for SIGINT (Ctrl-C), 143 for SIGTERM
+_DEBUG = {"on": bool(os.environ.get("FACTDIFF_DEBUG"))}
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived. Not an Exception, so nothing on the way catches it; temporary
+    files are removed as it passes (see ``report.write_atomic``)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def _version(value: bool) -> None:
@@ -71,12 +91,30 @@ def check(
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when contradictions are found."),
     no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Also read files that .gitignore ignores."),
     show_all: bool = typer.Option(False, "--all", "-a", help="Also list facts stated by one source only."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip files larger than this."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1,
+                                  help="Skip (with a message) files larger than this many bytes."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes reading articles (default 0: one per core)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache of extracted figures "
                                                           "(.factdiff_cache/ in the current folder)."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
 ) -> None:
     """Compare the articles and print where they agree and where they contradict each other."""
+    _DEBUG["on"] = _DEBUG["on"] or debug
+    try:
+        _check(paths, output_format, outputs, baseline_file, write_baseline, config_file, fail_on, exit_zero,
+               no_gitignore, show_all, max_bytes, jobs, no_cache)
+    except (typer.Exit, typer.Abort):
+        raise
+    except (KeyboardInterrupt, Interrupted) as exc:
+        raise typer.Exit(_interrupted(exc)) from None
+    except BrokenPipeError:
+        raise typer.Exit(_broken_pipe()) from None
+    except Exception as exc:  # noqa: BLE001 - no traceback reaches the user (--debug shows it)
+        _internal_error(exc)
+
+
+def _check(paths, output_format, outputs, baseline_file, write_baseline, config_file, fail_on, exit_zero,
+           no_gitignore, show_all, max_bytes, jobs, no_cache) -> NoReturn:
     try:
         found = config_file or configs.find()
         cfg = configs.load(found) if found else configs.Config()
@@ -96,7 +134,7 @@ def check(
     try:
         if write_baseline is not None:
             # an existing file is read first: its notes are kept, and a damaged one is never overwritten
-            previous = baselines.load(write_baseline) if write_baseline.exists() else None
+            previous = baselines.load(write_baseline) if os.path.exists(write_baseline) else None
         elif baseline_file or cfg.baseline:
             accepted = baselines.load(baseline_file or cfg.baseline)
     except baselines.BaselineError as exc:
@@ -108,41 +146,115 @@ def check(
         step("finding files")
         files, problems = discover(inputs, skip=configs.path_filter(cfg))
         step(f"reading {len(files)} files")
-        sources, unreadable = load_sources(files, max_bytes=max_bytes)
-        step(f"comparing {len(sources)} articles")
-        problems += unreadable
+        sources = []
+        for f, sid in zip(files, unique_ids(files)):
+            notes: list = []
+            try:
+                sources.append(read_source(f, sid, max_bytes=max_bytes, notes=notes))
+            except InputError as exc:
+                problems.append(Problem(display_path(f), str(exc)))
+            except (OSError, MemoryError, RecursionError, UnicodeError, ValueError, LookupError) as exc:
+                problems.append(Problem(display_path(f), f"could not be read ({_short(exc)})"))
+                _trace(exc)
+            for note in notes:
+                _warn(f"{display_path(f)}: warning: {note}")
         for p in problems:
-            print(f"{p.path}: {p.reason}", file=sys.stderr)
+            _warn(f"{p.path}: skipped: {p.reason}")
         if not sources:
-            _fail("no readable article among the inputs")
+            _fail("no readable article among the inputs (nothing was checked)")
         stages = {"extract": "reading articles", "align": f"comparing {len(sources)} articles",
                   "compare": "judging"}
-        result = check_sources(sources, problems, jobs=jobs or None, cache=not no_cache,
-                               observer=lambda stage, done, total: step(stages[stage], done, total))
+        options = dict(jobs=jobs or None, cache=not no_cache,
+                       observer=lambda stage, done, total: step(stages[stage], done, total))
+        result = _check_isolating(sources, problems, options)
 
     if write_baseline is not None:
         recorded = baselines.from_report(result, previous)
         try:
             baselines.write(write_baseline, recorded)
         except OSError as exc:
-            _fail(f"{write_baseline}: cannot write the baseline: {exc.strerror or exc}")
+            _fail(f"{write_baseline}: cannot write the baseline: {exc.strerror or exc} (the old file is kept)")
         print(f"factdiff: recorded {len(recorded.entries)} contradiction(s) in {write_baseline}", file=sys.stderr)
         raise typer.Exit(EXIT_OK)
 
     comparison = baselines.compare(result, accepted)
     options = dict(comparison=comparison, show_all=show_all, root=Path.cwd())
-    for fmt, file in to_files:
-        try:
-            report.write_atomic(file, report.render(fmt, result, **options))
-        except OSError as exc:
-            _fail(f"{file}: cannot write the {fmt} report: {exc.strerror or exc}")
+    # Everything is rendered before any file is touched, and the files are replaced together.
+    rendered = [(file, report.render(fmt, result, **options)) for fmt, file in to_files]
+    try:
+        report.write_atomic_all(rendered)
+    except report.WriteError as exc:
+        _fail(f"{exc.path}: cannot write the report: {exc.reason} (no report file was changed)")
     if to_stdout:
         tty = sys.stdout.isatty()
         width = shutil.get_terminal_size().columns if tty else 160
         sys.stdout.write(report.render(to_stdout, result, color=tty, width=width, **options))
+        sys.stdout.flush()
     if exit_zero:
         raise typer.Exit(EXIT_OK)
     raise typer.Exit(EXIT_CONFLICT if comparison.failing(fail_on) else EXIT_OK)
+
+
+def _check_isolating(sources, problems, options):
+    """``check_sources``; when it fails on something unforeseen, find the articles the
+    extractor fails on (each alone), report them like unreadable files and check the others."""
+    from .extract import extract
+
+    try:
+        return check_sources(sources, problems, **options)
+    except Exception as exc:  # noqa: BLE001
+        first = exc
+    _trace(first)
+    good = []
+    for src in sources:
+        try:
+            extract(src.text, src.published)
+            good.append(src)
+        except Exception as exc:  # noqa: BLE001
+            _trace(exc)
+            problems.append(Problem(src.path, f"could not be checked (internal error: {_short(exc)})"))
+            _warn(f"{src.path}: skipped: could not be checked (internal error: {_short(exc)})")
+    if not good or len(good) == len(sources):
+        raise first
+    return check_sources(good, problems, **dict(options, jobs=1, cache=False))
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:160]}" if text else type(exc).__name__
+
+
+def _warn(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def _trace(exc: BaseException) -> None:
+    if _DEBUG["on"]:
+        traceback.print_exception(exc, file=sys.stderr)
+
+
+def _internal_error(exc: BaseException) -> NoReturn:
+    _trace(exc)
+    hint = "" if _DEBUG["on"] else "; --debug shows where"
+    print(f"factdiff: internal error: {_short(exc)} (a bug in factdiff{hint})", file=sys.stderr)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _interrupted(exc: BaseException) -> int:
+    signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+    name = signal.Signals(signum).name
+    print(f"factdiff: interrupted ({name}); files written before are unchanged", file=sys.stderr)
+    return EXIT_SIGNAL + signum
+
+
+def _broken_pipe() -> int:
+    """The reader of standard output went away (``factdiff check … | head``): stop quietly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the final flush does not complain again
+    except (OSError, ValueError):
+        pass
+    return EXIT_SIGNAL + getattr(signal, "SIGPIPE", 13)
 
 
 def _plan(stdout_format: str, outputs: List[str]) -> tuple[Optional[str], list[tuple[str, Path]]]:
@@ -170,8 +282,45 @@ def _plan(stdout_format: str, outputs: List[str]) -> tuple[Optional[str], list[t
     return (None if plain else stdout_format), to_files
 
 
+def _on_signal(signum, frame) -> None:
+    if os.getpid() != _MAIN_PID[0]:  # a worker process forked from this one
+        if signum == signal.SIGINT:
+            return  # Ctrl-C reaches the whole process group: the main process decides
+        signal.signal(signum, signal.SIG_DFL)  # SIGTERM from the main process ends it
+        os.kill(os.getpid(), signum)
+        return
+    import threading
+
+    threading.excepthook = lambda args: None  # helper threads dying with the run say nothing
+    raise Interrupted(signum)
+
+
+_MAIN_PID = [os.getpid()]
+
+
 def main() -> None:  # console script
-    app()
+    _MAIN_PID[0] = os.getpid()
+    for sig in (signal.SIGINT, getattr(signal, "SIGTERM", None)):
+        if sig is not None:
+            signal.signal(sig, _on_signal)
+    try:
+        app()
+    except Interrupted as exc:  # outside the command (while starting up)
+        code = _interrupted(exc)
+    except BrokenPipeError:
+        code = _broken_pipe()
+    except SystemExit as exc:
+        code = exc.code
+        if not (isinstance(code, int) and code > EXIT_SIGNAL):
+            raise
+    # Interrupted: every file is already either whole or untouched, temporary files are gone.
+    # Leave now rather than wait at exit for worker processes and their queues.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -172,7 +172,7 @@ def path_filter(config: Config) -> Callable[[Path, bool], bool]:
     root = config.root.resolve()
 
     def skip(path: Path, is_dir: bool) -> bool:
-        full = path.resolve()
+        full = Path(os.path.realpath(path))  # not resolve(): it raises on a link loop
         rel = _relative(full, root)
         if rel is not None:
             probe = rel + ("/" if is_dir else "")

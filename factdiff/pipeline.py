@@ -56,10 +56,27 @@ def _own(mentions: list[Mention], source_id: str) -> list[Mention]:
 # --- worker processes ------------------------------------------------------------------------
 
 def _worker_init(options: dict) -> None:
+    import signal
+
     from . import lexicon
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and may end a worker early
 
     if options.get("synonyms") and not lexicon.extra_synonyms():
         lexicon.add_synonyms(options["synonyms"])
+
+
+def _stop(pool) -> None:
+    """Cancel what a process pool has queued and end its workers now (an interrupted run must
+    not wait for every article to be read)."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # shutdown() forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in workers:
+        try:
+            proc.terminate()
+        except Exception:  # noqa: BLE001 - already gone
+            pass
 
 
 def _extract_packed(item: tuple[str, Optional[str]]) -> bytes:
@@ -125,15 +142,19 @@ def extract_sources(sources: list[Source], jobs: Optional[int] = 1, cache: Cache
             try:
                 with cf.ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init,
                                             initargs=(_options(),)) as pool:
-                    chunk = max(1, min(16, len(todo) // (jobs * 8)))
-                    for n, blob in zip(todo, pool.map(_extract_packed, items, chunksize=chunk)):
-                        src = sources[n]
-                        results[n] = _own(unpack(blob, src.text), src.id)
-                        if store is not None:
-                            store.put_packed(keys[n], blob)
-                        done += 1
-                        if observer:
-                            observer("extract", done, total)
+                    try:
+                        chunk = max(1, min(16, len(todo) // (jobs * 8)))
+                        for n, blob in zip(todo, pool.map(_extract_packed, items, chunksize=chunk)):
+                            src = sources[n]
+                            results[n] = _own(unpack(blob, src.text), src.id)
+                            if store is not None:
+                                store.put_packed(keys[n], blob)
+                            done += 1
+                            if observer:
+                                observer("extract", done, total)
+                    except BaseException:
+                        _stop(pool)  # interrupted or failed: do not wait for the articles still queued
+                        raise
             finally:
                 if freeze:
                     gc.unfreeze()

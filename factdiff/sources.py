@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import os
 import re
+import stat
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
@@ -19,11 +21,11 @@ from .model import Problem, Source
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # far above any article; keeps one run's time and memory bounded
 
 
 class InputError(Exception):
-    """A file that cannot be read as an article; the message says why."""
+    """A file that cannot be read as an article; the message says why (one line)."""
 
 
 # --- discovery ---------------------------------------------------------------------------
@@ -38,28 +40,43 @@ def discover(paths: Iterable[Union[str, os.PathLike]],
              skip: Optional[Callable[[Path, bool], bool]] = None) -> tuple[list[Path], list[Problem]]:
     """Files to read, in a stable order: folders are walked recursively for known suffixes;
     files named explicitly are read whatever their suffix. ``skip(path, is_dir)`` leaves out
-    what a walk finds (ignored or excluded files and folders), never a file named explicitly."""
+    what a walk finds (ignored or excluded files and folders), never a file named explicitly.
+
+    Nothing here raises for a bad path: a missing path, a link loop or a folder that cannot be
+    listed is a Problem; links found in a walk are listed like files (reading them says what
+    is wrong with them), links to folders are not followed."""
     files: list[Path] = []
     problems: list[Problem] = []
     seen: set[str] = set()
+
+    def skipped(path: Path, is_dir: bool) -> bool:
+        try:
+            return bool(skip and skip(path, is_dir))
+        except (OSError, RuntimeError, ValueError):  # a link loop or an unreadable folder: not for skip to say
+            return False
+
+    def walk_error(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else path
+        problems.append(Problem(display_path(where), f"folder not read: {os_reason(exc, where)}"))
+
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            found = []
-            for root, dirs, names in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and not (skip and skip(Path(root) / d, True)))
-                for name in sorted(names):
-                    f = Path(root) / name
-                    if f.suffix.lower() in SUFFIXES and not name.startswith(".") and not (skip and skip(f, False)):
-                        found.append(f)
-            files.extend(sorted(found, key=lambda f: f.relative_to(path).as_posix()))
-        elif path.is_file():
-            files.append(path)
-        elif path.is_symlink():
-            problems.append(Problem(display_path(path), "broken symbolic link (or a link loop)"))
-        else:
-            problems.append(Problem(display_path(path), "no such file or directory"))
+        try:
+            is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+        except (OSError, ValueError) as exc:
+            problems.append(Problem(display_path(path), os_reason(exc, path)))
+            continue
+        if not is_dir:
+            files.append(path)  # read_source says what is wrong with it, if anything
+            continue
+        found = []
+        for root, dirs, names in os.walk(path, onerror=walk_error, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not skipped(Path(root) / d, True))
+            for name in sorted(names):
+                f = Path(root) / name
+                if f.suffix.lower() in SUFFIXES and not name.startswith(".") and not skipped(f, False):
+                    found.append(f)
+        files.extend(sorted(found, key=lambda f: f.relative_to(path).as_posix()))
     unique = []
     for f in files:
         key = os.path.realpath(f)
@@ -67,6 +84,30 @@ def discover(paths: Iterable[Union[str, os.PathLike]],
             seen.add(key)
             unique.append(f)
     return unique, problems
+
+
+def os_reason(exc: BaseException, path: Union[str, os.PathLike, None] = None) -> str:
+    """A short reason for an error of the operating system about ``path``."""
+    if isinstance(exc, ValueError):  # a NUL character in the name
+        return "not a valid file name"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if getattr(exc, "errno", None) == errno.ELOOP:
+        return "symbolic link loop"
+    if isinstance(exc, FileNotFoundError):
+        if path is not None and os.path.islink(path):
+            try:
+                return f"broken symbolic link (to {display_path(os.readlink(path))}, which does not exist)"
+            except OSError:
+                return "broken symbolic link"
+        return "no such file or directory"
+    if isinstance(exc, NotADirectoryError):
+        return "no such file or directory (a part of the path is a file)"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if getattr(exc, "errno", None) == errno.ENAMETOOLONG:
+        return "file name too long"
+    return (getattr(exc, "strerror", None) or str(exc) or type(exc).__name__).replace("\n", " ")
 
 
 # --- decoding ----------------------------------------------------------------------------
@@ -77,28 +118,60 @@ _BOMS = (
 )
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding): a BOM first, then strict UTF-8, then UTF-16 without BOM, then the
-    encoding charset-normalizer detects. Raises InputError for binary data."""
+# Control characters that are no text: C0 but tab, line feed, vertical tab, form feed and
+# carriage return; DEL; C1. A few in a text (stray NUL bytes, terminal escapes) are removed,
+# with a note; many make it a binary file.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\v\f\r") + b"\x7f"
+_CONTROL_CHARS = dict.fromkeys([*_CONTROL_BYTES, *range(0x80, 0xA0)])
+_CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "BS", 0x1B: "ESC", 0x7F: "DEL"}
+_MAGIC = (
+    (b"%PDF-", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"), (b"PK\x03\x04", "a ZIP archive or an Office document"),
+    (b"\x1f\x8b", "gzip-compressed data"), (b"\x7fELF", "an executable"), (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (b"SQLite format 3\x00", "an SQLite database"), (b"RIFF", "a media file"), (b"OggS", "a media file"),
+    (b"\x00\x00\x00\x18ftyp", "a video"), (b"\x00\x00\x00\x20ftyp", "a video"), (b"wOFF", "a font"),
+)
+
+
+def decode(data: bytes, notes: Optional[list] = None) -> tuple[str, str]:
+    """(text, encoding): a BOM first, then UTF-16 without BOM, then strict UTF-8, then UTF-8
+    with a few broken bytes, then the encoding charset-normalizer detects. Raises InputError
+    for binary data. What had to be repaired (bytes replaced, control characters removed) is
+    appended to ``notes`` as one line each."""
+    notes = notes if notes is not None else []
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(enc), enc
-            except UnicodeDecodeError as exc:
-                raise InputError(f"starts with a {enc} byte-order mark but is not {enc}: {exc.reason}") from None
+            return _clean(_decode_lenient(data[len(bom):], enc, notes, f"starts with a {enc} byte-order mark but"),
+                          notes), enc
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"binary file ({what}), not text")
     sample = data[:4096]
     if b"\x00" in sample:
         enc = _utf16_without_bom(sample)
         if enc:
-            try:
-                return data.decode(enc), enc
-            except UnicodeDecodeError:
-                pass
-        raise InputError("binary file (NUL bytes), not text")
+            return _clean(_decode_lenient(data, enc, notes, "looks like"), notes), enc
+    counts = {b: data.count(bytes((b,))) for b in _CONTROL_BYTES}
+    controls = sum(counts.values())
+    if controls * 100 > len(data) + 200:  # more than 1%, beyond a couple in a short text
+        raise InputError(f"binary file ({controls:,} control bytes in {len(data):,}), not text")
+    if controls:
+        data = data.translate(None, _CONTROL_BYTES)
+        _note_controls(notes, controls, [b for b, n in counts.items() if n])
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _clean(data.decode("utf-8"), notes), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", "replace")
+    broken = text.count("\ufffd")
+    wide = len(text) - len(text.encode("ascii", "ignore")) - broken  # characters UTF-8 read fine
+    if wide >= 5 * broken:
+        # UTF-8 with a few broken bytes (a cut multi-byte character, a pasted Latin-1 word):
+        # reading it as a legacy code page would garble every other accented character.
+        notes.append(f"{broken:,} byte(s) that are not UTF-8 replaced by \ufffd")
+        return _clean(text, notes), "utf-8"
+    del text
     from charset_normalizer import from_bytes  # noqa: PLC0415 - only for non-UTF-8 input
 
     best = from_bytes(data).best()
@@ -108,13 +181,41 @@ def decode(data: bytes) -> tuple[str, str]:
         # Short Western texts fool the detector into a Baltic or Central European code page;
         # windows-1252 is what such pages almost always are, so it wins when it decodes.
         try:
-            return data.decode("cp1252"), "cp1252"
+            return _clean(data.decode("cp1252"), notes), "cp1252"
         except UnicodeDecodeError:
             pass
     text = str(best)
     if _control_share(text) > 0.01:
         raise InputError(f"binary file (decodes as {best.encoding} only with control characters)")
-    return text, best.encoding
+    return _clean(text, notes), best.encoding
+
+
+def _decode_lenient(data: bytes, enc: str, notes: list, claim: str) -> str:
+    """``data`` in ``enc``; a few undecodable bytes are replaced (with a note), many are an
+    InputError."""
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as exc:
+        reason = exc.reason
+    text = data.decode(enc, "replace")
+    bad = text.count("\ufffd")
+    if bad > 8 + len(text) // 100:
+        raise InputError(f"{claim} is not {enc} ({reason})")
+    notes.append(f"{bad:,} byte(s) that are not {enc} replaced by \ufffd")
+    return text
+
+
+def _clean(text: str, notes: list) -> str:
+    """``text`` without control characters (see ``_CONTROL_CHARS``)."""
+    cleaned = text.translate(_CONTROL_CHARS)
+    if len(cleaned) != len(text):
+        _note_controls(notes, len(text) - len(cleaned), [c for c in _CONTROL_CHARS if chr(c) in text])
+    return cleaned
+
+
+def _note_controls(notes: list, count: int, codes: list) -> None:
+    names = [_CONTROL_NAMES.get(c, f"U+{c:04X}") for c in codes[:3]] + (["…"] if len(codes) > 3 else [])
+    notes.append(f"{count:,} control character(s) ({', '.join(names)}) removed")
 
 
 _LATIN_FAMILY = frozenset({"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_4",
@@ -160,9 +261,9 @@ class _HTMLText(HTMLParser):
         self.main = 0
         self.stack: list[str] = []
         self.open_count: dict[str, int] = {}  # tag -> how many are open (O(1) end-tag checks)
-        self.title = ""
+        self.title: list[str] = []  # pieces, joined once (+= on an attribute copies the whole string)
         self.in_title = False
-        self.h1 = ""
+        self.h1: list[str] = []
         self.in_h1 = False
         self.published: Optional[str] = None
 
@@ -214,12 +315,12 @@ class _HTMLText(HTMLParser):
 
     def handle_data(self, data):
         if self.in_title:
-            self.title += data
+            self.title.append(data)
             return
         if self.skip:
             return
         if self.in_h1:
-            self.h1 += data
+            self.h1.append(data)
         text = re.sub(r"\s+", " ", data)
         self.parts.append(text)
         if self.main:
@@ -235,12 +336,38 @@ def html_to_text(html: str) -> tuple[str, Optional[str], Optional[str]]:
     """(main text, title, published) of an HTML page: no scripts, styles or navigation; the
     <article>/<main> element when the page has a substantial one."""
     parser = _HTMLText()
-    parser.feed(html)
+    parser.feed(_defuse(html))
     parser.close()
     main = _tidy("".join(parser.main_parts))
     text = main if len(main) > 200 else _tidy("".join(parser.parts))
-    title = (parser.h1 or parser.title).strip() or None
+    title = ("".join(parser.h1).strip() or "".join(parser.title).strip())[:1000] or None
     return text, (re.sub(r"\s+", " ", title) if title else None), parser.published
+
+
+_HUGE_CHARREF_RE = re.compile(r"&#(?:[xX]0*[0-9a-fA-F]{7,}|0*[0-9]{8,})")
+_COMMENT_END_RE = re.compile(r"--\s*>")
+
+
+def _defuse(html: str) -> str:
+    """``html`` as a browser reads it, without what makes the standard library's parser slow
+    or fail on a hostile page. A comment that is never closed runs to the end of the page; a
+    ``<`` after the last ``>`` is text: otherwise the parser scans to the end of the page again
+    from each such opener (quadratic time in "<!--<!--…" or "</</…"). ``<![`` sections are
+    text (unknown keywords raise in the parser), and character references too large for any
+    character are U+FFFD (converting their digits raises)."""
+    html = _HUGE_CHARREF_RE.sub("&#xFFFD;", html)
+    if "<![" in html:
+        html = html.replace("<![", "&lt;![")
+    last_close = -1  # where the last "-->" starts: a "<!--" that begins after it is never closed
+    for m in _COMMENT_END_RE.finditer(html):
+        last_close = m.start()
+    unclosed = html.find("<!--", max(0, last_close - 3))
+    if unclosed >= 0:
+        html = html[:unclosed]
+    last_gt = html.rfind(">")
+    if "<" in html[last_gt + 1:]:
+        html = html[:last_gt + 1] + html[last_gt + 1:].replace("<", "&lt;")
+    return html
 
 
 def _tidy(text: str) -> str:
@@ -257,7 +384,7 @@ def _tidy(text: str) -> str:
 def guess_title(text: str) -> Optional[str]:
     """The first short line near the top that reads like a headline."""
     boiler = lexicon.load("boilerplate")["phrases"]
-    for line in [ln.strip() for ln in text.splitlines()[:15]]:
+    for line in [ln.strip() for ln in _head_lines(text, 15)]:
         if not line or len(line.split()) < 4:
             continue
         low = line.lower()
@@ -273,7 +400,7 @@ def guess_title(text: str) -> Optional[str]:
 
 def guess_published(text: str) -> Optional[str]:
     """A dateline near the top: a short line holding a full calendar date."""
-    for line in text.splitlines()[:25]:
+    for line in _head_lines(text, 25):
         if 0 < len(line.strip()) <= 80:
             d = parse_published(line)
             if d:
@@ -281,9 +408,20 @@ def guess_published(text: str) -> Optional[str]:
     return None
 
 
+def _head_lines(text: str, n: int) -> list[str]:
+    """``text.splitlines()[:n]`` without splitting the rest of a long text."""
+    size = 4096
+    while True:
+        lines = text[:size].splitlines()
+        if len(lines) > n or size >= len(text):
+            return lines[:n]  # the n-th line is whole: a line (or the end of the text) follows it
+        size *= 4
+
+
 def _iso_date(value: Optional[str]) -> Optional[str]:
     if not value:
         return None
+    value = value[:100]
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
     if m:
         try:
@@ -297,34 +435,26 @@ def _iso_date(value: Optional[str]) -> Optional[str]:
 # --- reading -----------------------------------------------------------------------------
 
 def read_source(path: Union[str, Path], source_id: Optional[str] = None,
-                max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read and decode one article. Raises InputError with a one-line reason."""
+                max_bytes: int = DEFAULT_MAX_BYTES, notes: Optional[list] = None) -> Source:
+    """Read and decode one article. Raises InputError with a one-line reason; what had to be
+    repaired to read it (stray NUL bytes, a few undecodable bytes) is appended to ``notes``."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{size:,} bytes is over the {max_bytes:,}-byte limit (--max-bytes)")
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
-    except PermissionError:
-        raise InputError("permission denied") from None
-    except FileNotFoundError:
-        raise InputError("no such file (or a broken symbolic link)") from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from None
-    if not data.strip():
-        raise InputError("empty file")
-    text, _ = decode(data)
-    if not text.strip():
-        raise InputError("no text (only white space)")
+    data = read_bytes(path, max_bytes)
+    if not data or data.isspace():
+        raise InputError("empty file" if not data else "empty file (only white space)")
+    text, _ = decode(data, notes)
+    del data
+    if not text or text.isspace():
+        raise InputError("no text (only white space and control characters)")
     # One line-ending convention for every later stage (offsets refer to this text).
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     title = published = None
-    if path.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
-        text, title, published = html_to_text(text)
+    if path.suffix.lower() in HTML_SUFFIXES or text[:4096].lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        try:
+            text, title, published = html_to_text(text)
+        except Exception as exc:  # noqa: BLE001 - a page the parser cannot take is one bad file, not a crash
+            raise InputError(f"HTML that cannot be parsed ({type(exc).__name__}: {str(exc)[:80]})") from None
         published = _iso_date(published)
         if not text.strip():
             raise InputError("HTML page with no readable text")
@@ -335,6 +465,38 @@ def read_source(path: Union[str, Path], source_id: Optional[str] = None,
         title=title or guess_title(text),
         published=published or guess_published(text),
     )
+
+
+def read_bytes(path: Union[str, Path], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; InputError otherwise. A file over
+    the limit is refused before it is read (memory stays flat however large it is)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError) as exc:
+        raise InputError(os_reason(exc, path)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError("is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("a named pipe" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode)
+                else "a device")
+        raise InputError(f"not a regular file ({kind})")
+    if st.st_size > max_bytes:
+        raise InputError(_over_limit(st.st_size, max_bytes))
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(st.st_size + 1)
+            if len(data) > st.st_size:  # it grew since: read on, up to the limit
+                data += fh.read(max_bytes + 1 - len(data))
+    except (OSError, ValueError) as exc:
+        raise InputError(os_reason(exc, path)) from None
+    if len(data) > max_bytes:
+        raise InputError(_over_limit(len(data), max_bytes, more=True))
+    return data
+
+
+def _over_limit(size: int, max_bytes: int, more: bool = False) -> str:
+    return (f"{'over ' if more else ''}{size:,} bytes, over the {max_bytes:,}-byte limit "
+            f"(--max-bytes raises it); not read")
 
 
 def source_from_text(source_id: str, text: str, published: Optional[str] = None) -> Source:

@@ -37,9 +37,49 @@ def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str 
             published = None
     mentions: list[Mention] = []
     noise = noise_spans(text)
-    for s, e in sentences(text):
-        mentions.extend(_sentence(text, s, e, published, noise, prefer))
+    for s, e in _bounded(text, sentences(text)):
+        if not _number_run(text, s, e):
+            mentions.extend(_sentence(text, s, e, published, noise, prefer))
     return mentions
+
+
+MAX_SENTENCE = 1000  # characters: a longer "sentence" (a table, a list, a run-on scrape) is cut
+
+
+def _bounded(text: str, spans):
+    """Sentence spans cut to at most ``MAX_SENTENCE`` characters, at a space where there is
+    one: the work on a sentence grows faster than its length, so a megabyte-long line must not
+    be one sentence."""
+    for s, e in spans:
+        while e - s > MAX_SENTENCE:
+            cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+            cut = cut if cut > s else s + MAX_SENTENCE
+            yield s, cut
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if s < e:
+            yield s, e
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _number_run(text: str, s: int, e: int) -> bool:
+    """A long stretch of figures and nothing else ("1, 2, 3, …", "twenty thousand and one
+    hundred five million …"): a dump of numbers, whose figures have no words to say what they
+    count. It is not read, so that such a line costs no more than prose."""
+    if e - s < 200:
+        return False
+    words = _WORD_RE.findall(text, s, e)
+    if len(words) < 40:
+        return False
+    from .numbers import _tables
+
+    n, _ = _tables()
+    spoken = n["units"].keys() | n["tens"].keys() | n["scales"].keys() | {"and", "a", "point", "minus"}
+    figures = sum(1 for w in words if w[0].isdigit() or w.lower() in spoken)
+    return figures > 0.8 * len(words)
 
 
 _RELATIVE_FRAME_RE = re.compile(r"\b(?:last|this|next|previous|past)\s+(?:year|month|week|quarter|decade)\b",

@@ -57,30 +57,96 @@ def render(name: str, report, **options) -> str:
     return fn(report, **options)
 
 
+class WriteError(OSError):
+    """A report or baseline file that could not be written; nothing was replaced."""
+
+    def __init__(self, path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+
 def write_atomic(path: Union[str, os.PathLike], text: str) -> None:
     """Write ``text`` (UTF-8, no BOM) to ``path`` through a temporary file in the same folder
-    and ``os.replace``: a reader never sees half a file, and a failed write leaves the old one."""
-    path = Path(path)
+    and ``os.replace``: a reader never sees half a file, and a failed or interrupted write
+    leaves the old one."""
+    write_atomic_all([(path, text)])
+
+
+def write_atomic_all(items) -> None:
+    """Write each ``(path, text)`` as :func:`write_atomic` does, all or nothing: every text goes
+    to a temporary file beside its target first, and only when all are on disk are they renamed
+    over the old files, one after the other with SIGINT and SIGTERM held back (delivered right
+    after). A failure or an interruption before that removes the temporary files and leaves
+    every old file as it was. Raises WriteError (an OSError) naming the file."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, text in items:
+            path = Path(path)
+            staged.append((_stage(path, text), path))
+        with _signals_held():
+            for tmp, path in staged:
+                try:
+                    os.replace(tmp, path)
+                except OSError as exc:
+                    raise WriteError(path, exc.strerror or str(exc)) from None
+    except BaseException:
+        for tmp, _ in staged:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        raise
+
+
+def _stage(path: Path, text: str) -> str:
+    """A temporary file beside ``path`` holding ``text``, with the mode ``path`` has (or would get)."""
     try:
         mode = path.stat().st_mode & 0o777
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise WriteError(path, exc.strerror or str(exc)) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise WriteError(path, exc.strerror or str(exc)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
-        except FileNotFoundError:
+        except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise WriteError(path, exc.strerror or str(exc)) from None
         raise
+    return tmp
+
+
+class _signals_held:
+    """Hold SIGINT and SIGTERM back (they are delivered on leaving), where the platform can."""
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        self.held = None
+        if hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread():
+            self.held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+
+        if self.held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.held)
+        return False
 
 
 # --- what several formats share ----------------------------------------------------------------
