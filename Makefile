@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test eval bench clean browser-deps
+.PHONY: demo test fuzz eval bench clean browser-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ demo: $(STAMP)  ## run factdiff on the bundled sample
 
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest -q
+
+FUZZ_INPUTS ?= 1000000
+fuzz: $(STAMP)  ## extract, check_texts and decoding on FUZZ_INPUTS generated inputs (default a million; one worker per core; failures saved in build/fuzz-failures)
+	$(BIN)/python tools/fuzz.py --inputs $(FUZZ_INPUTS)
 
 browser-deps:  ## Debian's chromium for the browser tests (needs root or sudo; Playwright's own browser download is never used)
 	@command -v chromium >/dev/null 2>&1 || { \

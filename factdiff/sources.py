@@ -344,7 +344,7 @@ def html_to_text(html: str) -> tuple[str, Optional[str], Optional[str]]:
     return text, (re.sub(r"\s+", " ", title) if title else None), parser.published
 
 
-_HUGE_CHARREF_RE = re.compile(r"&#(?:[xX]0*[0-9a-fA-F]{7,}|0*[0-9]{8,})")
+_HUGE_CHARREF_RE = re.compile(r"&#(?:[xX]0*[0-9a-fA-F]{7,}|0*[0-9]{8,});?")
 _COMMENT_END_RE = re.compile(r"--\s*>")
 
 

@@ -81,8 +81,7 @@ def write_atomic_all(items) -> None:
     staged: list[tuple[str, Path]] = []
     try:
         for path, text in items:
-            path = Path(path)
-            staged.append((_stage(path, text), path))
+            _stage(Path(path), text, staged)
         with _signals_held():
             for tmp, path in staged:
                 try:
@@ -98,8 +97,9 @@ def write_atomic_all(items) -> None:
         raise
 
 
-def _stage(path: Path, text: str) -> str:
-    """A temporary file beside ``path`` holding ``text``, with the mode ``path`` has (or would get)."""
+def _stage(path: Path, text: str, staged: list) -> str:
+    """A temporary file beside ``path`` holding ``text``, with the mode ``path`` has (or would
+    get); ``(temporary file, path)`` is added to ``staged`` as soon as the file exists."""
     try:
         mode = path.stat().st_mode & 0o777
     except FileNotFoundError:
@@ -112,20 +112,15 @@ def _stage(path: Path, text: str) -> str:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise WriteError(path, exc.strerror or str(exc)) from None
+    staged.append((tmp, path))  # from here on, a failure or an interruption removes it
     try:
         with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise WriteError(path, exc.strerror or str(exc)) from None
-        raise
+    except OSError as exc:
+        raise WriteError(path, exc.strerror or str(exc)) from None
     return tmp
 
 
