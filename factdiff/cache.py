@@ -33,6 +33,12 @@ _FIELDS = [f.name for f in dataclasses.fields(Mention) if f.name != "source"]
 _SETS = {f.name for f in dataclasses.fields(Mention) if isinstance(f.default, frozenset)}
 _TUPLES = {f.name for f in dataclasses.fields(Mention) if isinstance(f.default, tuple)}
 _WORDS = [name for name in _FIELDS if name not in ("text", "sentence") and name not in _SETS and name not in _TUPLES]
+_POSITIONAL = [f.name for f in dataclasses.fields(Mention)] == _FIELDS + ["source"]  # source comes last
+_WORD_IX = [_FIELDS.index(n) for n in _WORDS]
+_SET_IX = [_FIELDS.index(n) for n in _SETS]
+_TUPLE_IX = [_FIELDS.index(n) for n in _TUPLES]
+_I_TEXT, _I_START, _I_END, _I_SENT, _I_SS = (_FIELDS.index(n) for n in ("text", "start", "end", "sentence",
+                                                                         "sentence_start"))
 _version_memo: dict = {}
 
 
@@ -100,27 +106,25 @@ def encode(mentions: Iterable[Mention], text: str) -> list:
 def decode(rows: list, text: str) -> list[Mention]:
     out = []
     sentences: dict = {}
-    ix = {name: n for n, name in enumerate(_FIELDS)}
-    i_text, i_sent, i_ss = ix["text"], ix["sentence"], ix["sentence_start"]
+    width = len(_FIELDS)
     for row in rows:
-        if len(row) != len(_FIELDS):
+        if len(row) != width:
             raise ValueError("row of another shape")
-        values = dict(zip(_FIELDS, row))
-        for name in _WORDS:
-            if type(values[name]) is str:
-                values[name] = intern(values[name])  # one string per word, not one per mention
-        for name in _SETS:
-            values[name] = frozenset(intern(w) if type(w) is str else w for w in values[name])
-        for name in _TUPLES:
-            values[name] = tuple(values[name])
-        if row[i_text] is None:
-            values["text"] = text[values["start"]:values["end"]]
-        if isinstance(row[i_sent], int):
-            span = (row[i_ss], row[i_ss] + row[i_sent])
+        for n in _WORD_IX:
+            if type(row[n]) is str:
+                row[n] = intern(row[n])  # one string per word, not one per mention
+        for n in _SET_IX:
+            row[n] = frozenset([intern(w) if type(w) is str else w for w in row[n]])
+        for n in _TUPLE_IX:
+            row[n] = tuple(row[n])
+        if row[_I_TEXT] is None:
+            row[_I_TEXT] = text[row[_I_START]:row[_I_END]]
+        if type(row[_I_SENT]) is int:
+            span = (row[_I_SS], row[_I_SS] + row[_I_SENT])
             if span not in sentences:
                 sentences[span] = text[span[0]:span[1]]
-            values["sentence"] = sentences[span]
-        out.append(Mention(**values))
+            row[_I_SENT] = sentences[span]
+        out.append(Mention(*row) if _POSITIONAL else Mention(**dict(zip(_FIELDS, row))))
     return out
 
 
