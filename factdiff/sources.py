@@ -122,7 +122,9 @@ _BOMS = (
 # carriage return; DEL; C1. A few in a text (stray NUL bytes, terminal escapes) are removed,
 # with a note; many make it a binary file.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\v\f\r") + b"\x7f"
-_CONTROL_CHARS = dict.fromkeys([*_CONTROL_BYTES, *range(0x80, 0xA0)])
+_CONTROL_BYTES_RE = re.compile(b"[" + re.escape(_CONTROL_BYTES) + b"]")
+_CONTROL_CHARS = [*_CONTROL_BYTES, *range(0x80, 0xA0)]
+_CONTROL_CHARS_RE = re.compile("[" + re.escape("".join(map(chr, _CONTROL_CHARS))) + "]")
 _CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "BS", 0x1B: "ESC", 0x7F: "DEL"}
 _MAGIC = (
     (b"%PDF-", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
@@ -152,13 +154,15 @@ def decode(data: bytes, notes: Optional[list] = None) -> tuple[str, str]:
         enc = _utf16_without_bom(sample)
         if enc:
             return _clean(_decode_lenient(data, enc, notes, "looks like"), notes), enc
-    counts = {b: data.count(bytes((b,))) for b in _CONTROL_BYTES}
-    controls = sum(counts.values())
-    if controls * 100 > len(data) + 200:  # more than 1%, beyond a couple in a short text
-        raise InputError(f"binary file ({controls:,} control bytes in {len(data):,}), not text")
-    if controls:
-        data = data.translate(None, _CONTROL_BYTES)
-        _note_controls(notes, controls, [b for b, n in counts.items() if n])
+    if _CONTROL_BYTES_RE.search(data):  # (one pass and no copy for the usual text without any)
+        cleaned = data.translate(None, _CONTROL_BYTES)
+        controls = len(data) - len(cleaned)
+        if controls * 100 > len(data) + 200:  # more than 1%, beyond a couple in a short text
+            raise InputError(f"binary file ({controls:,} control bytes in {len(data):,}), not text")
+        sample = data if len(data) <= 1_000_000 else data[:1_000_000]
+        codes = sorted(set(_CONTROL_BYTES_RE.findall(sample))) or sorted(set(_CONTROL_BYTES_RE.findall(data)))
+        _note_controls(notes, controls, [c[0] for c in codes])
+        data = cleaned
     try:
         return _clean(data.decode("utf-8"), notes), "utf-8"
     except UnicodeDecodeError:
@@ -207,9 +211,12 @@ def _decode_lenient(data: bytes, enc: str, notes: list, claim: str) -> str:
 
 def _clean(text: str, notes: list) -> str:
     """``text`` without control characters (see ``_CONTROL_CHARS``)."""
-    cleaned = text.translate(_CONTROL_CHARS)
-    if len(cleaned) != len(text):
-        _note_controls(notes, len(text) - len(cleaned), [c for c in _CONTROL_CHARS if chr(c) in text])
+    if not _CONTROL_CHARS_RE.search(text):
+        return text
+    codes = sorted({ord(c) for c in _CONTROL_CHARS_RE.findall(text[:1_000_000])}) \
+        or sorted({ord(c) for c in _CONTROL_CHARS_RE.findall(text)})
+    cleaned, count = _CONTROL_CHARS_RE.subn("", text)
+    _note_controls(notes, count, codes)
     return cleaned
 
 
