@@ -173,7 +173,8 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
         try:
             baselines.write(write_baseline, recorded)
         except OSError as exc:
-            _fail(f"{write_baseline}: cannot write the baseline: {exc.strerror or exc} (the old file is kept)")
+            reason = exc.reason if isinstance(exc, report.WriteError) else (exc.strerror or exc)
+            _fail(f"{write_baseline}: cannot write the baseline: {reason} (the old file is kept)")
         print(f"factdiff: recorded {len(recorded.entries)} contradiction(s) in {write_baseline}", file=sys.stderr)
         raise typer.Exit(EXIT_OK)
 
@@ -186,6 +187,9 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
     except report.WriteError as exc:
         _fail(f"{exc.path}: cannot write the report: {exc.reason} (no report file was changed)")
     if to_stdout:
+        if "utf" not in (getattr(sys.stdout, "encoding", None) or "utf-8").lower() \
+                and hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(errors="replace")  # an ASCII or Latin-1 terminal: "?" rather than a crash
         tty = sys.stdout.isatty()
         width = shutil.get_terminal_size().columns if tty else 160
         sys.stdout.write(report.render(to_stdout, result, color=tty, width=width, **options))

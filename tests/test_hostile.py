@@ -508,6 +508,22 @@ def test_a_closed_standard_output_ends_the_run_quietly(corpus, tmp_path):
     assert proc.returncode == 141, err  # 128 + SIGPIPE, as if the signal had ended it
 
 
+def test_a_terminal_that_cannot_show_unicode_gets_question_marks(corpus, tmp_path):
+    d, _ = corpus
+    proc = factdiff_cli(d / "cp1252.txt", d / "good2.md", "--no-cache", cwd=tmp_path,
+                        env={"PYTHONIOENCODING": "ascii"})
+    _no_traceback(proc)
+    assert proc.returncode in (0, 1) and "?" in proc.stdout and not proc.stderr
+
+
+def test_a_baseline_that_cannot_be_written(corpus, tmp_path):
+    d, _ = corpus
+    proc = factdiff_cli(d / "good.txt", d / "good2.md", "--write-baseline", tmp_path / "no" / "b.json", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr == (f"factdiff: {tmp_path / 'no' / 'b.json'}: cannot write the baseline: No such file or "
+                           "directory (the old file is kept)\n")
+
+
 # --- bounded regular expressions -----------------------------------------------------------------
 
 def _patterns():
