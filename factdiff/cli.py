@@ -156,8 +156,9 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
             except (OSError, MemoryError, RecursionError, UnicodeError, ValueError, LookupError) as exc:
                 problems.append(Problem(display_path(f), f"could not be read ({_short(exc)})"))
                 _trace(exc)
-            if notes:  # one line per file, whatever had to be repaired
-                _warn(f"{display_path(f)}: warning: {'; '.join(notes)}")
+            else:
+                if notes:  # one line per file, whatever had to be repaired
+                    _warn(f"{display_path(f)}: warning: {'; '.join(notes)}")
         for p in problems:
             _warn(f"{p.path}: skipped: {p.reason}")
         if not sources:

@@ -44,6 +44,8 @@ def _make_corpus(d: Path) -> dict:
     raw = GOOD.encode()
     (d / "nul.txt").write_bytes(raw[:30] + b"\x00\x00" + raw[30:] + b"\x00")
     expect["nul.txt"] = "warning: 3 control character(s) (NUL) removed"
+    (d / "nul-only.txt").write_bytes(b"\x00\x00\x01\n")  # nothing but control bytes: skipped, no warning too
+    expect["nul-only.txt"] = "skipped: binary file"
     (d / "latin1.txt").write_bytes(("Le café a coûté 5 euros à Zürich. " + GOOD).encode("latin-1"))
     (d / "cp1252.txt").write_bytes(("“Quoted” – the storm… " + GOOD).encode("cp1252"))
     (d / "utf16-bom.txt").write_bytes(codecs.BOM_UTF16_LE + GOOD.encode("utf-16-le"))
