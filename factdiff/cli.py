@@ -165,8 +165,14 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
             _fail("no readable article among the inputs (nothing was checked)")
         stages = {"extract": "reading articles", "align": f"comparing {len(sources)} articles",
                   "compare": "judging"}
-        options = dict(jobs=jobs or None, cache=not no_cache,
-                       observer=lambda stage, done, total: step(stages[stage], done, total))
+
+        def observe(stage: str, done: int, total: int) -> None:
+            if stage == "extract":
+                step(stages[stage], done, total)  # a real bar while articles are read
+            else:
+                step(stages[stage])  # then a spinner
+
+        options = dict(jobs=jobs or None, cache=not no_cache, observer=observe)
         result = _check_isolating(sources, problems, options)
 
     if write_baseline is not None:
