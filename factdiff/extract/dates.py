@@ -77,6 +77,7 @@ _YEAR_RE = regex.compile(
     r"end|start|spring|summer|autumn|fall|winter|year|fiscal|FY|the|to|and|or|for)[\s-]))"
     r"|(?<=^)|(?<=[(,]\s?))(?P<y>1[89]\d\d|20\d\d)(?=\b)(?!\s*(?:%|percent|per\s*cent))(?![.,]\d)"
 )
+_DIGIT_RE = regex.compile(r"\d")  # years, clock times and phone numbers all hold one
 _DOTTED_RE = regex.compile(r"(\d{1,4})\.(\d{1,2})\.(\d{2}|\d{4})")
 _TIME_RE = regex.compile(
     r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*(?:[A-Z]{2,4}T|GMT|UTC|EST|EDT|PST|PDT|CST|CDT|BST|CET|MSK))?"
@@ -1059,7 +1060,7 @@ def _r_holiday(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
     if w in ("this", "next", "last", "previous", "past", "coming", "upcoming"):
         mod, k = w, k + 1
     elif w == "the" and (_w(toks, k + 1),) not in hol.table() and \
-            not any(key[:2] == ("the", _w(toks, k + 1)) for key in _the_names()):
+            ("the", _w(toks, k + 1)) not in _the_pairs():
         k += 1  # "the Christmas of 2015" (but "the night journey" is a name with its article)
     table = hol.table()
     if _w(toks, k) not in hol.first_words() and _weekday_name(_w(toks, k)) not in hol.first_words():
@@ -1119,6 +1120,12 @@ def _r_holiday(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
 @functools.lru_cache(maxsize=None)
 def _the_names() -> frozenset:
     return frozenset(k for k in hol.table() if k[0] == "the")
+
+
+@functools.lru_cache(maxsize=None)
+def _the_pairs() -> frozenset:
+    """The first two words of every name that begins with "the" (a set, not a scan per token)."""
+    return frozenset(k[:2] for k in _the_names())
 
 
 def _holiday_near(key: str, ref: _Ref, mod: Optional[str]) -> Optional[dt.date]:
@@ -1318,7 +1325,7 @@ def find_dates(text: str, start: int = 0, end: Optional[int] = None,
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for m in _YEAR_RE.finditer(text, start, end):
+    for m in _YEAR_RE.finditer(text, start, end) if _DIGIT_RE.search(text, start, end) else ():
         if free(*m.span("y")):
             hits.append(DateHit(m.start("y"), m.end("y"), m.group("y"), "year"))
     hits = [h for h in hits if h.iso is not None or h.relative]
@@ -1345,11 +1352,15 @@ def shift_back(published: dt.date, amount: float, unit: str) -> Optional[str]:
 
 def find_times(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
     end = len(text) if end is None else end
+    if not _DIGIT_RE.search(text, start, end):
+        return []  # every clock time has a digit; the pattern, case-blind, is slow to fail
     return [m.span() for m in _TIME_RE.finditer(text, start, end)]
 
 
 def find_phones(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
     end = len(text) if end is None else end
+    if not _DIGIT_RE.search(text, start, end):
+        return []
     return [m.span() for m in _PHONE_RE.finditer(text, start, end)]
 
 

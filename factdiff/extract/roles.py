@@ -103,8 +103,13 @@ def find_roles(toks: list[Token]) -> list[RoleHit]:
     hits: list[RoleHit] = []
     _, _, modifiers, past_words = _titles()
     stop = lexicon.stopwords()
+    starts = _title_starts()
     k = 0
     while k < len(toks):
+        low = toks[k].lower  # the test _title_at begins with, inline: most tokens start no title
+        if not toks[k].is_word or (low.split("-")[0] if "-" in low else low) not in starts:
+            k += 1
+            continue
         title = _title_at(toks, k)
         if title is None:
             k += 1

@@ -43,15 +43,20 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     out: list[Token] = []
+    append = out.append
     prev = start
     for m in _TOKEN_RE.finditer(text, start, end):
-        a = m.start()
-        out.append(Token(m.group(), a, m.end(), text[prev:a] if a - prev < 4 else " "))
-        prev = m.end()
+        a, b = m.span()
+        append(Token(m.group(), a, b, text[prev:a] if a - prev < 4 else " "))
+        prev = b
     return out
 
 
 def noise_spans(text: str) -> list[tuple[int, int]]:
+    # Every noise match holds "://", "www." (any case), "@" or "#": without them the pattern,
+    # which tries its e-mail branch at every word, is not run at all (the same spans, faster).
+    if "@" not in text and "#" not in text and "://" not in text and "www." not in text.lower():
+        return []
     return [m.span() for m in _NOISE_RE.finditer(text)]
 
 
