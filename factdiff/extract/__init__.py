@@ -115,8 +115,10 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
     years = tuple(sorted(years))
     out: list[Mention] = []
 
+    tok_starts = [t.start for t in toks]  # once per sentence, not once per lookup
+
     def tok_index(offset: int) -> int:
-        return bisect.bisect_left([t.start for t in toks], offset)
+        return bisect.bisect_left(tok_starts, offset)
 
     common = dict(sentence=sentence, sentence_start=s)
 

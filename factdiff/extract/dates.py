@@ -78,6 +78,7 @@ _YEAR_RE = regex.compile(
     r"|(?<=^)|(?<=[(,]\s?))(?P<y>1[89]\d\d|20\d\d)(?=\b)(?!\s*(?:%|percent|per\s*cent))(?![.,]\d)"
 )
 _DIGIT_RE = regex.compile(r"\d")  # years, clock times and phone numbers all hold one
+_MONTH_DOT_DAY_RE = regex.compile(r"\d{1,2}\.\d{1,2}")
 _DOTTED_RE = regex.compile(r"(\d{1,4})\.(\d{1,2})\.(\d{2}|\d{4})")
 _TIME_RE = regex.compile(
     r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*(?:[A-Z]{2,4}T|GMT|UTC|EST|EDT|PST|PDT|CST|CDT|BST|CET|MSK))?"
@@ -419,7 +420,7 @@ def _r_numeric(toks: list[Token], i: int, ref: _Ref, cue: bool) -> Optional[_P]:
         p = _P(i, i + 1, year=int(text[:4]), month=int(text[4:6]), day=int(text[6:]))
         return _resolve_ymd(p, toks, ref) if 1 <= p.month <= 12 else None
     # "4.22" after a cue: month.day
-    if regex.fullmatch(r"\d{1,2}\.\d{1,2}", text) and cue and prev not in ("for", "from"):
+    if _MONTH_DOT_DAY_RE.fullmatch(text) and cue and prev not in ("for", "from"):
         mo, d = (int(x) for x in text.split("."))
         if 1 <= mo <= 12 and not (i + 1 < n and (toks[i + 1].text in ("%", "-") or
                                                   match_amount_unit(toks, i + 1))):

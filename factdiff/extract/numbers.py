@@ -22,6 +22,8 @@ import regex
 from .. import lexicon
 from .text import Token
 
+_GROUP_RE = regex.compile(r"\d{3}(?:\.\d+)?")  # a group of three digits after a space
+
 _PLAIN_RE = regex.compile(r"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?")
 _GROUPED_RE = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _EURO_GROUPED_RE = regex.compile(r"\d{1,3}(?:\.\d{3})+,\d+")  # "1.111,11"
@@ -191,7 +193,7 @@ def _digit_token(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]:
         text = tok.text
         while k < len(toks) and toks[k].start - toks[k - 1].end == 1 and _gap(toks, k) in _SPACES:
             nxt = toks[k].text
-            last = regex.fullmatch(r"\d{3}(?:\.\d+)?", nxt)
+            last = _GROUP_RE.fullmatch(nxt)
             if not last:
                 break
             text += nxt

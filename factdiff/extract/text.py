@@ -65,6 +65,7 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc al approx".split()
 )
 # possessive, from the first mark of a run: "!!!!…" without a space after is scanned once
+_LAST_WORD_RE = regex.compile(r"([\w.]+)$")
 _SENT_END_RE = regex.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s)|\n[ \t]*+\n|\n")
 
 
@@ -87,7 +88,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             if len(line) >= 60 and line and line[-1] not in ".!?:\"”’)" and (nxt.islower() or nxt.isdigit()):
                 continue
         elif piece[0] in ".!?":
-            word = regex.search(r"([\w.]+)$", text[max(start, m.start() - 12):m.start()])
+            word = _LAST_WORD_RE.search(text[max(start, m.start() - 12):m.start()])
             w = word.group(1).lower() if word else ""
             if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                 continue
