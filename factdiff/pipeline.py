@@ -45,11 +45,29 @@ def _options() -> dict:
     return {"synonyms": {k: list(v) for k, v in sorted(lexicon.extra_synonyms().items())}}
 
 
-def _own(mentions: list[Mention], source_id: str) -> list[Mention]:
+# Fields whose values repeat from mention to mention (the same sentence, the same bag of
+# context words, the same names): one object per distinct value in a run, not one per mention.
+_SHARED_FIELDS = ("context", "entities", "frame", "signature", "sentence", "subject", "subject_text",
+                  "predicate", "qualifier", "unit", "dimension")
+
+
+def _own(mentions: list[Mention], source_id: str, shared: Optional[dict] = None) -> list[Mention]:
     """Name the source of freshly made mentions (no one else holds them: set in place rather
-    than copying thirty fields per mention)."""
+    than copying thirty fields per mention). With ``shared`` (a table kept for one run), equal
+    values of the fields above become one object: the same values, less memory."""
+    setattr_ = object.__setattr__
     for m in mentions:
-        object.__setattr__(m, "source", source_id)
+        setattr_(m, "source", source_id)
+        if shared is not None:
+            for name in _SHARED_FIELDS:
+                v = getattr(m, name)
+                if v is not None:
+                    key = (name, v)
+                    s = shared.get(key)
+                    if s is None:
+                        shared[key] = v
+                    elif s is not v:
+                        setattr_(m, name, s)
     return mentions
 
 
@@ -109,6 +127,7 @@ def extract_sources(sources: list[Source], jobs: Optional[int] = 1, cache: Cache
     todo: list[int] = []
     keys: list[Optional[str]] = [None] * total
     done = 0
+    shared: dict = {}  # see _own; dropped when the run's mentions are all read
     try:
         if store is not None:
             from .cache import extractor_version, text_key
@@ -120,7 +139,7 @@ def extract_sources(sources: list[Source], jobs: Optional[int] = 1, cache: Cache
                 if hit is None:
                     todo.append(n)
                 else:
-                    results[n] = _own(hit, src.id)
+                    results[n] = _own(hit, src.id, shared)
                     done += 1
                     if observer:
                         observer("extract", done, total)
@@ -146,7 +165,7 @@ def extract_sources(sources: list[Source], jobs: Optional[int] = 1, cache: Cache
                         chunk = max(1, min(16, len(todo) // (jobs * 8)))
                         for n, blob in zip(todo, pool.map(_extract_packed, items, chunksize=chunk)):
                             src = sources[n]
-                            results[n] = _own(unpack(blob, src.text), src.id)
+                            results[n] = _own(unpack(blob, src.text), src.id, shared)
                             if store is not None:
                                 store.put_packed(keys[n], blob)
                             done += 1
@@ -161,7 +180,7 @@ def extract_sources(sources: list[Source], jobs: Optional[int] = 1, cache: Cache
         else:
             for n in todo:
                 src = sources[n]
-                results[n] = _own(extract(src.text, src.published), src.id)
+                results[n] = _own(extract(src.text, src.published), src.id, shared)
                 if store is not None:
                     store.put(keys[n], results[n], src.text)
                 done += 1

@@ -28,7 +28,11 @@ class Tally:
 def find_tallies(toks: list[Token]) -> list[Tally]:
     out: list[Tally] = []
     k = 0
-    while k + 2 < len(toks):
+    n = len(toks)
+    while k + 2 < n:
+        if not toks[k].is_digit:  # every tally starts with a figure: most tokens are passed at once
+            k += 1
+            continue
         a, sep, b = toks[k], toks[k + 1], toks[k + 2]
         glued = a.end == sep.start and sep.end == b.start
         if a.is_digit and b.is_digit and ((sep.text in _DASHES and (glued or sep.text != "-"))
