@@ -65,7 +65,7 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc al approx".split()
 )
 # possessive, from the first mark of a run: "!!!!…" without a space after is scanned once
-_LAST_WORD_RE = regex.compile(r"([\w.]+)$")
+_LAST_WORD_RE = regex.compile(r"(?<![\w.])([\w.]++)$")  # from the start of a run only: linear on any input
 _SENT_END_RE = regex.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s)|\n[ \t]*+\n|\n")
 
 
