@@ -6,9 +6,10 @@ import regex
 # Digits with inner separators ("250,000", "1.5", "07:19", "192.168.1.1") stay one token;
 # words keep inner apostrophes ("Russia's"); anything else is one character.
 # A number may start with its decimal point (".77") and end in an exponent ("1e10", "12.32e+14").
+# \x1c-\x1f are white space to Python's str.split() though not to regex's \s: no token either.
 _TOKEN_RE = regex.compile(
     r"(?<![\w.])\.\d+(?:[eE][+-]?\d+\b)?|\d+(?:[.,:]\d+)*(?:[eE][+-]?\d+\b)?"
-    r"|[^\W\d_]+(?:['’][^\W\d_]+)*|\S", regex.V1)
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\s\x1c-\x1f]", regex.V1)
 # Stretches that hold digits but no facts: links, e-mail addresses, handles.
 _NOISE_RE = regex.compile(
     r"(?:https?://|www\.)\S+|\b[\w.+-]{1,64}+@[\w-]++\.[\w.]+\b|(?<!\w)[@#]\w+", regex.IGNORECASE
