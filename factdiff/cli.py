@@ -36,6 +36,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 EXIT_OK, EXIT_CONFLICT, EXIT_ERROR = 0, 1, 2
 EXIT_SIGNAL = 128  # + the signal's number: 130 for SIGINT (Ctrl-C), 143 for SIGTERM
 _DEBUG = {"on": bool(os.environ.get("FACTDIFF_DEBUG"))}
+_WRITTEN: list = []  # files this run has replaced (all at once): what an interruption leaves new
 
 
 class Interrupted(BaseException):
@@ -190,9 +191,11 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
     # Everything is rendered before any file is touched, and the files are replaced together.
     rendered = [(file, report.render(fmt, result, **options)) for fmt, file in to_files]
     try:
-        report.write_atomic_all(rendered)
+        report.write_atomic_all(rendered, written=_WRITTEN)
     except report.WriteError as exc:
-        _fail(f"{exc.path}: cannot write the report: {exc.reason} (no report file was changed)")
+        kept = (f"{', '.join(map(str, _WRITTEN))} already replaced, the others unchanged" if _WRITTEN
+                else "no report file was changed")
+        _fail(f"{exc.path}: cannot write the report: {exc.reason} ({kept})")
     if to_stdout:
         if "utf" not in (getattr(sys.stdout, "encoding", None) or "utf-8").lower() \
                 and hasattr(sys.stdout, "reconfigure"):
@@ -254,7 +257,11 @@ def _internal_error(exc: BaseException) -> NoReturn:
 def _interrupted(exc: BaseException) -> int:
     signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
     name = signal.Signals(signum).name
-    print(f"factdiff: interrupted ({name}); files written before are unchanged", file=sys.stderr)
+    if _WRITTEN:  # the signal came after the report files were replaced, whole
+        print(f"factdiff: interrupted ({name}) after writing {', '.join(map(str, _WRITTEN))} in full",
+              file=sys.stderr)
+    else:
+        print(f"factdiff: interrupted ({name}); files written before are unchanged", file=sys.stderr)
     return EXIT_SIGNAL + signum
 
 

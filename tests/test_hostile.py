@@ -380,6 +380,12 @@ _SLOWED = textwrap.dedent("""
         time.sleep(60)
     if where == "checking":
         cli.check_sources = wait
+    elif where == "written":  # after the report files were replaced, before standard output
+        write_all = report.write_atomic_all
+        def write_then_wait(items, **options):
+            write_all(items, **options)
+            wait()
+        report.write_atomic_all = write_then_wait
     else:  # while the report files are written: after the first one is staged
         stage = report._stage
         def slow_stage(path, text, staged):
@@ -420,6 +426,30 @@ def test_an_interrupted_run_leaves_previous_files_intact(corpus, tmp_path, where
     assert report_file.read_text() == "previous report.json\n" and sarif.read_text() == "previous report.sarif\n"
     assert sorted(os.listdir(tmp_path)) == ["ready", "report.json", "report.sarif"]  # no temporary file left
     assert not baseline.exists()
+
+
+def test_an_interruption_after_the_reports_were_written_says_so(corpus, tmp_path):
+    d, _ = corpus
+    report_file, sarif = tmp_path / "report.json", tmp_path / "report.sarif"
+    for f in (report_file, sarif):
+        f.write_text("previous\n")
+    ready = tmp_path / "ready"
+    args = [d / "good.txt", d / "good2.md", "-o", f"json:{report_file}", "-o", f"sarif:{sarif}", "--no-cache"]
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    proc = subprocess.Popen([sys.executable, "-c", _SLOWED, ready, "written", *map(str, args)], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        while not ready.exists() and proc.poll() is None:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130
+    assert err == f"factdiff: interrupted (SIGINT) after writing {report_file}, {sarif} in full\n"
+    assert json.loads(report_file.read_text())["version"] == 1 and sarif.read_text() != "previous\n"
+    assert sorted(os.listdir(tmp_path)) == ["ready", "report.json", "report.sarif"]
 
 
 def test_a_baseline_write_interrupted_keeps_the_old_baseline(corpus, tmp_path):

@@ -72,12 +72,13 @@ def write_atomic(path: Union[str, os.PathLike], text: str) -> None:
     write_atomic_all([(path, text)])
 
 
-def write_atomic_all(items) -> None:
+def write_atomic_all(items, written: Optional[list] = None) -> None:
     """Write each ``(path, text)`` as :func:`write_atomic` does, all or nothing: every text goes
     to a temporary file beside its target first, and only when all are on disk are they renamed
     over the old files, one after the other with SIGINT and SIGTERM held back (delivered right
     after). A failure or an interruption before that removes the temporary files and leaves
-    every old file as it was. Raises WriteError (an OSError) naming the file."""
+    every old file as it was. Raises WriteError (an OSError) naming the file. Each file
+    replaced is added to ``written`` as it is (signals still held back)."""
     staged: list[tuple[str, Path]] = []
     try:
         for path, text in items:
@@ -88,6 +89,8 @@ def write_atomic_all(items) -> None:
                     os.replace(tmp, path)
                 except OSError as exc:
                     raise WriteError(path, exc.strerror or str(exc)) from None
+                if written is not None:
+                    written.append(path)
     except BaseException:
         for tmp, _ in staged:
             try:
