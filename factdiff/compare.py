@@ -109,10 +109,9 @@ def judge(group: list[Mention]) -> Fact:
     if len(sources) < 2:
         status, reason = "single", f"only {sources[0]} states it"
     else:
-        bad = [(a, b) for x, a in enumerate(group) for b in group[x + 1:]
-               if a.source != b.source and not compatible(a, b)]
-        if bad:
-            a, b = max(bad, key=lambda p: _gap(*p))
+        pair = incompatible_pair(group)
+        if pair:
+            a, b = pair
             status = "conflict"
             reason = f"{_describe(a)} is incompatible with {_describe(b)}: {_why(a, b)}"
         else:
@@ -151,6 +150,15 @@ def _sameness(a: Mention, b: Optional[Mention] = None) -> str:
     if a.scope in ("rate", "change"):
         parts.append(f"both a {a.scope}")
     return ", ".join(parts)
+
+
+def incompatible_pair(mentions) -> Optional[tuple[Mention, Mention]]:
+    """The pair of mentions from different sources that a conflict is reported on: of the
+    incompatible pairs (in reading order), the one with the widest gap. None if there is none."""
+    ms = list(mentions)
+    bad = [(a, b) for x, a in enumerate(ms) for b in ms[x + 1:]
+           if a.source != b.source and not compatible(a, b)]
+    return max(bad, key=lambda p: _gap(*p)) if bad else None
 
 
 def _gap(a: Mention, b: Mention) -> float:

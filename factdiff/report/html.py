@@ -22,7 +22,7 @@ from collections import OrderedDict
 from importlib import resources
 from typing import Iterable, Optional
 
-from ..compare import compatible, interval
+from ..compare import incompatible_pair, interval
 from ..model import FACT_KINDS, INF, Fact, Mention, Report, Source
 
 STATUSES = ("conflict", "agree", "single")
@@ -111,36 +111,12 @@ def _short_names(ids: list) -> dict:
 
 # --- the incompatible pair ------------------------------------------------------------------
 
-def _gap(a: Mention, b: Mention) -> float:
-    if a.kind in ("date", "role"):
-        return 0.0
-    alo, _, ahi, _ = interval(a)
-    blo, _, bhi, _ = interval(b)
-    return max(blo - ahi, alo - bhi)
-
-
 def conflict_pair(fact: Fact) -> Optional[tuple]:
-    """The two mentions (from different sources) that the verdict holds incompatible, widest
-    gap first, as the judge picks them; None when the fact has no such pair."""
+    """The two mentions (from different sources) that the verdict holds incompatible, as the
+    judge picks them; None when the fact is no conflict."""
     if fact.status != "conflict":
         return None
-    order = {id(m): i for i, m in enumerate(fact.mentions)}
-    by_source: "OrderedDict[str, list]" = OrderedDict()
-    for m in fact.mentions:
-        by_source.setdefault(m.source, []).append(m)
-    groups = list(by_source.values())
-    bad = []
-    for i, ga in enumerate(groups):  # only across sources, and in the judge's order
-        for gb in groups[i + 1:]:
-            for a in ga:
-                for b in gb:
-                    x, y = (a, b) if order[id(a)] < order[id(b)] else (b, a)
-                    if not compatible(x, y):
-                        bad.append((x, y))
-    bad.sort(key=lambda p: (order[id(p[0])], order[id(p[1])]))
-    if not bad:
-        return None
-    return max(bad, key=lambda p: _gap(*p))
+    return incompatible_pair(fact.mentions)
 
 
 # --- number formatting ----------------------------------------------------------------------
