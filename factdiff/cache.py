@@ -185,12 +185,7 @@ class MentionCache:
 
     def _set_aside(self, exc: BaseException) -> None:
         """A damaged file: warn once, move it out of the way and start a new one."""
-        if self.db is not None:
-            try:
-                self.db.close()
-            except sqlite3.Error:
-                pass
-            self.db = None
+        self._close_db()
         broken = self.path.with_name(self.path.name + ".broken")
         _warn(f"cache {self.path} is damaged ({exc}); rebuilding it")
         try:
@@ -251,6 +246,9 @@ class MentionCache:
 
     def close(self) -> None:
         self.flush()
+        self._close_db()
+
+    def _close_db(self) -> None:
         if self.db is not None:
             try:
                 self.db.close()
