@@ -262,6 +262,14 @@ def align(mentions: list[Mention], compatible: Callable[[Mention, Mention], bool
             blocks[key].append(m)
     groups: list[list[Mention]] = []
     for key in sorted(blocks, key=repr):
-        for sub in _sub_blocks(blocks[key]):
-            groups.extend(group_block(sub, compatible))
+        groups.extend(align_block(blocks[key], compatible))
+    return groups
+
+
+def align_block(block: list[Mention], compatible: Callable[[Mention, Mention], bool]) -> list[list[Mention]]:
+    """The groups of one block (mentions sharing a ``block_key``, in reading order): what
+    ``align`` does for each block, for a caller that reads the blocks one at a time."""
+    groups: list[list[Mention]] = []
+    for sub in _sub_blocks(block):
+        groups.extend(group_block(sub, compatible))
     return groups

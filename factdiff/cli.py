@@ -11,6 +11,7 @@ before are left as they were.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import shutil
 import signal
@@ -26,7 +27,7 @@ from . import baseline as baselines
 from . import config as configs
 from . import lexicon, report
 from .model import Problem
-from .pipeline import check_sources
+from .pipeline import check_sources, check_stream
 from .report.progress import progress, wanted
 from .sources import DEFAULT_MAX_BYTES, InputError, discover, display_path, read_source, unique_ids
 
@@ -143,29 +144,14 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
     if cfg.synonyms:
         lexicon.add_synonyms({cls: list(words) for cls, words in cfg.synonyms})
 
+    # The HTML report shows each article whole, so it needs their texts; every other format
+    # is written from a run that lets each article go once it is read (check_stream).
+    streamed = "html" not in [to_stdout] + [fmt for fmt, _ in to_files]
     with progress(wanted()) as step:
         step("finding files")
         files, problems = discover(inputs, skip=configs.path_filter(cfg))
         step(f"reading {len(files)} files")
-        sources = []
-        for f, sid in zip(files, unique_ids(files)):
-            notes: list = []
-            try:
-                sources.append(read_source(f, sid, max_bytes=max_bytes, notes=notes))
-            except InputError as exc:
-                problems.append(Problem(display_path(f), str(exc)))
-            except (OSError, MemoryError, RecursionError, UnicodeError, ValueError, LookupError) as exc:
-                problems.append(Problem(display_path(f), f"could not be read ({_short(exc)})"))
-                _trace(exc)
-            else:
-                if notes:  # one line per file, whatever had to be repaired
-                    _warn(f"{display_path(f)}: warning: {'; '.join(notes)}")
-        for p in problems:
-            _warn(f"{p.path}: skipped: {p.reason}")
-        if not sources:
-            _fail("no readable article among the inputs (nothing was checked)")
-        stages = {"extract": "reading articles", "align": f"comparing {len(sources)} articles",
-                  "compare": "judging"}
+        stages = {"extract": "reading articles", "align": "comparing articles", "compare": "judging"}
 
         def observe(stage: str, done: int, total: int) -> None:
             if stage == "extract":
@@ -174,7 +160,24 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
                 step(stages[stage])  # then a spinner
 
         options = dict(jobs=jobs or None, cache=not no_cache, observer=observe)
-        result = _check_isolating(sources, problems, options)
+        if streamed:
+            for p in problems:
+                _warn(f"{p.path}: skipped: {p.reason}")
+            told = {id(p) for p in problems}
+            result = check_stream(_read_all(files, max_bytes, problems, told), problems, total=len(files),
+                                  **options)
+            for p in result.problems:
+                if id(p) not in told:  # an article the extractor failed on
+                    _warn(f"{p.path}: skipped: {p.reason}")
+            if not result.sources:
+                _fail("no readable article among the inputs (nothing was checked)")
+        else:
+            sources = list(_read_all(files, max_bytes, problems))
+            for p in problems:
+                _warn(f"{p.path}: skipped: {p.reason}")
+            if not sources:
+                _fail("no readable article among the inputs (nothing was checked)")
+            result = _check_isolating(sources, problems, options)
 
     if write_baseline is not None:
         recorded = baselines.from_report(result, previous)
@@ -188,8 +191,9 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
 
     comparison = baselines.compare(result, accepted)
     options = dict(comparison=comparison, show_all=show_all, root=Path.cwd())
-    # Everything is rendered before any file is touched, and the files are replaced together.
-    rendered = [(file, report.render(fmt, result, **options)) for fmt, file in to_files]
+    # Every file is written in full (beside its target) before any is replaced, and the files
+    # are replaced together.
+    rendered = [(file, functools.partial(report.render_to, fmt, result, **options)) for fmt, file in to_files]
     try:
         report.write_atomic_all(rendered, written=_WRITTEN)
     except report.WriteError as exc:
@@ -202,11 +206,35 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
             sys.stdout.reconfigure(errors="replace")  # an ASCII or Latin-1 terminal: "?" rather than a crash
         tty = sys.stdout.isatty()
         width = shutil.get_terminal_size().columns if tty else 160
-        sys.stdout.write(report.render(to_stdout, result, color=tty, width=width, **options))
+        report.render_to(to_stdout, result, sys.stdout, color=tty, width=width, **options)
         sys.stdout.flush()
     if exit_zero:
         raise typer.Exit(EXIT_OK)
     raise typer.Exit(EXIT_CONFLICT if comparison.failing(fail_on) else EXIT_OK)
+
+
+def _read_all(files, max_bytes: int, problems: list, told: Optional[set] = None):
+    """Each readable file as a Source, read when asked for; a file that cannot be read is
+    added to ``problems`` (and, with ``told``, said on standard error at once and its id added
+    to ``told``); one repaired on the way is one warning line."""
+    for f, sid in zip(files, unique_ids(files)):
+        notes: list = []
+        try:
+            src = read_source(f, sid, max_bytes=max_bytes, notes=notes)
+        except InputError as exc:
+            problem = Problem(display_path(f), str(exc))
+        except (OSError, MemoryError, RecursionError, UnicodeError, ValueError, LookupError) as exc:
+            problem = Problem(display_path(f), f"could not be read ({_short(exc)})")
+            _trace(exc)
+        else:
+            if notes:  # one line per file, whatever had to be repaired
+                _warn(f"{display_path(f)}: warning: {'; '.join(notes)}")
+            yield src
+            continue
+        problems.append(problem)
+        if told is not None:
+            told.add(id(problem))
+            _warn(f"{problem.path}: skipped: {problem.reason}")
 
 
 def _check_isolating(sources, problems, options):

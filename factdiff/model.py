@@ -4,8 +4,10 @@ Nothing here does work; each stage takes these in and gives these out.
 """
 from __future__ import annotations
 
+import bisect
 import math
-from dataclasses import dataclass, field
+from array import array
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 INF = math.inf
@@ -25,12 +27,29 @@ class Source:
     text: str
     title: Optional[str] = None
     published: Optional[str] = None  # ISO date, "2015-12-23"
+    # Where each line of ``text`` starts, kept when the text itself is let go (``without_text``)
+    line_starts: Optional[array] = field(default=None, repr=False, compare=False)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset in ``text``."""
+        if self.line_starts is not None:
+            line = bisect.bisect_right(self.line_starts, offset)
+            return line, offset - self.line_starts[line - 1] + 1
         line = self.text.count("\n", 0, offset) + 1
         col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
         return line, col
+
+    def without_text(self) -> "Source":
+        """The same source holding only where its lines start (4 bytes a line), for a run too
+        big to keep every article's text: ``line_col`` gives the same answers, ``text`` is ""."""
+        starts = array("I" if len(self.text) < 2 ** 32 else "Q", [0])
+        find, text, i = self.text.find, self.text, 0
+        while True:
+            i = find("\n", i) + 1
+            if not i:
+                break
+            starts.append(i)
+        return replace(self, text="", line_starts=starts)
 
 
 @dataclass(frozen=True, slots=True)  # slots: a third of the memory of a large run
@@ -160,13 +179,17 @@ class Report:
     problems: list = field(default_factory=list)  # list[Problem]
 
     def summary(self) -> dict:
-        counts = {"agree": 0, "conflict": 0, "single": 0}
-        for f in self.facts:
-            counts[f.status] += 1
+        counts = getattr(self.facts, "counts", None)  # a streamed run's store knows them
+        if counts is None:
+            counts = {"agree": 0, "conflict": 0, "single": 0}
+            for f in self.facts:
+                counts[f.status] += 1
         return {"sources": len(self.sources), "facts": len(self.facts), **counts}
 
     @property
     def conflicts(self) -> list:
+        if hasattr(self.facts, "conflicts"):  # a streamed run's store: read only those
+            return self.facts.conflicts()
         return [f for f in self.facts if f.status == "conflict"]
 
     def to_dict(self) -> dict:

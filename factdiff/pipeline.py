@@ -115,81 +115,149 @@ def _open_cache(cache: CacheArg):
     return MentionCache(None if cache is True else cache), True
 
 
+class ExtractError(Exception):
+    """Extraction failed on one article (a bug in factdiff); ``check_stream`` reports it as a
+    problem of that file and goes on."""
+
+
+def _extract_many(items: list[tuple[str, Optional[str]]]) -> list:
+    """In a worker: each article's packed mentions, or an ExtractError's message for an article
+    the extractor fails on (the others of the chunk are still read)."""
+    out = []
+    for item in items:
+        try:
+            out.append(_extract_packed(item))
+        except Exception as exc:  # noqa: BLE001 - reported per article by the parent
+            out.append(f"{type(exc).__name__}: {exc}")
+    return out
+
+
+def _extract_iter(sources: Iterable[Source], jobs: int, store, observer: Optional[Observer],
+                  total: int, shared: Optional[dict], isolate: bool = False):
+    """``(source, mentions)`` for each source, in order; ``mentions`` is an ExtractError when
+    the extractor failed on that article in a worker (or, with ``isolate``, in this process). Articles are read from ``sources`` as the
+    workers need them (at most a few chunks per worker are in flight), so a generator of
+    sources is never held whole in memory."""
+    import collections
+    import concurrent.futures as cf
+    import itertools
+
+    from .cache import extractor_version, text_key, unpack
+
+    version = extractor_version(_options()) if store is not None else None
+    done = 0
+
+    def lookup(src: Source):
+        if store is None:
+            return None, None
+        key = text_key(src.text, src.published, version)
+        hit = store.get(key, src.text)
+        return key, (None if hit is None else _own(hit, src.id, shared))
+
+    it = iter(sources)
+    pool = None
+    freeze = False
+    if jobs > 1:
+        # Worth starting workers only for enough text: look ahead that far before deciding.
+        ahead: list[Source] = []
+        size = 0
+        for src in it:
+            ahead.append(src)
+            size += len(src.text)
+            if size >= PARALLEL_MIN_CHARS and len(ahead) > 1:
+                break
+        if size >= PARALLEL_MIN_CHARS and len(ahead) > 1:
+            # Forked workers share the parent's pages until one is written, and a worker's
+            # garbage collector would write to every object it tracks; frozen objects it
+            # leaves alone, so a worker costs its own work, not a copy of what was read.
+            freeze = gc.get_freeze_count() == 0  # never thaw what the embedding program froze
+            if freeze:
+                gc.freeze()
+            pool = cf.ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(_options(),))
+        it = itertools.chain(ahead, it) if ahead else it
+    if pool is None:
+        for src in it:
+            key, hit = lookup(src)
+            if hit is None:
+                try:
+                    hit = _own(extract(src.text, src.published), src.id, shared)
+                except Exception as exc:  # noqa: BLE001 - reported per article by the caller
+                    if not isolate:
+                        raise
+                    hit = ExtractError(f"{type(exc).__name__}: {exc}")
+                else:
+                    if store is not None:
+                        store.put(key, hit, src.text)
+            done += 1
+            if observer:
+                observer("extract", done, total)
+            yield src, hit
+        return
+
+    chunk = 8 if total <= 0 else max(1, min(16, total // (jobs * 8)))
+    window = jobs * 4  # chunks in flight
+    pending: collections.deque = collections.deque()  # (future or None, [(src, key, hit)])
+    try:
+        batch: list = []
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < window:
+                batch = []
+                for src in it:
+                    key, hit = lookup(src)
+                    batch.append((src, key, hit))
+                    if len(batch) >= 8 * chunk or sum(1 for _, _, h in batch if h is None) >= chunk:
+                        break
+                else:
+                    exhausted = True
+                if not batch:
+                    break
+                todo = [(s.text, s.published) for s, _, h in batch if h is None]
+                pending.append((pool.submit(_extract_many, todo) if todo else None, batch))
+            if not pending:
+                break
+            future, batch = pending.popleft()
+            blobs = iter(future.result() if future is not None else ())
+            for src, key, hit in batch:
+                if hit is None:
+                    blob = next(blobs)
+                    if isinstance(blob, str):
+                        hit = ExtractError(blob)
+                    else:
+                        hit = _own(unpack(blob, src.text), src.id, shared)
+                        if store is not None:
+                            store.put_packed(key, blob)
+                done += 1
+                if observer:
+                    observer("extract", done, total)
+                yield src, hit
+    except BaseException:
+        _stop(pool)  # interrupted or failed: do not wait for the articles still queued
+        raise
+    finally:
+        if freeze:
+            gc.unfreeze()
+    pool.shutdown(wait=True)
+
+
 def extract_sources(sources: list[Source], jobs: Optional[int] = 1, cache: CacheArg = None,
                     observer: Optional[Observer] = None) -> list[list[Mention]]:
     """The mentions of each source, in order, each naming its source. ``jobs``: worker
     processes (None: one per core); ``cache``: a :class:`factdiff.cache.MentionCache`, a
     folder, True for the default folder, or None."""
     jobs = default_jobs() if jobs is None else max(1, int(jobs))
-    total = len(sources)
     store, opened = _open_cache(cache)
-    results: list[Optional[list[Mention]]] = [None] * total
-    todo: list[int] = []
-    keys: list[Optional[str]] = [None] * total
-    done = 0
     shared: dict = {}  # see _own; dropped when the run's mentions are all read
+    results = []
     try:
-        if store is not None:
-            from .cache import extractor_version, text_key
-
-            version = extractor_version(_options())
-            for n, src in enumerate(sources):
-                keys[n] = key = text_key(src.text, src.published, version)
-                hit = store.get(key, src.text)
-                if hit is None:
-                    todo.append(n)
-                else:
-                    results[n] = _own(hit, src.id, shared)
-                    done += 1
-                    if observer:
-                        observer("extract", done, total)
-        else:
-            todo = list(range(total))
-        size = sum(len(sources[n].text) for n in todo)
-        if jobs > 1 and len(todo) > 1 and size >= PARALLEL_MIN_CHARS:
-            import concurrent.futures as cf
-
-            from .cache import unpack
-
-            items = [(sources[n].text, sources[n].published) for n in todo]
-            # Forked workers share the parent's pages until one is written, and a worker's
-            # garbage collector would write to every object it tracks; frozen objects it leaves
-            # alone, so a worker costs its own work, not a copy of every article already read.
-            freeze = gc.get_freeze_count() == 0  # never thaw what the embedding program froze
-            if freeze:
-                gc.freeze()
-            try:
-                with cf.ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init,
-                                            initargs=(_options(),)) as pool:
-                    try:
-                        chunk = max(1, min(16, len(todo) // (jobs * 8)))
-                        for n, blob in zip(todo, pool.map(_extract_packed, items, chunksize=chunk)):
-                            src = sources[n]
-                            results[n] = _own(unpack(blob, src.text), src.id, shared)
-                            if store is not None:
-                                store.put_packed(keys[n], blob)
-                            done += 1
-                            if observer:
-                                observer("extract", done, total)
-                    except BaseException:
-                        _stop(pool)  # interrupted or failed: do not wait for the articles still queued
-                        raise
-            finally:
-                if freeze:
-                    gc.unfreeze()
-        else:
-            for n in todo:
-                src = sources[n]
-                results[n] = _own(extract(src.text, src.published), src.id, shared)
-                if store is not None:
-                    store.put(keys[n], results[n], src.text)
-                done += 1
-                if observer:
-                    observer("extract", done, total)
+        for src, mentions in _extract_iter(sources, jobs, store, observer, len(sources), shared):
+            if isinstance(mentions, ExtractError):
+                raise mentions
+            results.append(mentions)
     finally:
         if store is not None:
             store.close() if opened else store.flush()
-    return results  # type: ignore[return-value]
+    return results
 
 
 def check_sources(sources: list[Source], problems: Optional[list[Problem]] = None, *,
@@ -205,6 +273,49 @@ def check_sources(sources: list[Source], problems: Optional[list[Problem]] = Non
     facts.sort(key=lambda f: (_STATUS_ORDER[f.status], -len({m.source for m in f.mentions}),
                               f.mentions[0].source, f.mentions[0].start))
     return Report(sources=list(sources), facts=facts, problems=list(problems or []))
+
+
+def check_stream(sources: Iterable[Source], problems: Optional[list[Problem]] = None, *,
+                 total: int = 0, jobs: Optional[int] = 1, cache: CacheArg = None,
+                 observer: Optional[Observer] = None, workdir: Optional[str] = None) -> Report:
+    """The same report as :func:`check_sources`, for corpora too big for memory: ``sources``
+    may be a generator (each article is read, extracted and let go), mentions wait in a
+    temporary file (``factdiff.spill``) until their block is aligned, and the report's
+    ``facts`` is a store read back in order (``len``, counts per status, iterable again and
+    again) that lives until ``report.facts.close()`` or the end of the process. The report's
+    sources keep no text (``Source.without_text``). An article the extractor fails on is
+    added to ``problems`` (the list given, which becomes the report's) and the others are
+    checked. ``total``: the number of sources,
+    for the observer. ``workdir``: where the temporary folder goes (default: the system's)."""
+    from .align import align_block, block_key
+    from .spill import Spill
+
+    jobs = default_jobs() if jobs is None else max(1, int(jobs))
+    problems = problems if problems is not None else []  # a generator of sources may add to it as it reads
+    kept: list[Source] = []
+    store, opened = _open_cache(cache)
+    spill = Spill(workdir)
+    try:
+        try:
+            for src, mentions in _extract_iter(sources, jobs, store, observer, total, None, isolate=True):
+                if isinstance(mentions, ExtractError):
+                    problems.append(Problem(src.path, f"could not be checked (internal error: {mentions})"))
+                    continue
+                spill.add_mentions(len(kept), mentions, block_key)
+                kept.append(src.without_text())
+        finally:
+            if store is not None:
+                store.close() if opened else store.flush()
+        if observer:
+            observer("align", 0, 0)
+        for block in spill.blocks():
+            for group in align_block(block, compatible):
+                spill.add_fact(judge(group))
+        facts = spill.finish()
+    except BaseException:
+        spill.close()
+        raise
+    return Report(sources=kept, facts=facts, problems=problems)
 
 
 def check_texts(texts: Mapping[str, str], published: Optional[Mapping[str, str]] = None, **options) -> Report:

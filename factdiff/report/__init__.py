@@ -48,13 +48,28 @@ def get(name: str):
     return importlib.import_module(f"{__name__}.{FORMATS[name]}")
 
 
-def render(name: str, report, **options) -> str:
-    """``report`` in format ``name``, passing the options that format's ``render`` accepts."""
-    fn = get(name).render
+def _accepted(fn, options: dict) -> dict:
     params = inspect.signature(fn).parameters
     if not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
         options = {k: v for k, v in options.items() if k in params}
-    return fn(report, **options)
+    return options
+
+
+def render(name: str, report, **options) -> str:
+    """``report`` in format ``name``, passing the options that format's ``render`` accepts."""
+    fn = get(name).render
+    return fn(report, **_accepted(fn, options))
+
+
+def render_to(name: str, report, fh, **options) -> None:
+    """``report`` in format ``name`` written to the text stream ``fh``: piece by piece for a
+    format that can (a module with ``write(report, fh, ...)``: json), whole for the others."""
+    module = get(name)
+    fn = getattr(module, "write", None)
+    if fn is not None:
+        fn(report, fh, **_accepted(fn, options))
+    else:
+        fh.write(module.render(report, **_accepted(module.render, options)))
 
 
 class WriteError(OSError):
@@ -73,7 +88,8 @@ def write_atomic(path: Union[str, os.PathLike], text: str) -> None:
 
 
 def write_atomic_all(items, written: Optional[list] = None) -> None:
-    """Write each ``(path, text)`` as :func:`write_atomic` does, all or nothing: every text goes
+    """Write each ``(path, text)`` as :func:`write_atomic` does, all or nothing (``text`` may
+    also be a function that writes to the open file it is given): every text goes
     to a temporary file beside its target first, and only when all are on disk are they renamed
     over the old files, one after the other with SIGINT and SIGTERM held back (delivered right
     after). A failure or an interruption before that removes the temporary files and leaves
@@ -100,7 +116,7 @@ def write_atomic_all(items, written: Optional[list] = None) -> None:
         raise
 
 
-def _stage(path: Path, text: str, staged: list) -> str:
+def _stage(path: Path, text, staged: list) -> str:
     """A temporary file beside ``path`` holding ``text``, with the mode ``path`` has (or would
     get); ``(temporary file, path)`` is added to ``staged`` as soon as the file exists."""
     try:
@@ -118,7 +134,10 @@ def _stage(path: Path, text: str, staged: list) -> str:
     staged.append((tmp, path))  # from here on, a failure or an interruption removes it
     try:
         with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
-            fh.write(text)
+            if callable(text):
+                text(fh)
+            else:
+                fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)

@@ -2,7 +2,10 @@
 fields, or bump ``VERSION``."""
 from __future__ import annotations
 
+import io
 import json
+
+from ..model import Report
 
 VERSION = 1
 
@@ -68,8 +71,35 @@ def comparison_to_dict(comparison, report) -> dict:
 
 
 def render(report, comparison=None) -> str:
+    out = io.StringIO()
+    write(report, out, comparison)
+    return out.getvalue()
+
+
+def write(report, fh, comparison=None) -> None:
+    """The document ``render`` returns, written to ``fh`` one fact at a time (a run of a
+    million mentions never holds its JSON text whole): the same bytes as
+    ``json.dumps(data, indent=2, ensure_ascii=False) + "\n"`` of the whole document."""
     from . import comparison_of
 
-    data = report_to_dict(report)
-    data["gate"] = comparison_to_dict(comparison_of(report, comparison), report)
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    by_id = {s.id: s for s in report.sources}
+    head = report_to_dict(Report(sources=report.sources, facts=[], problems=report.problems))
+    gate = comparison_to_dict(comparison_of(report, comparison), report)
+    fh.write('{\n  "version": ' + _dump(head["version"], 1) + ',\n  "sources": ' + _dump(head["sources"], 1))
+    fh.write(',\n  "facts": [')
+    first = True
+    for f in report.facts:
+        fact = {"id": f.id, "subject": f.subject, "kind": f.kind, "status": f.status, "reason": f.reason,
+                "mentions": [mention_to_dict(m, by_id.get(m.source)) for m in f.mentions]}
+        fh.write(("\n    " if first else ",\n    ") + _dump(fact, 2))
+        first = False
+    fh.write("]" if first else "\n  ]")
+    for key, value in (("summary", report.summary()), ("problems", head["problems"]), ("gate", gate)):
+        fh.write(f',\n  "{key}": ' + _dump(value, 1))
+    fh.write("\n}\n")
+
+
+def _dump(value, level: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it ``level`` levels deep (a newline in
+    a string is written as the two characters \\n, so every real newline is a line break)."""
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * level)

@@ -1,0 +1,179 @@
+"""Disk-backed storage for runs too big to hold in memory (``pipeline.check_stream``).
+
+A run of a hundred thousand articles states a couple of million figures; held as objects,
+with their sentences and context, they take gigabytes. Here they live in a temporary SQLite
+file instead: each mention is written once, under the key of the block it will be aligned in
+(:func:`factdiff.align.block_key`), and read back one block at a time; each judged fact is
+written with its sort key and read back in report order. Memory then holds one block, one
+fact and the list of sources, whatever the size of the corpus.
+
+The order of everything read back is the order of the in-memory pipeline
+(``pipeline.check_sources``): blocks by ``repr`` of their key (SQLite compares text as UTF-8
+bytes, which orders like Python's code points), mentions by source then position, facts by
+the report's sort key and then the order they were made in. A test renders both and compares
+the bytes.
+
+The file is the run's own (a fresh temporary folder, removed when the store is closed or
+collected); nothing of it is kept.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+import weakref
+from typing import Iterator, Optional
+
+from .cache import decode, encode
+from .model import Fact, Mention
+
+STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
+_BATCH = 2000  # rows per executemany
+
+
+def _encode_mention(m: Mention) -> str:
+    # text "" so that the mention's own text and sentence are stored, not offsets into it
+    return json.dumps([m.source] + encode([m], "")[0], ensure_ascii=False, separators=(",", ":"))
+
+
+def _decode_mention(data: str) -> Mention:
+    row = json.loads(data)
+    m = decode([row[1:]], "")[0]
+    object.__setattr__(m, "source", row[0])
+    return m
+
+
+def fact_sort_key(f: Fact) -> tuple:
+    """The report's order: conflicts, agreements, singles; more sources first; then by where
+    the first statement is."""
+    return (STATUS_ORDER[f.status], -len({m.source for m in f.mentions}), f.mentions[0].source,
+            f.mentions[0].start)
+
+
+class Spill:
+    """Mentions in (``add_mentions``), blocks out (``blocks``); facts in (``add_fact``),
+    facts out in report order (:class:`FactStore`)."""
+
+    def __init__(self, directory: Optional[str] = None) -> None:
+        self.dir = tempfile.mkdtemp(prefix="factdiff-run-", dir=directory)
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self.dir, True)
+        self.db = sqlite3.connect(os.path.join(self.dir, "run.sqlite3"), isolation_level=None)
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE",
+                       "cache_size = -16384"):  # 16 MB of page cache, whatever the corpus
+            self.db.execute(f"PRAGMA {pragma}")
+        self.db.execute("CREATE TABLE m (block TEXT NOT NULL, src INTEGER NOT NULL, seq INTEGER NOT NULL, "
+                        "data TEXT NOT NULL)")
+        self.db.execute("CREATE TABLE f (status INTEGER, nsrc INTEGER, first TEXT, start INTEGER, "
+                        "seq INTEGER PRIMARY KEY, kind TEXT, data TEXT NOT NULL)")
+        self.db.execute("BEGIN")
+        self._rows: list = []
+        self._facts: list = []
+        self._seq = 0
+        self._nfacts = 0
+        self.counts = {"agree": 0, "conflict": 0, "single": 0}
+
+    # --- mentions ----------------------------------------------------------------------------
+
+    def add_mentions(self, src: int, mentions: list[Mention], key) -> None:
+        """The mentions of source number ``src`` (in reading order); ``key(m)`` is the block
+        a mention is aligned in, None for a mention that is never aligned."""
+        for n, m in enumerate(mentions):
+            k = key(m)
+            if k is not None:
+                self._rows.append((repr(k), src, n, _encode_mention(m)))
+        if len(self._rows) >= _BATCH:
+            self._flush_mentions()
+
+    def _flush_mentions(self) -> None:
+        if self._rows:
+            self.db.executemany("INSERT INTO m VALUES (?, ?, ?, ?)", self._rows)
+            self._rows = []
+
+    def blocks(self) -> Iterator[list[Mention]]:
+        """Each block's mentions, blocks in order of their key, mentions in reading order."""
+        self._flush_mentions()
+        self.db.execute("COMMIT")
+        self.db.execute("CREATE INDEX m_order ON m (block, src, seq)")
+        self.db.execute("BEGIN")
+        current, block = None, []
+        for key, data in self.db.execute("SELECT block, data FROM m ORDER BY block, src, seq"):
+            if key != current:
+                if block:
+                    yield block
+                current, block = key, []
+            block.append(_decode_mention(data))
+        if block:
+            yield block
+        self.db.execute("DROP INDEX m_order")
+        self.db.execute("DELETE FROM m")
+
+    # --- facts -------------------------------------------------------------------------------
+
+    def add_fact(self, f: Fact) -> None:
+        status, nsrc, first, start = fact_sort_key(f)
+        data = json.dumps([f.id, f.subject, f.kind, f.status, f.reason,
+                           [_encode_mention(m) for m in f.mentions]], ensure_ascii=False, separators=(",", ":"))
+        self._facts.append((status, nsrc, first, start, self._seq, f.kind, data))
+        self._seq += 1
+        self.counts[f.status] += 1
+        if len(self._facts) >= _BATCH:
+            self._flush_facts()
+
+    def _flush_facts(self) -> None:
+        if self._facts:
+            self.db.executemany("INSERT INTO f VALUES (?, ?, ?, ?, ?, ?, ?)", self._facts)
+            self._facts = []
+
+    def finish(self) -> "FactStore":
+        """The facts, in report order, for as long as the store is open."""
+        self._flush_facts()
+        self.db.execute("COMMIT")
+        self.db.execute("CREATE INDEX f_order ON f (status, nsrc, first, start, seq)")
+        return FactStore(self)
+
+    def close(self) -> None:
+        try:
+            self.db.close()
+        finally:
+            self._cleanup()
+
+
+def _decode_fact(data: str) -> Fact:
+    fid, subject, kind, status, reason, mentions = json.loads(data)
+    return Fact(id=fid, subject=subject, kind=kind, status=status, reason=reason,
+                mentions=tuple(_decode_mention(m) for m in mentions))
+
+
+class FactStore:
+    """The facts of a streamed run: iterable (in report order) as often as needed, with their
+    number and counts per status, without holding them in memory."""
+
+    def __init__(self, spill: Spill) -> None:
+        self._spill = spill
+        self.counts = dict(spill.counts)
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __iter__(self) -> Iterator[Fact]:
+        return self.select()
+
+    def select(self, *statuses: str) -> Iterator[Fact]:
+        """The facts of these statuses (all when none is named), in report order."""
+        where = ""
+        if statuses:
+            where = "WHERE status IN (%s)" % ",".join(str(STATUS_ORDER[s]) for s in statuses)
+        cur = self._spill.db.execute(f"SELECT data FROM f {where} ORDER BY status, nsrc, first, start, seq")
+        for (data,) in cur:
+            yield _decode_fact(data)
+
+    def conflicts(self) -> list[Fact]:
+        return list(self.select("conflict"))
+
+    def close(self) -> None:
+        self._spill.close()

@@ -1,0 +1,117 @@
+"""A streamed run (``pipeline.check_stream``: articles let go once read, mentions and facts in a
+temporary file) gives the report the in-memory run gives, byte for byte in every format."""
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import factdiff
+from factdiff import pipeline
+from factdiff.model import Source
+from factdiff.report import comparison_of, render, render_to, write_atomic_all
+from factdiff.report.json import comparison_to_dict, report_to_dict
+from factdiff.sources import source_from_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "amnesty-syria-2015"
+FORMATS = ["json", "table", "markdown", "sarif", "junit", "github", "gitlab"]
+
+
+def _corpus() -> list[Source]:
+    """The sample, a copy of it with other figures, and short texts that contradict it."""
+    sources, _ = pipeline.load_sources([SAMPLE])
+    more = [source_from_text(f"copy-{s.id}", s.text.replace("200", "300").replace("25", "31"), s.published)
+            for s in sources[:3]]
+    extra = {"wire-a": "The fire killed 20 people in Leeds on Tuesday.\nIt burned for six hours.",
+             "wire-b": "The fire in Leeds killed 25 people.\n\nFirefighters fought it for about 6 hours."}
+    return sources + more + [source_from_text(k, v, "2024-03-07") for k, v in extra.items()]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_streamed_report_is_the_in_memory_report(monkeypatch, jobs):
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_CHARS", 0)  # workers even for a few articles
+    sources = _corpus()
+    in_memory = pipeline.check_sources(sources, jobs=jobs)
+    streamed = pipeline.check_stream(iter(sources), jobs=jobs, total=len(sources))
+    try:
+        assert streamed.summary() == in_memory.summary()
+        assert streamed.summary()["conflict"] >= 2  # the copies contradict the sample
+        for fmt in FORMATS:
+            assert render(fmt, streamed, show_all=True) == render(fmt, in_memory, show_all=True), fmt
+        # the store can be read again, and its conflicts are the report's
+        assert [f.id for f in streamed.facts] == [f.id for f in in_memory.facts]
+        assert [f.id for f in streamed.conflicts] == [f.id for f in in_memory.conflicts]
+        assert len(streamed.facts) == len(in_memory.facts)
+    finally:
+        streamed.facts.close()
+
+
+def test_streamed_sources_keep_positions_not_text():
+    text = "First line.\n\nThird line has 20 people.\r\nFourth\n"
+    src = source_from_text("a", text)
+    slim = src.without_text()
+    assert slim.text == "" and slim.id == src.id and slim.published == src.published
+    assert [slim.line_col(i) for i in range(len(text) + 1)] == [src.line_col(i) for i in range(len(text) + 1)]
+
+
+def test_an_article_the_extractor_fails_on_is_a_problem_and_the_rest_is_checked(monkeypatch):
+    real = pipeline.extract
+
+    def fragile(text, published=None):
+        if "boom" in text:
+            raise RuntimeError("boom")
+        return real(text, published)
+
+    monkeypatch.setattr(pipeline, "extract", fragile)
+    sources = [source_from_text("a", "The fire killed 20 people."), source_from_text("b", "boom 3 times"),
+               source_from_text("c", "The fire killed 25 people.")]
+    report = pipeline.check_stream(sources)
+    assert [s.id for s in report.sources] == ["a", "c"]
+    assert [(p.path, "boom" in p.reason) for p in report.problems] == [("b", True)]
+    assert report.summary()["conflict"] == 1
+
+
+def test_sources_are_read_as_they_are_needed():
+    """A generator of articles is not read to its end before the first is extracted."""
+    pulled, seen = [], []
+
+    def articles():
+        for n in range(6):
+            pulled.append(n)
+            yield source_from_text(f"s{n}", f"The storm killed {n + 10} people.")
+
+    def observer(stage, done, total):
+        if stage == "extract":
+            seen.append((done, len(pulled)))
+
+    pipeline.check_stream(articles(), total=6, observer=observer)
+    assert seen[0] == (1, 1)  # one article read when the first is done
+
+
+def test_json_is_written_piece_by_piece_as_one_document():
+    report = factdiff.check_texts({"a": 'Fire killed 20 people.\n"Quoted\tline"', "b": "Fire killed 25 people."})
+    data = report_to_dict(report)
+    data["gate"] = comparison_to_dict(comparison_of(report, None), report)
+    expected = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    out = io.StringIO()
+    render_to("json", report, out)
+    assert out.getvalue() == expected == render("json", report)
+    empty = factdiff.check_texts({"a": "Nothing to count here."})
+    assert json.loads(render("json", empty))["facts"] == []
+
+
+def test_a_writer_function_is_staged_like_a_text(tmp_path):
+    target = tmp_path / "out.txt"
+    target.write_text("old\n")
+    write_atomic_all([(target, lambda fh: fh.write("new\n"))])
+    assert target.read_text() == "new\n"
+
+    def broken(fh):
+        fh.write("half")
+        raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError):
+        write_atomic_all([(target, broken)])
+    assert target.read_text() == "new\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
