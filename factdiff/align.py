@@ -271,5 +271,14 @@ def align_block(block: list[Mention], compatible: Callable[[Mention, Mention], b
     ``align`` does for each block, for a caller that reads the blocks one at a time."""
     groups: list[list[Mention]] = []
     for sub in _sub_blocks(block):
-        groups.extend(group_block(sub, compatible))
+        memo: dict = {}  # the same pairs are judged by every step of the grouping: once each
+
+        def compat(a: Mention, b: Mention, memo=memo) -> bool:
+            key = (id(a), id(b))  # the sub-block holds every mention while the memo lives
+            got = memo.get(key)
+            if got is None:
+                got = memo[key] = compatible(a, b)
+            return got
+
+        groups.extend(group_block(sub, compat))
     return groups

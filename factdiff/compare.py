@@ -8,6 +8,7 @@ do not exclude each other.
 from __future__ import annotations
 
 import hashlib
+import functools
 import math
 import re
 from typing import Optional
@@ -88,10 +89,17 @@ def _org_words(m: Mention) -> set:
     return {w.strip("'’").removesuffix("'s").removesuffix("’s") for w in m.context if w not in stop} - {""}
 
 
+@functools.lru_cache(maxsize=4096)
+def _org_stems(context: frozenset) -> frozenset:
+    stop = lexicon.stopwords()
+    return frozenset(w.strip("'’").removesuffix("'s").removesuffix("’s")[:4] for w in context
+                     if w not in stop) - {""}
+
+
 def _roles_compatible(a: Mention, b: Mention) -> bool:
     if "past" in (a.scope, b.scope):
         return True
-    wa, wb = {w[:4] for w in _org_words(a)}, {w[:4] for w in _org_words(b)}
+    wa, wb = _org_stems(a.context), _org_stems(b.context)
     return not wa or not wb or bool(wa & wb)
 
 

@@ -38,8 +38,8 @@ def _encode_mention(m: Mention) -> str:
     return json.dumps([m.source] + encode([m], "")[0], ensure_ascii=False, separators=(",", ":"))
 
 
-def _decode_mention(data: str) -> Mention:
-    row = json.loads(data)
+def _decode_mention(data) -> Mention:
+    row = json.loads(data) if isinstance(data, str) else data
     m = decode([row[1:]], "")[0]
     object.__setattr__(m, "source", row[0])
     return m
@@ -54,7 +54,8 @@ def fact_sort_key(f: Fact) -> tuple:
 
 class Spill:
     """Mentions in (``add_mentions``), blocks out (``blocks``); facts in (``add_fact``),
-    facts out in report order (:class:`FactStore`)."""
+    facts out in report order (:class:`FactStore`). A fact is added while its block is the
+    one being read (its mentions are stored as they were read)."""
 
     def __init__(self, directory: Optional[str] = None) -> None:
         self.dir = tempfile.mkdtemp(prefix="factdiff-run-", dir=directory)
@@ -71,6 +72,7 @@ class Spill:
         self._rows: list = []
         self._facts: list = []
         self._seq = 0
+        self._raw: dict = {}  # id of a mention of the block being read -> its stored JSON
         self._nfacts = 0
         self.counts = {"agree": 0, "conflict": 0, "single": 0}
 
@@ -98,14 +100,19 @@ class Spill:
         self.db.execute("CREATE INDEX m_order ON m (block, src, seq)")
         self.db.execute("BEGIN")
         current, block = None, []
+        raw = self._raw
         for key, data in self.db.execute("SELECT block, data FROM m ORDER BY block, src, seq"):
             if key != current:
                 if block:
                     yield block
                 current, block = key, []
-            block.append(_decode_mention(data))
+                raw.clear()
+            m = _decode_mention(data)
+            raw[id(m)] = data  # the block's facts store it as read, not encoded again
+            block.append(m)
         if block:
             yield block
+        raw.clear()
         self.db.execute("DROP INDEX m_order")
         self.db.execute("DELETE FROM m")
 
@@ -113,8 +120,9 @@ class Spill:
 
     def add_fact(self, f: Fact) -> None:
         status, nsrc, first, start = fact_sort_key(f)
-        data = json.dumps([f.id, f.subject, f.kind, f.status, f.reason,
-                           [_encode_mention(m) for m in f.mentions]], ensure_ascii=False, separators=(",", ":"))
+        raw = self._raw
+        head = json.dumps([f.id, f.subject, f.kind, f.status, f.reason], ensure_ascii=False, separators=(",", ":"))
+        data = head[:-1] + ",[" + ",".join(raw.get(id(m)) or _encode_mention(m) for m in f.mentions) + "]]"
         self._facts.append((status, nsrc, first, start, self._seq, f.kind, data))
         self._seq += 1
         self.counts[f.status] += 1
