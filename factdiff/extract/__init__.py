@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import math
 from typing import Optional, Union
 
 from ..model import Mention
 from . import context as ctx
+from . import dates, gate, quantities, roles
 from .dates import find_dates, find_phones, find_times, shift_back
 from .quantities import Raw, apply_postfix, scan
 from .roles import find_roles
@@ -38,9 +40,31 @@ def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str 
     mentions: list[Mention] = []
     noise = noise_spans(text)
     for s, e in _bounded(text, sentences(text)):
+        finders = _finders(text, s, e)
+        if finders is not None and not any(finders):
+            continue  # nothing any finder reads: not even tokenized (see ``gate``)
         if not _number_run(text, s, e):
-            mentions.extend(_sentence(text, s, e, published, noise, prefer))
+            mentions.extend(_sentence(text, s, e, published, noise, prefer, finders))
     return mentions
+
+
+@functools.lru_cache(maxsize=None)
+def _triggers():
+    roles_words, roles_rules, title_ends = roles.triggers()
+    return (gate.Trigger(*dates.triggers()), gate.Trigger(*quantities.triggers()),
+            gate.Trigger(roles_words, roles_rules), title_ends)
+
+
+def _finders(text: str, s: int, e: int) -> Optional[tuple[bool, bool, bool]]:
+    """For a sentence without a digit: whether dates, numeric mentions and roles can be
+    found in it (``gate``); None when it holds a digit (every finder reads it)."""
+    got = gate.words_of(text, s, e)
+    if got is None:
+        return None
+    words, toks = got
+    date_words, scan_words, role_words, title_ends = _triggers()
+    role = role_words.fires(words) and ("," in words or gate.title_before_name(toks, title_ends))
+    return date_words.fires(words), scan_words.fires(words), role
 
 
 MAX_SENTENCE = 1000  # characters: a longer "sentence" (a table, a list, a run-on scrape) is cut
@@ -96,15 +120,25 @@ class _Blocked:
         return any(a < tok.end and tok.start < b for a, b in self.spans)
 
 
-def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, prefer: str = "past") -> list[Mention]:
+def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, prefer: str = "past",
+              finders: Optional[tuple[bool, bool, bool]] = None) -> list[Mention]:
+    """The mentions of one sentence. ``finders`` (from ``_finders``, for a sentence without a
+    digit): which of dates, numeric mentions and roles can be found at all; the others, and
+    the finders that need a digit, are not run."""
     sentence = text[s:e]
     toks = tokenize(text, s, e)
     if not toks:
         return []
-    dates = find_dates(text, s, e, published, prefer, toks)
-    times = find_times(text, s, e)
-    phones = find_phones(text, s, e)
-    tallies = find_tallies(toks)
+    if finders is None:
+        dates = find_dates(text, s, e, published, prefer, toks)
+        times = find_times(text, s, e)
+        phones = find_phones(text, s, e)
+        tallies = find_tallies(toks)
+        numbers = roles_on = True
+    else:
+        dates_on, numbers, roles_on = finders
+        dates = find_dates(text, s, e, published, prefer, toks) if dates_on else []
+        times, phones, tallies = [], [], []  # each needs a digit
     blocked = _Blocked([(d.start, d.end) for d in dates if not d.offset] + times + phones
                        + [(a, b) for a, b in noise if a < e and b > s]
                        + [(toks[t.i].start, toks[t.j - 1].end) for t in tallies])
@@ -133,7 +167,7 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
                 entities=ctx.entities(toks, t.i, t.j), **common))
 
     # --- numeric mentions ---------------------------------------------------------------
-    raws = scan(toks, blocked)
+    raws = scan(toks, blocked) if numbers else []
     for raw in raws:
         apply_postfix(toks, raw)
         m = _numeric_mention(text, toks, raw, years, common)
@@ -160,7 +194,7 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
                                  subject=subject, predicate=predicate, event=event))
 
     # --- roles ----------------------------------------------------------------------------
-    for r in find_roles(toks):
+    for r in find_roles(toks) if roles_on else ():
         start, end = toks[r.i].start, toks[r.j - 1].end
         role = r.title + (f", {r.org}" if r.org else "")
         out.append(Mention(start=start, end=end, text=text[start:end], kind="role", role=role,

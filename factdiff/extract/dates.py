@@ -36,6 +36,7 @@ import regex
 from .. import lexicon
 from . import holidays as hol
 from .numbers import read_number, read_ordinal_word
+from .gate import rule
 from .text import Token, tokenize
 
 MONTHS = {
@@ -1371,3 +1372,35 @@ def parse_published(line: str) -> Optional[dt.date]:
         if hit.grain == "day" and hit.iso and len(hit.iso) == 10 and not hit.relative:
             return dt.date.fromisoformat(hit.iso)
     return None
+
+
+
+@functools.lru_cache(maxsize=None)
+def triggers() -> tuple[frozenset, tuple]:
+    """What a sentence without a digit must hold for ``find_dates`` to read a date in it, as
+    ``(words, rules)``: one of ``words`` (``Token.lower``), or for some rule a word of each of
+    its sets. Without a digit (the year pattern and the numeric rules need one),
+    ``_parse_at`` starts at a word of ``_starts()``, but the common ones ("the", "in", "a",
+    "this", "last", number words) lead to a date only through one of these:
+
+    * a month (``_r_month_day``, ``_r_month_alone``, ``_r_day_month`` which reads a day and
+      then its month), a relative word (``_r_relword``), a weekday form (``_r_weekday``,
+      ``_r_nth``, "three fridays from now"), an ordinal (``_r_dom``: "on the fifteenth";
+      ``_r_nth``: "the first Sunday"; "last" there needs a weekday or "month" too), "eom";
+    * a holiday name (``_r_holiday``): every word of the name is a token (a name with a
+      weekday is covered by the weekday forms, which may stand for the name's weekday);
+    * a unit of time after an amount (``_r_offset`` through ``_read_span``: "a week ago",
+      "in a few days", number words), or a month or year after "last", "this"…
+      (``_r_period``), or the week or month after "the end of" (``_r_period``)."""
+    words = set(MONTHS) | set(_REL_WORDS) | set(_WD_FORMS) | {"eom", "bom"}
+    words |= set(lexicon.load("numbers")["ordinals"])
+    rules = []
+    for name in hol.table():
+        if not any(w in WEEKDAYS for w in name):
+            rules.append(rule(name))
+    amounts = frozenset({"a", "an", "one", "few", "couple"}) | _year_words()
+    rules.append((frozenset(_TIME_UNITS), amounts))
+    rules.append((frozenset({"month", "year", "yr"}),
+                  frozenset({"last", "this", "next", "current", "previous", "coming"})))
+    rules.append((frozenset({"week", "month"}), frozenset({"beginning", "start", "end", "middle"})))
+    return frozenset(words), tuple(rules)

@@ -12,7 +12,10 @@ import math
 from dataclasses import dataclass, field
 from typing import Optional
 
+import regex
+
 from .. import lexicon
+from .gate import rule
 from .numbers import Num, read_number, read_ordinal_word
 from .text import Token
 from .units import currency_prefix, currency_suffix, match_unit
@@ -827,3 +830,83 @@ def apply_postfix(toks: list[Token], raw: Raw) -> None:
                 raw.approximate = True
                 raw.tolerance = max(raw.tolerance, tol["approximate"])
             return
+
+
+
+@functools.lru_cache(maxsize=None)
+def triggers() -> tuple[frozenset, tuple]:
+    """What a sentence without a digit must hold for ``scan`` to read a mention in it, as
+    ``(words, rules)``: one of ``words`` (``Token.lower``), or for some rule a word of each
+    of its sets. Without a digit, ``_read_at`` reads a number only from a word: a vague
+    amount (every word of its phrase is a token), a number word, a scale ("a million"),
+    "hundred", "dozen", a fraction word ("half", "two-thirds"), an ordinal (also glued:
+    "thirtyfirst"); a sign ("minus"), "point" or a currency before the amount need such a
+    number after them. The one mention without a number word is ``_article_unit``: "a" or
+    "an" before a unit ("an hour", "a square mile") or a currency word ("a dollar")."""
+    from .numbers import _denominators, _glued_ordinals, _tables  # noqa: PLC0415
+
+    n, vague = _tables()
+    words = set(n["units"]) | set(n["tens"]) | set(n["scales"]) | set(n["ordinals"]) | {"hundred", "dozen"}
+    words |= set(_denominators()) | set(_glued_ordinals())
+    rules = []
+    for phrase in vague:
+        if len(phrase) == 1:
+            words.add(phrase[0])
+        else:
+            rules.append(rule(phrase))
+    articles = frozenset({"a", "an"})
+    rules += [(units, *rest, articles) for units, *rest in _article_units()]
+    return frozenset(words), tuple(rules)
+
+
+def _article_units() -> list:
+    """The tokens (as sets of ``Token.lower``, all present) that make ``match_unit(toks, k,
+    glued=False)`` or a currency word succeed at the word token ``k`` after "a"/"an"
+    (``_article_unit``): a surface of one word, or an inflection of it (``_lookup`` tries
+    ``lexicon.singular``); the first words of a surface of several ("square feet", the last
+    one inflected); the letters before the glued rest of a surface ("km/h", "k.g."). A
+    surface read only glued to digits ("in", "m", ``_GLUED_ONLY``) is still read when an
+    apostrophe is glued after it ("in’": singular strips it), so it needs that apostrophe."""
+    from .units import _GLUED_ONLY, _unit_table  # noqa: PLC0415
+
+    table = _unit_table()
+    surfaces = {s.lower() for s in table} | set(table)
+    single = {s for s in surfaces if " " not in s}
+    strong, weak = set(), set()
+    for w in _inflections(single):
+        (weak if w in _GLUED_ONLY or len(w) == 1 else strong).add(w)
+    strong |= _inflections(_ARTICLE_UNIT_WORDS)
+    for s in single:
+        lead = _LEAD_RE.match(s)
+        if lead and lead.end() < len(s):
+            strong.add(lead.group())
+    out = [(_word_like(strong),), (_word_like(weak), frozenset({"'", "’"}))]
+    for s in surfaces - single:
+        parts = s.lower().split(" ")
+        second = {parts[1]} | (_inflections({parts[1]}) if len(parts) == 2 else set())
+        if _word_like({parts[0]}):
+            out.append((_word_like({parts[0]}), frozenset(second)))
+    return out
+
+
+def _word_like(ws) -> frozenset:
+    """The words that can be a word token's lower case (``Token.is_word``)."""
+    return frozenset(w.lower() for w in ws if w[:1].isalpha())
+
+
+def _inflections(lemmas) -> set:
+    """Every word ``w`` (a token's lower case) with ``lexicon.singular(w)`` in ``lemmas``:
+    the lemma, its plurals ("-s", "-es", "-ies", irregular) and their possessives."""
+    irregular = {}
+    for plural, lemma in lexicon._IRREGULAR_PLURALS.items():
+        irregular.setdefault(lemma, []).append(plural)
+    out = set()
+    for lemma in lemmas:
+        forms = {lemma, lemma + "s", lemma + "es", *irregular.get(lemma, ())}
+        if lemma.endswith("y"):
+            forms.add(lemma[:-1] + "ies")
+        out |= forms | {f + "'s" for f in forms} | {f + "’s" for f in forms}
+    return {w for w in out if lexicon.singular(w) in lemmas}
+
+
+_LEAD_RE = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # the word a token would read first

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .. import lexicon
+from .gate import rule
 from .text import Token
 
 
@@ -227,3 +228,23 @@ def _dedupe(hits: list[RoleHit]) -> list[RoleHit]:
         seen.add(key)
         out.append(h)
     return out
+
+
+
+@functools.lru_cache(maxsize=None)
+def triggers() -> tuple[frozenset, tuple, frozenset]:
+    """What a sentence must hold for ``find_roles`` to find a role: a title (``_title_at``:
+    every hyphen-separated part of every word of it is a token, in lower case), as
+    ``(words, rules)`` (one of ``words`` or a word of each set of a rule), and then either a
+    comma (the appositive shapes) or a capitalised word right after the title ("Defence
+    Ministry spokesman Igor Konashenkov": ``_name_at`` after the title). The third value is
+    every word a title can end with."""
+    words, rules, ends = set(), [], set()
+    for title in _titles()[0]:
+        parts = [p for w in title for p in w.split("-")]
+        ends.add(parts[-1])
+        if len(parts) == 1:
+            words.add(parts[0])
+        else:
+            rules.append(rule(parts))
+    return frozenset(words), tuple(rules), frozenset(ends)

@@ -1,0 +1,69 @@
+"""Which finders can read anything in a sentence, judged from its words before it is tokenized.
+
+Most sentences of prose hold no figure, and most of those nothing any finder reads. Each
+finder says what a sentence without a digit must hold for it to find anything
+(``dates.triggers``, ``quantities.triggers``, ``roles.triggers``): words derived from its own
+entry conditions and lexicons, never a list of its own. A sentence none of them can read is
+not tokenized at all; one only some of them can read is given to those only. The output is
+the same as when every finder reads every sentence: a finder is skipped only where it would
+have found nothing.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import regex
+
+from .text import _TOKEN_RE
+
+# A digit by either module's reckoning: ``regex`` reads the tokens, ``str.isdecimal`` (which
+# is ``re``'s \d) makes a token a figure (``Token.is_digit``).
+_REGEX_DIGIT_RE = regex.compile(r"\d")
+_RE_DIGIT_RE = re.compile(r"\d")
+
+
+def rule(words) -> tuple:
+    """A rule of single words, all of which must be present; the longest (the least common)
+    is looked up first."""
+    return tuple(frozenset({w}) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+class Trigger:
+    """``words``: any one of them is enough; ``rules``: tuples of word sets, enough when each
+    set has a word present. A rule is looked up by the words of its first set."""
+
+    def __init__(self, words, rules=()):
+        self.words = frozenset(words)
+        self.index: dict[str, list[tuple]] = {}
+        for r in rules:
+            for w in r[0]:
+                self.index.setdefault(w, []).append(r[1:])
+        self.keys = frozenset(self.index)
+
+    def fires(self, words: set) -> bool:
+        if not self.words.isdisjoint(words):
+            return True
+        for w in self.keys.intersection(words):
+            for rest in self.index[w]:
+                if all(not s.isdisjoint(words) for s in rest):
+                    return True
+        return False
+
+
+def words_of(text: str, s: int, e: int) -> Optional[tuple[set, list]]:
+    """The set of the tokens of ``text[s:e]`` in lower case (``Token.lower``), and the tokens
+    as written, in order, read with the tokenizer's own pattern; None when the sentence holds
+    a digit (then every finder reads it)."""
+    if _REGEX_DIGIT_RE.search(text, s, e) or _RE_DIGIT_RE.search(text, s, e):
+        return None
+    toks = _TOKEN_RE.findall(text, s, e)
+    return set(map(str.lower, set(toks))), toks
+
+
+def title_before_name(toks: list, title_ends: frozenset) -> bool:
+    """A word a title can end with, right before a capitalised token (``roles._name_at``)."""
+    for k in range(len(toks) - 1):
+        if toks[k + 1][:1].isupper() and toks[k].lower() in title_ends:
+            return True
+    return False
