@@ -86,6 +86,9 @@ _TIME_RE = regex.compile(
     r"|\b(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s*[ap]\.?m\b\.?|\b(?:1[0-2]|0?[1-9])\s+o['’]clock\b",
     regex.IGNORECASE,
 )
+# What each branch of _TIME_RE holds: a colon, a digit before "a"/"p" ("7 p.m.", "11.30am"),
+# a digit before "o'clock" (the same flags, so that case-folding is the same).
+_TIME_CUE_RE = regex.compile(r":|\d(?:\.[0-5]\d)?\s*[ap]|\d\s+o['’]", regex.IGNORECASE)
 _PHONE_RE = regex.compile(
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s-]\d{2,4}){2,4}\b"
 )
@@ -1354,8 +1357,8 @@ def shift_back(published: dt.date, amount: float, unit: str) -> Optional[str]:
 
 def find_times(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
     end = len(text) if end is None else end
-    if not _DIGIT_RE.search(text, start, end):
-        return []  # every clock time has a digit; the pattern, case-blind, is slow to fail
+    if not _TIME_CUE_RE.search(text, start, end):
+        return []  # every clock time has one of these; the pattern, case-blind, is slow to fail
     return [m.span() for m in _TIME_RE.finditer(text, start, end)]
 
 

@@ -41,15 +41,37 @@ class Token:
         return hash((self.text, self.start, self.end))
 
 
+# The same tokens, each with the characters before it (which hold no token: white space as
+# the token pattern reads it), so that offsets are counted rather than asked of match objects.
+_GAP_TOKEN_RE = regex.compile(r"([\s\x1c-\x1f]*+)(" + _TOKEN_RE.pattern + ")", regex.V1)
+# The characters no token holds at the end of a stretch, read backwards: not searched at all
+# (a search for a token from each of them would run to the end of the run).
+_TRAILING_GAP_RE = regex.compile(r"[\s\x1c-\x1f]*+", regex.V1 | regex.REVERSE)
+_INFO: dict[str, tuple[str, bool, bool]] = {}  # token text -> (lower, is_digit, is_word)
+_new = object.__new__
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
+    stop = _TRAILING_GAP_RE.match(text, start, end).start() if start < end else end
     out: list[Token] = []
     append = out.append
-    prev = start
-    for m in _TOKEN_RE.finditer(text, start, end):
-        a, b = m.span()
-        append(Token(m.group(), a, b, text[prev:a] if a - prev < 4 else " "))
-        prev = b
+    pos = start
+    info = _INFO
+    if len(info) > 100_000:
+        info.clear()  # the lookups of the most common words are kept, not every figure ever read
+    for gap, s in _GAP_TOKEN_RE.findall(text, start, stop):
+        a = pos + len(gap)
+        pos = a + len(s)
+        t = _new(Token)  # as Token(s, a, pos, pre), with the word's lookups made once per word
+        t.text, t.start, t.end = s, a, pos
+        t.pre = gap if len(gap) < 4 else " "
+        got = info.get(s)
+        if got is None:
+            c = s[0]
+            got = info[s] = (s.lower(), c.isdecimal() or (c == "." and len(s) > 1), c.isalpha())
+        t.lower, t.is_digit, t.is_word = got
+        append(t)
     return out
 
 

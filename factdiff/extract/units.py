@@ -70,6 +70,8 @@ def match_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
 
 
 def _simple_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
+    if 0 <= j < len(toks) and toks[j].lower not in _first_tokens():
+        return None  # no surface (nor an inflection of one) starts with this token
     table = _unit_table()
     after_digits = j > 0 and (toks[j - 1].is_digit or toks[j - 1].lower in _number_words())
     for n in range(min(_max_words(), len(toks) - j), 0, -1):
@@ -90,6 +92,23 @@ def _simple_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
                 continue
             return Unit(name, dimension, factor, n)
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _first_tokens() -> frozenset:
+    """Every ``Token.lower`` a candidate of ``_simple_unit`` that ``_lookup`` finds can start
+    with: a whole surface, any start of one (the first of several tokens, spaced or glued:
+    "square feet", "km/h"), an inflection ``lexicon.singular`` reads as a surface ("hours",
+    "inch's"), and the apostrophes ``singular`` strips off."""
+    from .quantities import _inflections  # noqa: PLC0415
+
+    out = {"'", "’"}
+    for surface in _unit_table():
+        low = surface.lower()
+        out.update(low[:k] for k in range(1, len(low) + 1))
+        if " " not in low:
+            out |= _inflections({low, surface})
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=None)
@@ -186,8 +205,11 @@ def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int
     n_toks = len(toks)
     if j >= n_toks:
         return None
-    glued = j > 0 and toks[j - 1].end == toks[j].start
     tok = toks[j]
+    if tok.text not in symbols and tok.lower not in _suffix_words() and tok.text.upper() not in codes \
+            and not (len(tok.text) == 4 and tok.text[1:] in codes):
+        return None  # no symbol, currency word or code starts here
+    glued = j > 0 and toks[j - 1].end == toks[j].start
     # a symbol after the amount: "10 $", "7€", "100元", "42 RM" (letters: glued, non-Latin or capitals)
     if tok.text in symbols and (not tok.text[0].isalpha() or glued or not tok.text.isascii()
                                 or (tok.text.isupper() and len(tok.text) > 1)):
@@ -218,6 +240,18 @@ def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int
             if len(tok.text) == 4 and tok.text[0] in "MK" and tok.text[1:] in codes and tok.text.isupper():
                 return tok.text[1:], (1e6 if tok.text[0] == "M" else 1e3), j + 1
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _suffix_words() -> frozenset:
+    """Every ``Token.lower`` a currency word of ``currency_suffix`` can start with: the
+    first word of a name of several ("US dollars"), a name of one word or an inflection
+    ``lexicon.singular`` reads as one ("euros")."""
+    from .quantities import _inflections  # noqa: PLC0415
+
+    names = _currency_tables()[2]
+    single = {w for w in names if " " not in w}
+    return frozenset({w.split(" ")[0] for w in names} | single | _inflections(single))
 
 
 def _canonical_code(code: str) -> str:
