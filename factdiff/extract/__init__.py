@@ -21,7 +21,7 @@ from .dates import find_dates, find_phones, find_times, shift_back
 from .quantities import Raw, apply_postfix, scan
 from .roles import find_roles
 from .tallies import find_tallies
-from .text import Token, noise_spans, sentences, tokenize
+from .text import Token, noise_spans, sentences, tokenize, tokens_of
 
 __all__ = ["extract"]
 
@@ -40,11 +40,14 @@ def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str 
     mentions: list[Mention] = []
     noise = noise_spans(text)
     for s, e in _bounded(text, sentences(text)):
-        finders = _finders(text, s, e)
-        if finders is not None and not any(finders):
-            continue  # nothing any finder reads: not even tokenized (see ``gate``)
+        got = gate.words_of(text, s, e)
+        finders = pairs = None
+        if got is not None:
+            finders, pairs = _finders(*got[:2]), got[2]
+            if not any(finders):
+                continue  # nothing any finder reads: not even tokenized (see ``gate``)
         if not _number_run(text, s, e):
-            mentions.extend(_sentence(text, s, e, published, noise, prefer, finders))
+            mentions.extend(_sentence(text, s, e, published, noise, prefer, finders, pairs))
     return mentions
 
 
@@ -55,13 +58,9 @@ def _triggers():
             gate.Trigger(roles_words, roles_rules), title_ends)
 
 
-def _finders(text: str, s: int, e: int) -> Optional[tuple[bool, bool, bool]]:
-    """For a sentence without a digit: whether dates, numeric mentions and roles can be
-    found in it (``gate``); None when it holds a digit (every finder reads it)."""
-    got = gate.words_of(text, s, e)
-    if got is None:
-        return None
-    words, toks = got
+def _finders(words: set, toks: list) -> tuple[bool, bool, bool]:
+    """For a sentence without a digit (its words and tokens from ``gate.words_of``): whether
+    dates, numeric mentions and roles can be found in it."""
     date_words, scan_words, role_words, title_ends = _triggers()
     role = role_words.fires(words) and ("," in words or gate.title_before_name(toks, title_ends))
     return date_words.fires(words), scan_words.fires(words), role
@@ -121,12 +120,12 @@ class _Blocked:
 
 
 def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, prefer: str = "past",
-              finders: Optional[tuple[bool, bool, bool]] = None) -> list[Mention]:
+              finders: Optional[tuple[bool, bool, bool]] = None, pairs=None) -> list[Mention]:
     """The mentions of one sentence. ``finders`` (from ``_finders``, for a sentence without a
     digit): which of dates, numeric mentions and roles can be found at all; the others, and
-    the finders that need a digit, are not run."""
+    the finders that need a digit, are not run. ``pairs``: its ``token_pairs``, if read."""
     sentence = text[s:e]
-    toks = tokenize(text, s, e)
+    toks = tokens_of(pairs, s) if pairs is not None else tokenize(text, s, e)
     if not toks:
         return []
     if finders is None:
@@ -134,7 +133,8 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
         times = find_times(text, s, e)
         phones = find_phones(text, s, e)
         tallies = find_tallies(toks)
-        numbers = roles_on = True
+        numbers = True
+        roles_on = _triggers()[2].fires({t.lower for t in toks})  # a title (digits are no help)
     else:
         dates_on, numbers, roles_on = finders
         dates = find_dates(text, s, e, published, prefer, toks) if dates_on else []
@@ -142,11 +142,14 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
     blocked = _Blocked([(d.start, d.end) for d in dates if not d.offset] + times + phones
                        + [(a, b) for a, b in noise if a < e and b > s]
                        + [(toks[t.i].start, toks[t.j - 1].end) for t in tallies])
-    years = {d.iso[:4] for d in dates if d.iso and d.iso[:1].isdigit()}
-    if published is None:
-        # "last year" with no date to resolve it against is still a time frame of its own
-        years |= {"~" + m.group(0).lower() for m in _RELATIVE_FRAME_RE.finditer(sentence)}
-    years = tuple(sorted(years))
+    raws = scan(toks, blocked) if numbers else []
+    years = ()  # the time frame of the counts: only read when there are some
+    if tallies or raws:
+        years = {d.iso[:4] for d in dates if d.iso and d.iso[:1].isdigit()}
+        if published is None:
+            # "last year" with no date to resolve it against is still a time frame of its own
+            years |= {"~" + m.group(0).lower() for m in _RELATIVE_FRAME_RE.finditer(sentence)}
+        years = tuple(sorted(years))
     out: list[Mention] = []
 
     tok_starts = [t.start for t in toks]  # once per sentence, not once per lookup
@@ -167,7 +170,6 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
                 entities=ctx.entities(toks, t.i, t.j), **common))
 
     # --- numeric mentions ---------------------------------------------------------------
-    raws = scan(toks, blocked) if numbers else []
     for raw in raws:
         apply_postfix(toks, raw)
         m = _numeric_mention(text, toks, raw, years, common)

@@ -248,23 +248,44 @@ def _changes(toks: list[Token], k: int, reach: int = 4) -> bool:
 def context_bag(toks: list[Token], i: int, j: int, width: int = 10) -> frozenset:
     """Content words around a mention, as classes, for judging whether two mentions speak of
     the same event."""
+    global _BAG_STATE
     stop = lexicon.stopwords()
     preds = lexicon.predicate_index()
     syn = lexicon.synonym_index()
+    state = _BAG_STATE
+    if state[0] is not stop or state[1] is not preds or state[2] is not syn:  # lexicons changed
+        state = _BAG_STATE = (stop, preds, syn, {})
+    memo = state[3]
+    if len(memo) > 100_000:
+        memo.clear()
     bag = set()
     for k in list(range(max(0, i - width), i)) + list(range(j, min(len(toks), j + width))):
         t = toks[k]
-        if not t.is_word or len(t.text) < 3:
-            continue
-        w = t.lower
-        if w in stop:
-            continue
-        if w in preds:
-            bag.add("@" + preds[w])
-            continue
-        lem = lexicon.singular(w)
-        bag.add(syn.get(lem, lem))
+        item = memo.get(t.text, _NOTHING)
+        if item is _NOTHING:
+            item = memo[t.text] = _bag_item(t, stop, preds, syn)
+        if item is not None:
+            bag.add(item)
     return frozenset(bag)
+
+
+_NOTHING = object()
+# (stopwords, predicate index, synonym index, token text -> what it adds to a bag): the
+# class of a word is looked up once per word, while the lexicons it came from are current
+_BAG_STATE: tuple = (None, None, None, {})
+
+
+def _bag_item(t: Token, stop, preds, syn) -> Optional[str]:
+    """What the token adds to a context bag: its event class ("@kill"), its class, or nothing."""
+    if not t.is_word or len(t.text) < 3:
+        return None
+    w = t.lower
+    if w in stop:
+        return None
+    if w in preds:
+        return "@" + preds[w]
+    lem = lexicon.singular(w)
+    return syn.get(lem, lem)
 
 
 _NOT_ENTITIES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",

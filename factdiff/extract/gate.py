@@ -10,12 +10,15 @@ have found nothing.
 """
 from __future__ import annotations
 
+import operator
 import re
 from typing import Optional
 
 import regex
 
-from .text import _TOKEN_RE
+from .text import token_pairs
+
+_second = operator.itemgetter(1)
 
 # A digit by either module's reckoning: ``regex`` reads the tokens, ``str.isdecimal`` (which
 # is ``re``'s \d) makes a token a figure (``Token.is_digit``).
@@ -51,14 +54,15 @@ class Trigger:
         return False
 
 
-def words_of(text: str, s: int, e: int) -> Optional[tuple[set, list]]:
-    """The set of the tokens of ``text[s:e]`` in lower case (``Token.lower``), and the tokens
-    as written, in order, read with the tokenizer's own pattern; None when the sentence holds
-    a digit (then every finder reads it)."""
+def words_of(text: str, s: int, e: int) -> Optional[tuple[set, list, list]]:
+    """The set of the tokens of ``text[s:e]`` in lower case (``Token.lower``), the tokens as
+    written, in order, and ``text.token_pairs`` (to make the tokens of, if the sentence is
+    read); None when the sentence holds a digit (then every finder reads it)."""
     if _REGEX_DIGIT_RE.search(text, s, e) or _RE_DIGIT_RE.search(text, s, e):
         return None
-    toks = _TOKEN_RE.findall(text, s, e)
-    return set(map(str.lower, set(toks))), toks
+    pairs = token_pairs(text, s, e)
+    toks = list(map(_second, pairs))
+    return set(map(str.lower, set(toks))), toks, pairs
 
 
 def title_before_name(toks: list, title_ends: frozenset) -> bool:

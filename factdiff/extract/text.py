@@ -52,15 +52,25 @@ _new = object.__new__
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    return tokens_of(token_pairs(text, start, end), start)
+
+
+def token_pairs(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, str]]:
+    """(the characters before the token, the token) for every token of ``text[start:end]``."""
     end = len(text) if end is None else end
     stop = _TRAILING_GAP_RE.match(text, start, end).start() if start < end else end
+    return _GAP_TOKEN_RE.findall(text, start, stop)
+
+
+def tokens_of(pairs: list[tuple[str, str]], start: int) -> list[Token]:
+    """The tokens of ``token_pairs(text, start, end)``."""
     out: list[Token] = []
     append = out.append
     pos = start
     info = _INFO
     if len(info) > 100_000:
         info.clear()  # the lookups of the most common words are kept, not every figure ever read
-    for gap, s in _GAP_TOKEN_RE.findall(text, start, stop):
+    for gap, s in pairs:
         a = pos + len(gap)
         pos = a + len(s)
         t = _new(Token)  # as Token(s, a, pos, pre), with the word's lookups made once per word
