@@ -1,6 +1,9 @@
 """Tokens and sentences with character offsets into the decoded text."""
 from __future__ import annotations
 
+import functools
+import re
+
 import regex
 
 # Digits with inner separators ("250,000", "1.5", "07:19", "192.168.1.1") stay one token;
@@ -59,7 +62,31 @@ def token_pairs(text: str, start: int = 0, end: int | None = None) -> list[tuple
     """(the characters before the token, the token) for every token of ``text[start:end]``."""
     end = len(text) if end is None else end
     stop = _TRAILING_GAP_RE.match(text, start, end).start() if start < end else end
+    std, unsafe = _standard_patterns()
+    # the standard library's engine is faster, and reads the same tokens where every character
+    # (and the one before, which the look-behind sees) is in a class the same to both modules
+    if not unsafe.search(text, max(0, start - 1), stop + 1):
+        return std.findall(text, start, stop)
     return _GAP_TOKEN_RE.findall(text, start, stop)
+
+
+@functools.lru_cache(maxsize=None)
+def _standard_patterns():
+    """``_GAP_TOKEN_RE`` compiled by ``re``, and a pattern for every character for which the
+    two modules may disagree on a class the pattern uses (tested here, for the Latin letters,
+    punctuation and currency signs; anything else is left to ``regex``)."""
+    classes = (r"\d", r"\w", r"[\w.]", r"[^\W\d_]", r"[^\s\x1c-\x1f]", r"[\s\x1c-\x1f]")
+    safe = [cp for cp in (*range(0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0))
+            if all(bool(re.fullmatch(c, chr(cp))) == bool(regex.fullmatch(c, chr(cp), flags=regex.V1))
+                   for c in classes)]
+    ranges, first = [], None
+    for k, cp in enumerate(safe):
+        if first is None:
+            first = cp
+        if k + 1 == len(safe) or safe[k + 1] != cp + 1:
+            ranges.append(f"\\U{first:08x}-\\U{cp:08x}")
+            first = None
+    return re.compile(_GAP_TOKEN_RE.pattern), re.compile("[^" + "".join(ranges) + "]")
 
 
 def tokens_of(pairs: list[tuple[str, str]], start: int) -> list[Token]:
