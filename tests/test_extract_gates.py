@@ -42,8 +42,8 @@ def _texts() -> list[str]:
 
 def _all_finders(monkeypatch) -> None:
     """Every sentence given to every finder, as before the gate."""
-    monkeypatch.setattr(gate, "words_of", lambda text, s, e: None)
-    monkeypatch.setattr(X, "_triggers", lambda: (None, None, _Always(), None))
+    monkeypatch.setattr(gate, "has_digit", lambda text, s, e: True)
+    monkeypatch.setattr(X, "_triggers", lambda: (None, None, _Always(), None, frozenset()))
 
 
 class _Always:
@@ -67,9 +67,25 @@ def test_gate_changes_no_mention(monkeypatch, published):
 def test_gate_skips_sentences_nothing_reads():
     text = "Nothing happened here at all. The talks went on."
     for s, e in ((0, 29), (30, len(text))):
+        assert not gate.has_digit(text, s, e)
         words, toks, pairs = gate.words_of(text, s, e)
         assert not any(X._finders(words, toks))
-    assert gate.words_of("It was 5 km.", 0, 12) is None  # a digit: every finder reads it
+        assert not X._may_fire(gate.rough_words(text, s, e, X._triggers()[4]))
+        assert words >= gate.rough_words(text, s, e, X._triggers()[4])
+    assert gate.has_digit("It was 5 km.", 0, 12)  # a digit: every finder reads it
+
+
+def test_rough_words_hold_every_trigger_among_the_tokens():
+    texts = _texts()
+    marks = X._triggers()[4]
+    trigger_words = set(marks)
+    for t in X._triggers()[:3]:
+        trigger_words |= t.all_words()
+    for text in texts:
+        if gate.has_digit(text, 0, len(text)):
+            continue
+        words = gate.words_of(text, 0, len(text))[0]
+        assert words & trigger_words <= gate.rough_words(text, 0, len(text), marks)
 
 
 def test_tokens_as_the_pattern_reads_them():

@@ -40,12 +40,14 @@ def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str 
     mentions: list[Mention] = []
     noise = noise_spans(text)
     for s, e in _bounded(text, sentences(text)):
-        got = gate.words_of(text, s, e)
         finders = pairs = None
-        if got is not None:
-            finders, pairs = _finders(*got[:2]), got[2]
-            if not any(finders):
+        if not gate.has_digit(text, s, e):
+            if not _may_fire(gate.rough_words(text, s, e, _triggers()[4])):
                 continue  # nothing any finder reads: not even tokenized (see ``gate``)
+            words, toks, pairs = gate.words_of(text, s, e)
+            finders = _finders(words, toks)
+            if not any(finders):
+                continue
         if not _number_run(text, s, e):
             mentions.extend(_sentence(text, s, e, published, noise, prefer, finders, pairs))
     return mentions
@@ -53,15 +55,25 @@ def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str 
 
 @functools.lru_cache(maxsize=None)
 def _triggers():
+    """The triggers of dates, numeric mentions and roles, the words a title ends with, and the
+    single characters (no word) some trigger holds."""
     roles_words, roles_rules, title_ends = roles.triggers()
-    return (gate.Trigger(*dates.triggers()), gate.Trigger(*quantities.triggers()),
-            gate.Trigger(roles_words, roles_rules), title_ends)
+    triggers = (gate.Trigger(*dates.triggers()), gate.Trigger(*quantities.triggers()),
+                gate.Trigger(roles_words, roles_rules))
+    marks = {w for t in triggers for w in t.all_words() if len(w) == 1 and not w.isalpha()}
+    return (*triggers, title_ends, frozenset(marks))
+
+
+def _may_fire(words: set) -> bool:
+    """Whether any finder may read a sentence with these (``gate.rough_words``)."""
+    date_words, scan_words, role_words = _triggers()[:3]
+    return date_words.fires(words) or scan_words.fires(words) or role_words.fires(words)
 
 
 def _finders(words: set, toks: list) -> tuple[bool, bool, bool]:
     """For a sentence without a digit (its words and tokens from ``gate.words_of``): whether
     dates, numeric mentions and roles can be found in it."""
-    date_words, scan_words, role_words, title_ends = _triggers()
+    date_words, scan_words, role_words, title_ends, _ = _triggers()
     role = role_words.fires(words) and ("," in words or gate.title_before_name(toks, title_ends))
     return date_words.fires(words), scan_words.fires(words), role
 

@@ -168,16 +168,17 @@ def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
     if i > 0 and words[i - 1] == "from" and _changes(toks, i - 1, reach=6):
         return "past"
     for k in range(max(0, i - 3), i):
-        p = _phrase_at(words, k, change)
+        p = _phrase_at(words, k, change) if words[k] in change else None
         if p and k + len(p) == i and (p != ("by",) or _changes(toks, i - 1)):
             return "change"
-    if any(_phrase_at(words, k, rate) for k in range(j, min(len(words), j + 3))):
+    # (a word no phrase starts with is passed without a call: most words)
+    if any(words[k] in rate and _phrase_at(words, k, rate) for k in range(j, min(len(words), j + 3))):
         return "rate"
     if _first_part_end(words) <= i:
         return "part"
-    if any(_phrase_at(words, k, after) for k in range(j, min(len(words), j + 4))):
+    if any(words[k] in after and _phrase_at(words, k, after) for k in range(j, min(len(words), j + 4))):
         return "part"
-    if any(_phrase_at(words, k, whole) for k in range(max(0, i - 6), min(len(words), j + 6))):
+    if any(words[k] in whole and _phrase_at(words, k, whole) for k in range(max(0, i - 6), min(len(words), j + 6))):
         return "whole"
     return None
 

@@ -70,6 +70,18 @@ def token_pairs(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return _GAP_TOKEN_RE.findall(text, start, stop)
 
 
+_WORD_RE = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", regex.V1)  # the word branch of _TOKEN_RE
+_STD_WORD_RE = re.compile(_WORD_RE.pattern)
+
+
+def word_tokens(text: str, start: int, end: int) -> list[str]:
+    """What the word branch of the token pattern reads in ``text[start:end]`` (all of its words
+    when the stretch holds no digit)."""
+    if not _standard_patterns()[1].search(text, max(0, start - 1), end + 1):
+        return _STD_WORD_RE.findall(text, start, end)
+    return _WORD_RE.findall(text, start, end)
+
+
 @functools.lru_cache(maxsize=None)
 def _standard_patterns():
     """``_GAP_TOKEN_RE`` compiled by ``re``, and a pattern for every character for which the
