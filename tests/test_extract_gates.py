@@ -119,3 +119,13 @@ def test_context_bags_follow_added_synonyms():
     bag = next(m.context for m in after if m.kind == "count")
     assert "settlement" in bag and "border" not in bag
     assert extract(text, "2015-05-06") == before
+
+
+def test_noise_spans_from_the_first_anchor():
+    from factdiff.extract.text import _NOISE_RE, noise_spans
+
+    rng = random.Random(3)
+    parts = ["a", "b.c", " ", "@", "#", "://", "http", "https", "www.", "WWW.", "x_y", "+", "-", ".", "é", "\n"]
+    for _ in range(20000):
+        text = "a" * rng.randint(0, 90) + "".join(rng.choice(parts) for _ in range(rng.randint(0, 30)))
+        assert noise_spans(text) == [m.span() for m in _NOISE_RE.finditer(text)]
