@@ -130,11 +130,12 @@ def _date(y: int, m: int, d: int) -> Optional[dt.date]:
 # --- resolving underspecified dates ---------------------------------------------------------
 
 class _Ref:
-    __slots__ = ("date", "future")
+    __slots__ = ("date", "future", "offsets")
 
     def __init__(self, date: Optional[dt.date], prefer: str):
         self.date = date
         self.future = prefer == "future"
+        self.offsets = True  # False: the sentence has no word of _OFFSET_WORDS (no offset)
 
 
 def _month_day(m: int, d: int, ref: _Ref, wd: Optional[int] = None) -> Optional[dt.date]:
@@ -1233,7 +1234,7 @@ def _parse_at(toks: list[Token], i: int, ref: _Ref, depth: int = 0) -> Optional[
     if t.is_digit:
         got += [_r_numeric(toks, i, ref, False), _r_day_month(toks, i, ref), _r_dom(toks, i, ref),
                 _r_nth(toks, i, ref, depth)]
-        if _offset_near(toks, i):
+        if ref.offsets and _offset_near(toks, i):
             got.append(_r_offset(toks, i, ref, depth))
     else:
         the = w == "the"
@@ -1244,17 +1245,20 @@ def _parse_at(toks: list[Token], i: int, ref: _Ref, depth: int = 0) -> Optional[
         if w in _WD_FORMS or ((w in _WEEKDAY_LEADS or the) and (nxt in _WD_FORMS or nxt in _WEEKDAY_LEADS)):
             got.append(_r_weekday(toks, i, ref))
         firsts = hol.first_words()
-        if w in firsts or _weekday_name(w) in firsts or (w in _HOLIDAY_MODS and (nxt in firsts or
-                                                                              _weekday_name(nxt) in firsts)):
+        # "the" before no holiday's word: _r_holiday would read past it and find none
+        lone_the = the and nxt not in firsts and _weekday_name(nxt) not in firsts and ("the", nxt) not in _the_pairs()
+        if not lone_the and (w in firsts or _weekday_name(w) in firsts or
+                             (w in _HOLIDAY_MODS and (nxt in firsts or _weekday_name(nxt) in firsts))):
             got.append(_r_holiday(toks, i, ref))
         if (w in _day_words() and w not in ("last",)) or \
                 (the and i + 1 < n and (toks[i + 1].is_digit or nxt in _day_words() or nxt in _NTH)):
             got += [_r_day_month(toks, i, ref), _r_dom(toks, i, ref), _r_nth(toks, i, ref, depth)]
         elif w in _NTH:
             got.append(_r_nth(toks, i, ref, depth))
-        if (w in _year_words() or w in ("in", "a", "an", "few", "couple", "next", "coming")) and _offset_near(toks, i):
+        if (w in _year_words() or w in ("in", "a", "an", "few", "couple", "next", "coming")) and ref.offsets \
+                and _offset_near(toks, i):
             got.append(_r_offset(toks, i, ref, depth))
-        if w in _PERIOD_LEADS:
+        if w in _PERIOD_LEADS and _period_head(toks, i) in _PERIOD_HEADS:
             got.append(_r_period(toks, i, ref))
     best = None
     for p in got:
@@ -1282,6 +1286,20 @@ _PERIOD_LEADS = frozenset({"last", "this", "next", "current", "previous", "comin
                            "end", "middle", "eom", "bom"})
 
 
+# The word _r_period reads after "at" and "the": every period it finds needs one of these.
+_PERIOD_HEADS = frozenset({"beginning", "start", "end", "middle", "eom", "bom", "last", "this", "next", "current",
+                           "previous", "coming"})
+
+
+def _period_head(toks: list[Token], i: int) -> str:
+    k = i
+    if _w(toks, k) == "at":
+        k += 1
+    if _w(toks, k) == "the":
+        k += 1
+    return _w(toks, k)
+
+
 def _offset_near(toks: list[Token], i: int) -> bool:
     """A unit of time (or a weekday) in the next eight tokens: an offset may start at ``i``."""
     for k in range(i + 1, min(len(toks), i + 9)):
@@ -1303,6 +1321,7 @@ def find_dates(text: str, start: int = 0, end: Optional[int] = None,
     if toks is None:
         toks = tokenize(text, start, end)
     ref = _Ref(published, prefer)
+    ref.offsets = not _OFFSET_WORDS.isdisjoint([t.lower for t in toks])
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     i = 0

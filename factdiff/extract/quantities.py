@@ -92,10 +92,15 @@ def scan(toks: list[Token], blocked) -> list[Raw]:
     i = 0
     n = len(toks)
     starts = _start_words()
+    after_article = _after_article()
     while i < n:
         tok = toks[i]
         if not tok.is_digit and tok.lower not in starts and tok.text not in starts:
             i += 1
+            continue
+        if tok.lower in _ARTICLES and after_article is not None and \
+                (i + 1 >= n or toks[i + 1].lower not in after_article):
+            i += 1  # "a"/"an" before a word that makes nothing of it (_read_at would say None)
             continue
         if blocked(tok):
             i += 1
@@ -120,6 +125,40 @@ def _start_words() -> frozenset:
     words = set(n["units"]) | set(n["tens"]) | set(n["ordinals"]) | set(_glued_ordinals()) | set(_vague_starts())
     words |= {"a", "an", "half", "quarter", "minus", "negative", "point", "-", "−"} | set(_prefix_starts())
     return frozenset(words)
+
+
+_ARTICLES = frozenset({"a", "an"})
+
+
+@functools.lru_cache(maxsize=None)
+def _after_article() -> Optional[frozenset]:
+    """Every ``Token.lower`` after "a"/"an" with which ``_read_at`` can read anything at the
+    article; None when the article alone may be something (then it is always tried). What
+    ``_read_at`` tries there: a currency written with the article's letter ("A$": the next token
+    of such a symbol, "$"), a vague amount ("a few"), "a million", "a hundred", "a dozen", a
+    fraction ("a third"), a unit or currency word (``_article_unit``: the tokens
+    ``units._first_tokens`` lets through, inflections of ``_ARTICLE_UNIT_WORDS``); an ordinal
+    never starts with an article."""
+    from .numbers import _denominators, _glued_ordinals, _tables  # noqa: PLC0415
+    from .text import tokenize  # noqa: PLC0415
+    from .units import _currency_tables, _first_tokens  # noqa: PLC0415
+
+    n, vague = _tables()
+    symbols, codes, words = _currency_tables()
+    after = {"$"}
+    for name in list(symbols) + list(codes) + list(words):
+        toks = [t.lower for t in tokenize(name)]
+        if toks and toks[0] in _ARTICLES:
+            if len(toks) == 1:
+                return None
+            after.add(toks[1])
+    alone = set(n["units"]) | set(n["tens"]) | set(n["ordinals"]) | set(_glued_ordinals())
+    if alone & _ARTICLES or any(p == (a,) for p in vague for a in _ARTICLES):
+        return None
+    after |= {p[1] for p in vague if len(p) > 1 and p[0] in _ARTICLES}
+    after |= set(n["scales"]) | {"hundred", "dozen"} | set(_denominators())
+    after |= _first_tokens() | _inflections(_ARTICLE_UNIT_WORDS)
+    return frozenset(after)
 
 
 _LOWER_BOUNDS = ("at_least", "more_than")
