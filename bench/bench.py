@@ -112,12 +112,21 @@ def end_to_end(n: int, jobs: int) -> dict:
 
 def _summary(path: Path) -> dict:
     """The report's summary, read from the end of the file (a 100k-article report is over a
-    gigabyte: the bench must not load it whole and disturb the next measurement)."""
+    gigabyte: the bench must not load it whole and disturb the next measurement). The conflicts
+    of the gate block follow it, so the window read grows until it holds the summary."""
+    marker = '\n  "summary": '
+    size = path.stat().st_size
+    window = 1 << 20
     with open(path, "rb") as fh:
-        fh.seek(max(0, path.stat().st_size - (1 << 20)))
-        tail = fh.read().decode("utf-8", "replace")
-    at = tail.rindex('\n  "summary": ')
-    return json.JSONDecoder().raw_decode(tail, at + len('\n  "summary": '))[0]
+        while True:
+            fh.seek(max(0, size - window))
+            tail = fh.read().decode("utf-8", "replace")
+            at = tail.rfind(marker)
+            if at >= 0:
+                return json.JSONDecoder().raw_decode(tail, at + len(marker))[0]
+            if window >= size:
+                raise ValueError(f"{path}: no summary")
+            window *= 8
 
 
 _SLICE = r'''
