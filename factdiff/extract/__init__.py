@@ -109,12 +109,17 @@ def _number_run(text: str, s: int, e: int) -> bool:
     words = _WORD_RE.findall(text, s, e)
     if len(words) < 40:
         return False
-    from .numbers import _tables
-
-    n, _ = _tables()
-    spoken = n["units"].keys() | n["tens"].keys() | n["scales"].keys() | {"and", "a", "point", "minus"}
+    spoken = _spoken()
     figures = sum(1 for w in words if w[0].isdigit() or w.lower() in spoken)
     return figures > 0.8 * len(words)
+
+
+@functools.lru_cache(maxsize=None)
+def _spoken() -> frozenset:
+    from .numbers import _tables  # noqa: PLC0415
+
+    n, _ = _tables()
+    return frozenset(n["units"].keys() | n["tens"].keys() | n["scales"].keys() | {"and", "a", "point", "minus"})
 
 
 _RELATIVE_FRAME_RE = re.compile(r"\b(?:last|this|next|previous|past)\s+(?:year|month|week|quarter|decade)\b",

@@ -299,7 +299,14 @@ def entities(toks: list[Token], i: int, j: int, width: int = 12) -> frozenset:
     """Names near a figure ("Beirut", "Benghazi", "Russian"), cut to five letters so that
     "Russia" and "Russian" meet. Two figures whose sentences name places or people and share
     none of them are about different events."""
+    global _ENTITY_STATE
     stop = lexicon.stopwords()
+    state = _ENTITY_STATE
+    if state[0] is not stop:
+        state = _ENTITY_STATE = (stop, {})
+    memo = state[1]
+    if len(memo) > 100_000:
+        memo.clear()
     out = set()
     for k in range(max(0, i - width), min(len(toks), j + width)):
         t = toks[k]
@@ -307,13 +314,24 @@ def entities(toks: list[Token], i: int, j: int, width: int = 12) -> frozenset:
                 and len(toks[k + 2].text) == 1 and toks[k + 2].text.isupper():
             out.add((t.text + toks[k + 2].text).lower())  # "U.S.", "U.N."
             continue
-        if not t.is_word or not t.text[0].isupper() or len(t.text) < 3:
-            continue
-        w = t.lower.removesuffix("'s").removesuffix("’s")
-        if w in stop or w in _NOT_ENTITIES:
-            continue
-        out.add(w[:5])
+        name = memo.get(t.text, _NOTHING)
+        if name is _NOTHING:
+            name = memo[t.text] = _entity(t, stop)
+        if name is not None:
+            out.add(name)
     return frozenset(out)
+
+
+_ENTITY_STATE: tuple = (None, {})  # (stopwords, token text -> its entity or None), as _BAG_STATE
+
+
+def _entity(t: Token, stop) -> Optional[str]:
+    if not t.is_word or not t.text[0].isupper() or len(t.text) < 3:
+        return None
+    w = t.lower.removesuffix("'s").removesuffix("’s")
+    if w in stop or w in _NOT_ENTITIES:
+        return None
+    return w[:5]
 
 
 def signature(toks: list[Token], i: int, j: int) -> str:

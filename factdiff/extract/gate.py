@@ -16,7 +16,7 @@ from typing import Optional
 
 import regex
 
-from .text import token_pairs, word_tokens
+from .text import _standard_patterns, token_pairs, word_tokens
 
 _second = operator.itemgetter(1)
 
@@ -64,7 +64,11 @@ class Trigger:
 
 
 def has_digit(text: str, s: int, e: int) -> bool:
-    return bool(_REGEX_DIGIT_RE.search(text, s, e) or _RE_DIGIT_RE.search(text, s, e))
+    if _RE_DIGIT_RE.search(text, s, e):
+        return True
+    # regex's \d may hold more (another Unicode version), but not among the characters on
+    # which the two modules were found to agree
+    return bool(_standard_patterns()[1].search(text, s, e) and _REGEX_DIGIT_RE.search(text, s, e))
 
 
 def words_of(text: str, s: int, e: int) -> tuple[set, list, list]:
