@@ -74,7 +74,7 @@ def _finders(words: set, toks: list) -> tuple[bool, bool, bool]:
     """For a sentence without a digit (its words and tokens from ``gate.words_of``): whether
     dates, numeric mentions and roles can be found in it."""
     date_words, scan_words, role_words, title_ends, _ = _triggers()
-    role = role_words.fires(words) and ("," in words or gate.title_before_name(toks, title_ends))
+    role = role_words.fires(words) and gate.role_shape(toks, title_ends)
     return date_words.fires(words), scan_words.fires(words), role
 
 

@@ -98,3 +98,22 @@ def title_before_name(toks: list, title_ends: frozenset) -> bool:
         if toks[k + 1][:1].isupper() and toks[k].lower() in title_ends:
             return True
     return False
+
+
+def role_shape(toks: list, title_ends: frozenset) -> bool:
+    """One of the shapes ``roles.find_roles`` reads (``toks``: the tokens as written, in order):
+    a capitalised token right after a word a title ends with (the name after a title); two
+    capitalised tokens right before a comma (a name before an appositive, ``_appositives``);
+    a capitalised token right after a comma and another, or a hyphen ("Al-Assad"), after it
+    (the name after "the title of org,"). Names are capitalised words of two letters or more."""
+    if title_before_name(toks, title_ends):
+        return True
+    n = len(toks)
+    for c in range(n):
+        if toks[c] != ",":
+            continue
+        if c >= 2 and toks[c - 1][:1].isupper() and toks[c - 2][:1].isupper():
+            return True
+        if c + 2 < n and toks[c + 1][:1].isupper() and (toks[c + 2][:1].isupper() or toks[c + 2] == "-"):
+            return True
+    return False

@@ -235,10 +235,9 @@ def _dedupe(hits: list[RoleHit]) -> list[RoleHit]:
 def triggers() -> tuple[frozenset, tuple, frozenset]:
     """What a sentence must hold for ``find_roles`` to find a role: a title (``_title_at``:
     every hyphen-separated part of every word of it is a token, in lower case), as
-    ``(words, rules)`` (one of ``words`` or a word of each set of a rule), and then either a
-    comma (the appositive shapes) or a capitalised word right after the title ("Defence
-    Ministry spokesman Igor Konashenkov": ``_name_at`` after the title). The third value is
-    every word a title can end with."""
+    ``(words, rules)`` (one of ``words`` or a word of each set of a rule), and then a name
+    where one of the three shapes has it (``gate.role_shape``: right after the title, before
+    or after a comma). The third value is every word a title can end with."""
     words, rules, ends = set(), [], set()
     for title in _titles()[0]:
         parts = [p for w in title for p in w.split("-")]
