@@ -88,9 +88,9 @@ def _standard_patterns():
     two modules may disagree on a class the pattern uses (tested here, for the Latin letters,
     punctuation and currency signs; anything else is left to ``regex``)."""
     classes = (r"\d", r"\w", r"[\w.]", r"[^\W\d_]", r"[^\s\x1c-\x1f]", r"[\s\x1c-\x1f]")
+    both = [(re.compile(c).fullmatch, regex.compile(c, regex.V1).fullmatch) for c in classes]
     safe = [cp for cp in (*range(0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0))
-            if all(bool(re.fullmatch(c, chr(cp))) == bool(regex.fullmatch(c, chr(cp), flags=regex.V1))
-                   for c in classes)]
+            if all(bool(a(chr(cp))) == bool(b(chr(cp))) for a, b in both)]
     ranges, first = [], None
     for k, cp in enumerate(safe):
         if first is None:
