@@ -33,6 +33,13 @@ _IRREGULAR_PLURALS = {
     "buses": "bus", "viruses": "virus", "bonuses": "bonus", "campuses": "campus",
     "statuses": "status", "censuses": "census", "surpluses": "surplus", "circuses": "circus",
 }
+
+
+def irregular_plurals() -> dict:
+    """Irregular plural -> singular ("lives" -> "life"), as ``singular`` reads them."""
+    return dict(_IRREGULAR_PLURALS)
+
+
 # Words ending in "s" that are not plurals.
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "sis", "ics")
 _IRREGULAR_PLURAL_FORMS = frozenset(_IRREGULAR_PLURALS) - {"data", "media", "news", "series", "species"}

@@ -937,7 +937,7 @@ def _inflections(lemmas) -> set:
     """Every word ``w`` (a token's lower case) with ``lexicon.singular(w)`` in ``lemmas``:
     the lemma, its plurals ("-s", "-es", "-ies", irregular) and their possessives."""
     irregular = {}
-    for plural, lemma in lexicon._IRREGULAR_PLURALS.items():
+    for plural, lemma in lexicon.irregular_plurals().items():
         irregular.setdefault(lemma, []).append(plural)
     out = set()
     for lemma in lemmas:
