@@ -26,6 +26,8 @@ fixed. ``note`` says why a finding was accepted; rewriting the baseline keeps th
 """
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import os
 from collections import defaultdict
@@ -76,7 +78,11 @@ class Baseline:
 
 @dataclass(frozen=True)
 class Finding:
-    """A conflict of this run, judged against the baseline."""
+    """A conflict of this run, judged against the baseline.
+
+    ``fact`` is the report's fact with its statements cut to ``pair`` (a conflict of a large
+    run may hold dozens: the whole fact is in the report, and ``key`` finds it there);
+    ``values`` are the values every source of the whole fact gave (see ``values_of``)."""
 
     fact: Fact
     state: str  # "new", "unchanged" (same fingerprint) or "updated" (same values, renamed sources)
@@ -84,6 +90,8 @@ class Finding:
     pair: tuple  # (Mention, Mention): the two statements that contradict each other
     values_fingerprint: str
     note: Optional[str] = None
+    values: tuple = ()
+    key: tuple = ()  # fact_key of the report's fact
 
     @property
     def is_new(self) -> bool:
@@ -137,6 +145,13 @@ def values_fingerprint(fact: Fact) -> str:
     return fingerprint(fact.kind, fact.subject, list(fact.mentions), with_sources=False)
 
 
+def fact_key(fact: Fact) -> tuple:
+    """What tells the facts of one report apart (two may share a fingerprint; none shares its
+    first statement)."""
+    first = fact.mentions[0]
+    return (fact.id, first.source, first.start, first.end)
+
+
 def values_of(fact: Fact) -> tuple:
     by_source: dict[str, set] = defaultdict(set)
     for m in fact.mentions:
@@ -149,10 +164,15 @@ def values_of(fact: Fact) -> tuple:
 def compare(report: Report, baseline: Optional[Baseline]) -> Comparison:
     """Each conflict of ``report`` as new or known, and the baseline entries no longer found.
     Matching is one to one: exact fingerprints first, then values alone (renamed files)."""
-    conflicts = report.conflicts
+    # One pass over the conflicts (a streamed report reads them from disk), keeping of each
+    # only what the gate and the formats use: its pair, values and fingerprints.
+    conflicts = []
+    for f in report.iter_conflicts():
+        pair = conflict_pair(f)
+        conflicts.append((dataclasses.replace(f, mentions=tuple(pair)), pair, level(f, pair),
+                          values_fingerprint(f), values_of(f), fact_key(f)))
     entries = list(baseline.entries) if baseline else []
     unused = set(range(len(entries)))
-    vfps = [values_fingerprint(f) for f in conflicts]
     matched: dict[int, tuple[str, Entry]] = {}
 
     def take(i: int, key, state: str) -> None:
@@ -162,17 +182,16 @@ def compare(report: Report, baseline: Optional[Baseline]) -> Comparison:
                 matched[i] = (state, entries[k])
                 return
 
-    for i, f in enumerate(conflicts):
-        take(i, lambda e, f=f: e.fingerprint == f.id, "unchanged")
-    for i, f in enumerate(conflicts):
+    for i, c in enumerate(conflicts):
+        take(i, lambda e, fid=c[0].id: e.fingerprint == fid, "unchanged")
+    for i, c in enumerate(conflicts):
         if i not in matched:
-            take(i, lambda e, v=vfps[i]: e.values_fingerprint == v, "updated")
+            take(i, lambda e, v=c[3]: e.values_fingerprint == v, "updated")
     findings = []
-    for i, f in enumerate(conflicts):
-        pair = conflict_pair(f)
+    for i, (fact, pair, lvl, vfp, values, key) in enumerate(conflicts):
         state, entry = matched.get(i, ("new", None))
-        findings.append(Finding(fact=f, state=state, level=level(f, pair), pair=pair,
-                                values_fingerprint=vfps[i], note=entry.note if entry else None))
+        findings.append(Finding(fact=fact, state=state, level=lvl, pair=pair, values_fingerprint=vfp,
+                                note=entry.note if entry else None, values=values, key=key))
     return Comparison(findings=tuple(findings), fixed=tuple(entries[k] for k in sorted(unused)),
                       baseline=baseline.path if baseline else None)
 
@@ -182,7 +201,7 @@ def from_report(report: Report, previous: Optional[Baseline] = None) -> Baseline
     gave the same findings."""
     comparison = compare(report, previous)
     entries = [Entry(fingerprint=f.fact.id, values_fingerprint=f.values_fingerprint,
-                     kind=f.fact.kind, subject=f.fact.subject, values=values_of(f.fact),
+                     kind=f.fact.kind, subject=f.fact.subject, values=f.values,
                      reason=f.fact.reason, note=f.note)
                for f in comparison.findings]
     return Baseline(entries=tuple(sorted(entries, key=_order)))

@@ -186,6 +186,12 @@ class Report:
                 counts[f.status] += 1
         return {"sources": len(self.sources), "facts": len(self.facts), **counts}
 
+    def iter_conflicts(self):
+        """The conflicts one at a time (a streamed run's store reads each from disk)."""
+        if hasattr(self.facts, "select"):
+            return self.facts.select("conflict")
+        return (f for f in self.facts if f.status == "conflict")
+
     @property
     def conflicts(self) -> list:
         if hasattr(self.facts, "conflicts"):  # a streamed run's store: read only those

@@ -115,3 +115,31 @@ def test_a_writer_function_is_staged_like_a_text(tmp_path):
         write_atomic_all([(target, broken)])
     assert target.read_text() == "new\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_streamed_and_in_memory_runs_judge_the_same_against_a_baseline(tmp_path):
+    from factdiff import baseline as baselines
+
+    sources = _corpus()
+    in_memory = pipeline.check_sources(sources)
+    streamed = pipeline.check_stream(iter(sources))
+    try:
+        # accept all but the first conflict: one is new, the others known
+        recorded = baselines.from_report(in_memory)
+        path = tmp_path / "baseline.json"
+        baselines.write(path, baselines.Baseline(entries=recorded.entries[1:]))
+        accepted = baselines.load(path)
+        cmp_memory = baselines.compare(in_memory, accepted)
+        cmp_stream = baselines.compare(streamed, accepted)
+        assert len(cmp_memory.new) == 1 and len(cmp_memory.known) == len(recorded.entries) - 1
+        for fmt in FORMATS:
+            assert render(fmt, streamed, comparison=cmp_stream) == render(fmt, in_memory, comparison=cmp_memory), fmt
+        assert "new" in render("table", streamed, comparison=cmp_stream)
+        # a finding keeps the pair, and the values of the whole fact for the baseline
+        by_key = {baselines.fact_key(f): f for f in in_memory.conflicts}
+        for finding in cmp_stream.findings:
+            whole = by_key[finding.key]
+            assert finding.fact.mentions == finding.pair and finding.fact.id == whole.id
+            assert finding.values == baselines.values_of(whole)
+    finally:
+        streamed.facts.close()

@@ -6,6 +6,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from ..baseline import fact_key
+
 _BADGE = {"conflict": "bold white on red", "agree": "bold black on green", "single": "black on grey70"}
 
 
@@ -54,7 +56,7 @@ def build(report, show_all: bool = False, comparison=None) -> Group:
     states = {}
     if comparison is not None:
         if comparison.baseline:
-            states = {id(f.fact): ("new" if f.is_new else "known") for f in comparison.findings}
+            states = {f.key: ("new" if f.is_new else "known") for f in comparison.findings}
     facts = [f for f in report.facts if show_all or f.status != "single"]
     head = Text(
         f"{summary['sources']} sources · {summary['facts']} facts · "
@@ -66,7 +68,7 @@ def build(report, show_all: bool = False, comparison=None) -> Group:
         head.append(f"\nbaseline {comparison.baseline}: {len(comparison.new)} new · "
                     f"{len(comparison.known)} known · {len(comparison.fixed)} fixed", style="bold")
     parts = [head, Rule(style="dim")]
-    parts += [_fact_block(f, states.get(id(f))) for f in facts] or [Text("No fact is stated by two sources.")]
+    parts += [_fact_block(f, states.get(fact_key(f)) if states else None) for f in facts] or [Text("No fact is stated by two sources.")]
     for e in comparison.fixed if comparison is not None else ():
         parts.append(Text(f"fixed: {e.subject or e.kind or 'finding'} {e.fingerprint} "
                           f"(in the baseline, no longer found)", style="green"))
