@@ -179,38 +179,43 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
                 _fail("no readable article among the inputs (nothing was checked)")
             result = _check_isolating(sources, problems, options)
 
-    if write_baseline is not None:
-        recorded = baselines.from_report(result, previous)
-        try:
-            baselines.write(write_baseline, recorded)
-        except OSError as exc:
-            reason = exc.reason if isinstance(exc, report.WriteError) else (exc.strerror or exc)
-            _fail(f"{write_baseline}: cannot write the baseline: {reason} (the old file is kept)")
-        print(f"factdiff: recorded {len(recorded.entries)} contradiction(s) in {write_baseline}", file=sys.stderr)
-        raise typer.Exit(EXIT_OK)
-
-    comparison = baselines.compare(result, accepted)
-    options = dict(comparison=comparison, show_all=show_all, root=Path.cwd())
-    # Every file is written in full (beside its target) before any is replaced, and the files
-    # are replaced together.
-    rendered = [(file, functools.partial(report.render_to, fmt, result, **options)) for fmt, file in to_files]
     try:
-        report.write_atomic_all(rendered, written=_WRITTEN)
-    except report.WriteError as exc:
-        kept = (f"{', '.join(map(str, _WRITTEN))} already replaced, the others unchanged" if _WRITTEN
-                else "no report file was changed")
-        _fail(f"{exc.path}: cannot write the report: {exc.reason} ({kept})")
-    if to_stdout:
-        if "utf" not in (getattr(sys.stdout, "encoding", None) or "utf-8").lower() \
-                and hasattr(sys.stdout, "reconfigure"):
-            sys.stdout.reconfigure(errors="replace")  # an ASCII or Latin-1 terminal: "?" rather than a crash
-        tty = sys.stdout.isatty()
-        width = shutil.get_terminal_size().columns if tty else 160
-        report.render_to(to_stdout, result, sys.stdout, color=tty, width=width, **options)
-        sys.stdout.flush()
-    if exit_zero:
-        raise typer.Exit(EXIT_OK)
-    raise typer.Exit(EXIT_CONFLICT if comparison.failing(fail_on) else EXIT_OK)
+        if write_baseline is not None:
+            recorded = baselines.from_report(result, previous)
+            try:
+                baselines.write(write_baseline, recorded)
+            except OSError as exc:
+                reason = exc.reason if isinstance(exc, report.WriteError) else (exc.strerror or exc)
+                _fail(f"{write_baseline}: cannot write the baseline: {reason} (the old file is kept)")
+            print(f"factdiff: recorded {len(recorded.entries)} contradiction(s) in {write_baseline}", file=sys.stderr)
+            raise typer.Exit(EXIT_OK)
+
+        comparison = baselines.compare(result, accepted)
+        options = dict(comparison=comparison, show_all=show_all, root=Path.cwd())
+        # Every file is written in full (beside its target) before any is replaced, and the files
+        # are replaced together.
+        rendered = [(file, functools.partial(report.render_to, fmt, result, **options)) for fmt, file in to_files]
+        try:
+            report.write_atomic_all(rendered, written=_WRITTEN)
+        except report.WriteError as exc:
+            kept = (f"{', '.join(map(str, _WRITTEN))} already replaced, the others unchanged" if _WRITTEN
+                    else "no report file was changed")
+            _fail(f"{exc.path}: cannot write the report: {exc.reason} ({kept})")
+        if to_stdout:
+            if "utf" not in (getattr(sys.stdout, "encoding", None) or "utf-8").lower() \
+                    and hasattr(sys.stdout, "reconfigure"):
+                sys.stdout.reconfigure(errors="replace")  # an ASCII or Latin-1 terminal: "?" rather than a crash
+            tty = sys.stdout.isatty()
+            width = shutil.get_terminal_size().columns if tty else 160
+            report.render_to(to_stdout, result, sys.stdout, color=tty, width=width, **options)
+            sys.stdout.flush()
+        if exit_zero:
+            raise typer.Exit(EXIT_OK)
+        raise typer.Exit(EXIT_CONFLICT if comparison.failing(fail_on) else EXIT_OK)
+    finally:
+        close = getattr(result.facts, "close", None)
+        if close is not None:  # a streamed run's temporary file, now (the process ends with os._exit)
+            close()
 
 
 def _read_all(files, max_bytes: int, problems: list, told: Optional[set] = None):

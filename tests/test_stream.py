@@ -143,3 +143,18 @@ def test_streamed_and_in_memory_runs_judge_the_same_against_a_baseline(tmp_path)
             assert finding.values == baselines.values_of(whole)
     finally:
         streamed.facts.close()
+
+
+def test_the_cli_leaves_no_temporary_file(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp)}
+    proc = subprocess.run([sys.executable, "-m", "factdiff.cli", "check", str(SAMPLE), "--no-cache", "--format", "json",
+                           "-o", str(tmp_path / "r.json")], env=env, capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stderr  # the sample's one conflict
+    assert json.loads((tmp_path / "r.json").read_text())["summary"]["conflict"] == 1
+    assert list(tmp.iterdir()) == []
