@@ -103,18 +103,24 @@ def encode(mentions: Iterable[Mention], text: str) -> list:
     return rows
 
 
-def decode(rows: list, text: str) -> list[Mention]:
+def decode(rows: list, text: str, share: bool = True) -> list[Mention]:
+    """Mentions from ``encode``'s rows. ``share``: one string per distinct word for the whole
+    process (worth it for mentions that are kept; not for ones read once and let go)."""
     out = []
     sentences: dict = {}
     width = len(_FIELDS)
     for row in rows:
         if len(row) != width:
             raise ValueError("row of another shape")
-        for n in _WORD_IX:
-            if type(row[n]) is str:
-                row[n] = intern(row[n])  # one string per word, not one per mention
-        for n in _SET_IX:
-            row[n] = frozenset([intern(w) if type(w) is str else w for w in row[n]])
+        if share:
+            for n in _WORD_IX:
+                if type(row[n]) is str:
+                    row[n] = intern(row[n])  # one string per word, not one per mention
+            for n in _SET_IX:
+                row[n] = frozenset([intern(w) if type(w) is str else w for w in row[n]])
+        else:
+            for n in _SET_IX:
+                row[n] = frozenset(row[n])
         for n in _TUPLE_IX:
             row[n] = tuple(row[n])
         if row[_I_TEXT] is None:
@@ -133,8 +139,8 @@ def pack(mentions: Iterable[Mention], text: str) -> bytes:
     return zlib.compress(raw.encode("utf-8", "surrogatepass"), 1)
 
 
-def unpack(blob: bytes, text: str) -> list[Mention]:
-    return decode(json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass")), text)
+def unpack(blob: bytes, text: str, share: bool = True) -> list[Mention]:
+    return decode(json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass")), text, share)
 
 
 # --- the file --------------------------------------------------------------------------------
@@ -197,7 +203,7 @@ class MentionCache:
         except (sqlite3.Error, OSError):
             self.db = None
 
-    def get(self, key: str, text: str) -> Optional[list[Mention]]:
+    def get(self, key: str, text: str, share: bool = True) -> Optional[list[Mention]]:
         if self.db is None:
             return None
         try:
@@ -209,7 +215,7 @@ class MentionCache:
             self.misses += 1
             return None
         try:
-            mentions = unpack(row[0], text)
+            mentions = unpack(row[0], text, share)
         except (ValueError, TypeError, KeyError, IndexError, zlib.error):
             self.misses += 1
             return None  # a row of another shape: extracted again and overwritten

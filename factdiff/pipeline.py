@@ -151,7 +151,7 @@ def _extract_iter(sources: Iterable[Source], jobs: int, store, observer: Optiona
         if store is None:
             return None, None
         key = text_key(src.text, src.published, version)
-        hit = store.get(key, src.text)
+        hit = store.get(key, src.text, share=shared is not None)  # shared: mentions kept for the run
         return key, (None if hit is None else _own(hit, src.id, shared))
 
     it = iter(sources)
@@ -224,7 +224,7 @@ def _extract_iter(sources: Iterable[Source], jobs: int, store, observer: Optiona
                     if isinstance(blob, str):
                         hit = ExtractError(blob)
                     else:
-                        hit = _own(unpack(blob, src.text), src.id, shared)
+                        hit = _own(unpack(blob, src.text, shared is not None), src.id, shared)
                         if store is not None:
                             store.put_packed(key, blob)
                 done += 1

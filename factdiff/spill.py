@@ -40,7 +40,7 @@ def _encode_mention(m: Mention) -> str:
 
 def _decode_mention(data) -> Mention:
     row = json.loads(data) if isinstance(data, str) else data
-    m = decode([row[1:]], "")[0]
+    m = decode([row[1:]], "", share=False)[0]  # read, aligned and let go
     object.__setattr__(m, "source", row[0])
     return m
 
