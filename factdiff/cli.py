@@ -29,6 +29,7 @@ from . import lexicon, report
 from .model import Problem
 from .pipeline import check_sources, check_stream
 from .report.progress import progress, wanted
+from .spill import SpillError
 from .sources import DEFAULT_MAX_BYTES, InputError, discover, display_path, read_source, unique_ids
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -164,8 +165,11 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
             for p in problems:
                 _warn(f"{p.path}: skipped: {p.reason}")
             told = {id(p) for p in problems}
-            result = check_stream(_read_all(files, max_bytes, problems, told), problems, total=len(files),
-                                  **options)
+            try:
+                result = check_stream(_read_all(files, max_bytes, problems, told), problems, total=len(files),
+                                      **options)
+            except SpillError as exc:
+                _fail(exc)
             for p in result.problems:
                 if id(p) not in told:  # an article the extractor failed on
                     _warn(f"{p.path}: skipped: {p.reason}")

@@ -287,8 +287,11 @@ def check_stream(sources: Iterable[Source], problems: Optional[list[Problem]] = 
     added to ``problems`` (the list given, which becomes the report's) and the others are
     checked. ``total``: the number of sources,
     for the observer. ``workdir``: where the temporary folder goes (default: the system's)."""
+    import sqlite3
+
     from .align import align_block, block_key
     from .spill import Spill
+    from .spill import _failed as spill_error
 
     jobs = default_jobs() if jobs is None else max(1, int(jobs))
     problems = problems if problems is not None else []  # a generator of sources may add to it as it reads
@@ -312,6 +315,9 @@ def check_stream(sources: Iterable[Source], problems: Optional[list[Problem]] = 
             for group in align_block(block, compatible):
                 spill.add_fact(judge(group))
         facts = spill.finish()
+    except sqlite3.Error as exc:  # the temporary file: a full disk, most likely
+        spill.close()
+        raise spill_error(os.path.dirname(spill.dir), exc) from None
     except BaseException:
         spill.close()
         raise

@@ -30,6 +30,17 @@ from .cache import decode, encode
 from .model import Fact, Mention
 
 STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
+
+
+class SpillError(OSError):
+    """The run's temporary file could not be made or written (a full disk, a folder that
+    cannot be written): the message names the folder and what to do."""
+
+
+def _failed(where: str, exc: BaseException) -> SpillError:
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return SpillError(f"temporary file in {where}: {reason} (set TMPDIR to a folder with room to write; "
+                      "a run takes about 20 KB of it per article)")
 _BATCH = 2000  # rows per executemany
 
 
@@ -58,7 +69,10 @@ class Spill:
     one being read (its mentions are stored as they were read)."""
 
     def __init__(self, directory: Optional[str] = None) -> None:
-        self.dir = tempfile.mkdtemp(prefix="factdiff-run-", dir=directory)
+        try:
+            self.dir = tempfile.mkdtemp(prefix="factdiff-run-", dir=directory)
+        except OSError as exc:
+            raise _failed(directory or tempfile.gettempdir(), exc) from None
         self._cleanup = weakref.finalize(self, shutil.rmtree, self.dir, True)
         self.db = sqlite3.connect(os.path.join(self.dir, "run.sqlite3"), isolation_level=None)
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE",

@@ -158,3 +158,25 @@ def test_the_cli_leaves_no_temporary_file(tmp_path):
     assert proc.returncode == 1, proc.stderr  # the sample's one conflict
     assert json.loads((tmp_path / "r.json").read_text())["summary"]["conflict"] == 1
     assert list(tmp.iterdir()) == []
+
+
+def test_a_full_disk_under_the_temporary_file_is_one_clear_error(monkeypatch, tmp_path):
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from factdiff import cli, spill
+
+    def full(self):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(spill.Spill, "_flush_mentions", full)
+    with pytest.raises(spill.SpillError, match="disk is full.*TMPDIR"):
+        pipeline.check_stream(_corpus())
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # what TMPDIR sets (read once per process)
+    result = CliRunner().invoke(cli.app, ["check", str(SAMPLE), "--no-cache"])
+    assert result.exit_code == 2
+    assert f"temporary file in {tmp_path}" in result.output and "disk is full" in result.output
+    assert list(tmp_path.iterdir()) == []  # what was made is removed
