@@ -4,8 +4,9 @@ A run of a hundred thousand articles states a couple of million figures; held as
 with their sentences and context, they take gigabytes. Here they live in a temporary SQLite
 file instead: each mention is written once, under the key of the block it will be aligned in
 (:func:`factdiff.align.block_key`), and read back one block at a time; each judged fact is
-written with its sort key and read back in report order. Memory then holds one block, one
-fact and the list of sources, whatever the size of the corpus.
+written with its sort key and the rows of its mentions, and read back in report order.
+Memory then holds one block, one fact and the list of sources, whatever the size of the
+corpus.
 
 The order of everything read back is the order of the in-memory pipeline
 (``pipeline.check_sources``): blocks by ``repr`` of their key (SQLite compares text as UTF-8
@@ -40,7 +41,7 @@ class SpillError(OSError):
 def _failed(where: str, exc: BaseException) -> SpillError:
     reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     return SpillError(f"temporary file in {where}: {reason} (set TMPDIR to a folder with room to write; "
-                      "a run takes about 20 KB of it per article)")
+                      "a run takes about 12 KB of it per article)")
 _BATCH = 2000  # rows per executemany
 
 
@@ -66,7 +67,7 @@ def fact_sort_key(f: Fact) -> tuple:
 class Spill:
     """Mentions in (``add_mentions``), blocks out (``blocks``); facts in (``add_fact``),
     facts out in report order (:class:`FactStore`). A fact is added while its block is the
-    one being read (its mentions are stored as they were read)."""
+    one being read: it names the rows of its mentions rather than storing them again."""
 
     def __init__(self, directory: Optional[str] = None) -> None:
         try:
@@ -86,7 +87,7 @@ class Spill:
         self._rows: list = []
         self._facts: list = []
         self._seq = 0
-        self._raw: dict = {}  # id of a mention of the block being read -> its stored JSON
+        self._rowid: dict = {}  # id of a mention of the block being read -> its row
         self._nfacts = 0
         self.counts = {"agree": 0, "conflict": 0, "single": 0}
 
@@ -114,29 +115,30 @@ class Spill:
         self.db.execute("CREATE INDEX m_order ON m (block, src, seq)")
         self.db.execute("BEGIN")
         current, block = None, []
-        raw = self._raw
-        for key, data in self.db.execute("SELECT block, data FROM m ORDER BY block, src, seq"):
+        rowid = self._rowid
+        for row, key, data in self.db.execute("SELECT rowid, block, data FROM m ORDER BY block, src, seq"):
             if key != current:
                 if block:
                     yield block
                 current, block = key, []
-                raw.clear()
+                rowid.clear()
             m = _decode_mention(data)
-            raw[id(m)] = data  # the block's facts store it as read, not encoded again
+            rowid[id(m)] = row  # a fact of the block names its mentions' rows: each is stored once
             block.append(m)
         if block:
             yield block
-        raw.clear()
+        rowid.clear()
         self.db.execute("DROP INDEX m_order")
-        self.db.execute("DELETE FROM m")
 
     # --- facts -------------------------------------------------------------------------------
 
     def add_fact(self, f: Fact) -> None:
         status, nsrc, first, start = fact_sort_key(f)
-        raw = self._raw
-        head = json.dumps([f.id, f.subject, f.kind, f.status, f.reason], ensure_ascii=False, separators=(",", ":"))
-        data = head[:-1] + ",[" + ",".join(raw.get(id(m)) or _encode_mention(m) for m in f.mentions) + "]]"
+        rowid = self._rowid
+        # each mention as the number of its row, or (one the block did not hold) its JSON text
+        refs = [rowid.get(id(m)) or _encode_mention(m) for m in f.mentions]
+        data = json.dumps([f.id, f.subject, f.kind, f.status, f.reason, refs], ensure_ascii=False,
+                          separators=(",", ":"))
         self._facts.append((status, nsrc, first, start, self._seq, f.kind, data))
         self._seq += 1
         self.counts[f.status] += 1
@@ -162,10 +164,15 @@ class Spill:
             self._cleanup()
 
 
-def _decode_fact(data: str) -> Fact:
-    fid, subject, kind, status, reason, mentions = json.loads(data)
+def _decode_fact(data: str, db: sqlite3.Connection) -> Fact:
+    fid, subject, kind, status, reason, refs = json.loads(data)
+    rows = [r for r in refs if type(r) is int]
+    found = {}
+    for n in range(0, len(rows), 500):  # below SQLite's limit of bound parameters
+        part = rows[n:n + 500]
+        found.update(db.execute(f"SELECT rowid, data FROM m WHERE rowid IN ({','.join('?' * len(part))})", part))
     return Fact(id=fid, subject=subject, kind=kind, status=status, reason=reason,
-                mentions=tuple(_decode_mention(m) for m in mentions))
+                mentions=tuple(_decode_mention(found[r] if type(r) is int else r) for r in refs))
 
 
 class FactStore:
@@ -190,9 +197,9 @@ class FactStore:
         where = ""
         if statuses:
             where = "WHERE status IN (%s)" % ",".join(str(STATUS_ORDER[s]) for s in statuses)
-        cur = self._spill.db.execute(f"SELECT data FROM f {where} ORDER BY status, nsrc, first, start, seq")
-        for (data,) in cur:
-            yield _decode_fact(data)
+        db = self._spill.db
+        for (data,) in db.execute(f"SELECT data FROM f {where} ORDER BY status, nsrc, first, start, seq"):
+            yield _decode_fact(data, db)
 
     def conflicts(self) -> list[Fact]:
         return list(self.select("conflict"))
