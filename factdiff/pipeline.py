@@ -135,9 +135,11 @@ def _extract_many(items: list[tuple[str, Optional[str]]]) -> list:
 def _extract_iter(sources: Iterable[Source], jobs: int, store, observer: Optional[Observer],
                   total: int, shared: Optional[dict], isolate: bool = False):
     """``(source, mentions)`` for each source, in order; ``mentions`` is an ExtractError when
-    the extractor failed on that article in a worker (or, with ``isolate``, in this process). Articles are read from ``sources`` as the
-    workers need them (at most a few chunks per worker are in flight), so a generator of
-    sources is never held whole in memory."""
+    the extractor failed on that article in a worker (or, with ``isolate``, in this process).
+    Articles are read from ``sources`` as the workers need them (at most a few chunks per
+    worker are in flight), so a generator of sources is never held whole in memory. Workers
+    start only when the articles ahead hold enough text; none is forked while every article
+    comes from the cache (nothing is submitted)."""
     import collections
     import concurrent.futures as cf
     import itertools
