@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
 
-from .compare import _gap, compatible, fingerprint
+from .compare import fingerprint, incompatible_pair
 from .model import Fact, Mention, Report
 
 VERSION = 1
@@ -123,12 +123,7 @@ class Comparison:
 def conflict_pair(fact: Fact) -> tuple[Mention, Mention]:
     """The two statements of ``fact`` that contradict each other most (the pair its reason
     names)."""
-    ms = list(fact.mentions)
-    bad = [(a, b) for x, a in enumerate(ms) for b in ms[x + 1:]
-           if a.source != b.source and not compatible(a, b)]
-    if not bad:
-        return ms[0], ms[-1]
-    return max(bad, key=lambda p: _gap(*p))
+    return incompatible_pair(fact.mentions) or (fact.mentions[0], fact.mentions[-1])
 
 
 def level(fact: Fact, pair: Optional[tuple] = None) -> str:

@@ -84,11 +84,6 @@ def _dates_compatible(a: str, b: str) -> bool:
     return all(x is None or y is None or x == y for x, y in zip(parts(a), parts(b)))
 
 
-def _org_words(m: Mention) -> set:
-    stop = lexicon.stopwords()
-    return {w.strip("'’").removesuffix("'s").removesuffix("’s") for w in m.context if w not in stop} - {""}
-
-
 @functools.lru_cache(maxsize=4096)
 def _org_stems(context: frozenset) -> frozenset:
     stop = lexicon.stopwords()

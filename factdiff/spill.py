@@ -88,7 +88,6 @@ class Spill:
         self._facts: list = []
         self._seq = 0
         self._rowid: dict = {}  # id of a mention of the block being read -> its row
-        self._nfacts = 0
         self.counts = {"agree": 0, "conflict": 0, "single": 0}
 
     # --- mentions ----------------------------------------------------------------------------
