@@ -398,15 +398,10 @@ _SLOWED = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize("where, sig, code", [("checking", signal.SIGINT, 130), ("writing", signal.SIGINT, 130),
-                                              ("writing", signal.SIGTERM, 143)])
-def test_an_interrupted_run_leaves_previous_files_intact(corpus, tmp_path, where, sig, code):
-    d, _ = corpus
-    report_file, sarif, baseline = tmp_path / "report.json", tmp_path / "report.sarif", tmp_path / "base.json"
-    for f in (report_file, sarif):
-        f.write_text(f"previous {f.name}\n")
+def _interrupt(tmp_path, where: str, args, sig=signal.SIGINT):
+    """Run the CLI slowed at ``where`` (see _SLOWED), send ``sig`` once it is there:
+    (exit code, standard error)."""
     ready = tmp_path / "ready"
-    args = [d / "good.txt", d / "good2.md", "-o", f"json:{report_file}", "-o", f"sarif:{sarif}", "--no-cache"]
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     proc = subprocess.Popen([sys.executable, "-c", _SLOWED, ready, where, *map(str, args)], cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
@@ -416,11 +411,23 @@ def test_an_interrupted_run_leaves_previous_files_intact(corpus, tmp_path, where
             time.sleep(0.05)
         assert ready.exists(), proc.communicate()[1]
         proc.send_signal(sig)
-        out, err = proc.communicate(timeout=30)
+        _, err = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode == code, err
+    return proc.returncode, err
+
+
+@pytest.mark.parametrize("where, sig, code", [("checking", signal.SIGINT, 130), ("writing", signal.SIGINT, 130),
+                                              ("writing", signal.SIGTERM, 143)])
+def test_an_interrupted_run_leaves_previous_files_intact(corpus, tmp_path, where, sig, code):
+    d, _ = corpus
+    report_file, sarif, baseline = tmp_path / "report.json", tmp_path / "report.sarif", tmp_path / "base.json"
+    for f in (report_file, sarif):
+        f.write_text(f"previous {f.name}\n")
+    args = [d / "good.txt", d / "good2.md", "-o", f"json:{report_file}", "-o", f"sarif:{sarif}", "--no-cache"]
+    returncode, err = _interrupt(tmp_path, where, args, sig)
+    assert returncode == code, err
     assert err.endswith(f"factdiff: interrupted ({signal.Signals(sig).name}); files written before are unchanged\n")
     assert "Traceback" not in err
     assert report_file.read_text() == "previous report.json\n" and sarif.read_text() == "previous report.sarif\n"
@@ -433,20 +440,9 @@ def test_an_interruption_after_the_reports_were_written_says_so(corpus, tmp_path
     report_file, sarif = tmp_path / "report.json", tmp_path / "report.sarif"
     for f in (report_file, sarif):
         f.write_text("previous\n")
-    ready = tmp_path / "ready"
     args = [d / "good.txt", d / "good2.md", "-o", f"json:{report_file}", "-o", f"sarif:{sarif}", "--no-cache"]
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
-    proc = subprocess.Popen([sys.executable, "-c", _SLOWED, ready, "written", *map(str, args)], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        while not ready.exists() and proc.poll() is None:
-            time.sleep(0.05)
-        proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    assert proc.returncode == 130
+    returncode, err = _interrupt(tmp_path, "written", args)
+    assert returncode == 130
     assert err == f"factdiff: interrupted (SIGINT) after writing {report_file}, {sarif} in full\n"
     assert json.loads(report_file.read_text())["version"] == 1 and sarif.read_text() != "previous\n"
     assert sorted(os.listdir(tmp_path)) == ["ready", "report.json", "report.sarif"]
@@ -458,20 +454,9 @@ def test_a_baseline_write_interrupted_keeps_the_old_baseline(corpus, tmp_path):
     proc = factdiff_cli(d / "good.txt", d / "good2.md", "--write-baseline", base, "--no-cache", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     old = base.read_text()
-    ready = tmp_path / "ready"
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
     args = [d / "good.txt", d / "good2.md", d / "latin1.txt", "--write-baseline", base, "--no-cache"]
-    proc = subprocess.Popen([sys.executable, "-c", _SLOWED, ready, "writing", *map(str, args)], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        while not ready.exists() and proc.poll() is None:
-            time.sleep(0.05)
-        proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    assert proc.returncode == 130, err
+    returncode, err = _interrupt(tmp_path, "writing", args)
+    assert returncode == 130, err
     assert base.read_text() == old and sorted(os.listdir(tmp_path)) == ["base.json", "ready"]
 
 
