@@ -1,0 +1,154 @@
+"""Grouping scored pairs into facts: a constrained clustering.
+
+1. **Agreements.** Every candidate pair of compatible mentions whose score reaches the ``join``
+   threshold is a link. Links are taken strongest first and join their two groups when every
+   value of the one is compatible with every value of the other (a source repeating its figure
+   is in its own group; a source never gives two incompatible values to one agreement).
+2. **Contests.** Two groups become one contested group (a conflict) when the strongest pair of
+   incompatible mentions across them reaches the ``contest`` threshold counting only what says
+   they speak of one thing (not the value), no constraint below forbids it, and no source is
+   in both.
+
+The constraints (``CONSTRAINTS``) are named vetoes on a contest, each with its reason.
+"""
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from ..model import Mention
+from .evidence import Evidence, Run, evidence, is_vague, score, threshold
+
+
+class Group(list):
+    """The mentions of one fact, and the evidence of the pairs that joined them:
+    ``links`` holds ``(a, b, evidence, kind)`` with kind "agree" or "contest"."""
+
+    def __init__(self, mentions=()):
+        super().__init__(mentions)
+        self.links: list = []
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A veto on calling two mentions one contested fact."""
+
+    name: str
+    applies: Callable[[Mention, Mention], bool]
+    doc: str
+
+
+def _both_vague(a: Mention, b: Mention) -> bool:
+    return is_vague(a) and is_vague(b)
+
+
+def _vague_other_event(a: Mention, b: Mention) -> bool:
+    return (is_vague(a) or is_vague(b)) and not (a.predicate and a.predicate == b.predicate)
+
+
+CONSTRAINTS: tuple[Constraint, ...] = (
+    Constraint("vague_vs_vague", _both_vague,
+               "'thousands' and 'tens of thousands' are loose words, not figures: never a conflict."),
+    Constraint("vague_needs_event", _vague_other_event,
+               "A vague amount contradicts a figure only when both state the same event."),
+)
+
+
+def vetoes(a: Mention, b: Mention) -> list[str]:
+    return [c.name for c in CONSTRAINTS if c.applies(a, b)]
+
+
+def cluster(mentions: list[Mention], pairs: list[tuple[Mention, Mention]],
+            compatible: Callable[[Mention, Mention], bool], run: Optional[Run] = None) -> list[Group]:
+    """Candidate ``pairs`` (of different sources) of ``mentions`` -> groups, one per fact."""
+    run = run or Run.of(mentions)
+    join, contest = threshold("join"), threshold("contest")
+    group_of: dict[int, int] = {}
+    groups: dict[int, Group] = {}
+    for n, m in enumerate(mentions):
+        group_of[id(m)] = n
+        groups[n] = Group([m])
+    links: list[tuple] = []
+    contests: list[tuple] = []
+    for a, b in pairs:
+        ev = evidence(a, b, run)
+        if compatible(a, b):
+            s = score(ev)
+            if s >= join:
+                links.append((-s, len(links), a, b, ev))
+        else:
+            s = score(ev, for_conflict=True)
+            if s >= contest and not vetoes(a, b):
+                contests.append((-s, len(contests), a, b, ev))
+    links.sort(key=lambda t: t[:2])
+
+    def values_fit(x: Group, y: Group) -> bool:
+        seen: dict = {}
+        xs = _distinct(x, seen)
+        ys = _distinct(y, seen)
+        return all(compatible(p, q) for p in xs for q in ys)
+
+    for _, _, a, b, ev in links:
+        ga, gb = group_of[id(a)], group_of[id(b)]
+        if ga == gb:
+            groups[ga].links.append((a, b, ev, "agree"))
+            continue
+        x, y = groups[ga], groups[gb]
+        if not values_fit(x, y):
+            continue
+        x.extend(y)
+        x.links.extend(y.links)
+        x.links.append((a, b, ev, "agree"))
+        for m in y:
+            group_of[id(m)] = ga
+        del groups[gb]
+
+    # contests: merge the strongest first, between groups that share no source
+    heapq.heapify(contests)
+    while contests:
+        _, _, a, b, ev = heapq.heappop(contests)
+        ga, gb = group_of[id(a)], group_of[id(b)]
+        if ga == gb:
+            groups[ga].links.append((a, b, ev, "contest"))
+            continue
+        x, y = groups[ga], groups[gb]
+        if {m.source for m in x} & {m.source for m in y}:
+            continue
+        if _states_it_too(x, y, mentions, compatible, run):
+            continue
+        x.extend(y)
+        x.links.extend(y.links)
+        x.links.append((a, b, ev, "contest"))
+        for m in y:
+            group_of[id(m)] = ga
+        del groups[gb]
+    return [groups[k] for k in sorted(groups)]
+
+
+def _distinct(g: Group, seen: dict) -> list[Mention]:
+    """One mention per distinct value of a group (copies of a figure need one check)."""
+    from .evidence import value_key
+
+    out, keys = [], set()
+    for m in g:
+        k = value_key(m)
+        if k not in keys:
+            keys.add(k)
+            out.append(m)
+    return out
+
+
+def _states_it_too(a: list[Mention], b: list[Mention], block: list[Mention], compatible, run: Run) -> bool:
+    """Does a source of group ``a`` also state, elsewhere in the block, a value that agrees with
+    all of group ``b`` and would be joined to it (or the other way round)? Then it speaks of two
+    things (a part and its whole, two time frames), and the two groups do not contradict."""
+    join = threshold("join")
+    for mine, theirs in ((a, b), (b, a)):
+        sources = {m.source for m in mine}
+        inside = {id(m) for m in mine}
+        for m in block:
+            if m.source in sources and id(m) not in inside and all(compatible(m, o) for o in theirs) \
+                    and any(score(evidence(m, o, run)) >= join for o in theirs if o.source != m.source):
+                return True
+    return False

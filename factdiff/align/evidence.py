@@ -1,0 +1,283 @@
+"""What two mentions have in common, as named comparisons with levels (the shape of Splink's
+comparisons, Fellegi-Sunter's agreement vectors).
+
+Each comparison looks at one aspect of a pair of mentions (the value, the measured thing, the
+event, the names around them...) and says which of its named levels the pair is at; each level
+has a partial weight in ``weights.toml``. A pair's score is the sum of its levels' weights, and
+its explanation is the list of (comparison, level, weight): the reason two mentions were joined
+or kept apart is that list, not a sentence written afterwards.
+
+The comparisons read a ``Run``: what the block of mentions being aligned teaches about itself
+(how rare a context word or a figure is, which measured things an uncommon figure ties).
+"""
+from __future__ import annotations
+
+import functools
+import math
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Callable, Optional
+
+from ..model import NUMERIC_KINDS, Mention
+
+# Words so common around figures in news that sharing them says nothing.
+GENERIC_CONTEXT = frozenset({"year", "month", "week", "day", "time", "people", "person", "new",
+                             "report", "news", "official", "percent", "number", "total", "said",
+                             "say", "told", "according"})
+
+
+@functools.lru_cache(maxsize=None)
+def weights() -> dict:
+    """The parsed ``weights.toml`` (levels' partial weights and the thresholds)."""
+    with resources.files("factdiff.align").joinpath("weights.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def weight(comparison: str, level: str) -> float:
+    return float(weights().get(comparison, {}).get(level, 0.0))
+
+
+def threshold(name: str) -> float:
+    return float(weights()["thresholds"][name])
+
+
+# --- what a mention's value looks like --------------------------------------------------------
+
+def is_vague(m: Mention) -> bool:
+    """"hundreds", "a handful", "tens of thousands": an amount of rhetoric, not a count."""
+    return m.kind in NUMERIC_KINDS and m.approximate and not m.qualifier and not m.derived \
+        and m.low is not None and m.high is not None and m.low != m.high
+
+
+def significant_digits(x: float) -> int:
+    """3 for 559,000 and 7.25; 1 for 200 and 0.3."""
+    if x is None or x in (math.inf, -math.inf) or x == 0:
+        return 0
+    s = f"{abs(x):.10g}"
+    if "e" in s:
+        s = s.split("e")[0]
+    digits = s.replace(".", "").strip("0")
+    return len(digits)
+
+
+def value_key(m: Mention):
+    """Equal for two mentions that state the same normalised value."""
+    if m.kind == "date":
+        return ("date", m.date)
+    if m.kind == "role":
+        return ("role", (m.role or "").lower())
+    lo, hi = m.base_interval()
+    return (m.kind, m.dimension or m.unit, round(lo, 9) if lo not in (math.inf, -math.inf) else lo,
+            round(hi, 9) if hi not in (math.inf, -math.inf) else hi, m.low_inclusive, m.high_inclusive)
+
+
+def distinctive(m: Mention) -> bool:
+    """A value uncommon enough that two outlets stating it are likely stating one fact: a
+    figure of three or more significant digits, a figure with decimals, a sum of money or a
+    measure of two or more digits, a date with its day."""
+    if m.kind == "date":
+        d = m.date or ""
+        return (len(d) == 10 and d[4] == "-") or (d.startswith("--") and len(d) == 7)
+    if m.kind == "role" or is_vague(m) or m.low is None or m.low != m.high:
+        return False
+    v = m.low
+    digits = significant_digits(v)
+    if digits >= 3 or not float(v).is_integer():
+        return True
+    return digits >= 2 and m.kind in ("money", "quantity", "percent") and abs(v) >= 10
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+@dataclass
+class Run:
+    """What a block of mentions teaches about itself."""
+
+    size: int = 0
+    word_df: Counter = field(default_factory=Counter)  # context word -> mentions holding it
+    subject_df: Counter = field(default_factory=Counter)  # measured thing -> mentions of it
+    related: set = field(default_factory=set)  # frozenset({subject, subject}) tied by a figure
+
+    @classmethod
+    def of(cls, mentions: list[Mention]) -> "Run":
+        run = cls(size=len(mentions))
+        for m in mentions:
+            run.word_df.update(m.context)
+            if m.subject:
+                run.subject_df[m.subject] += 1
+        # an uncommon figure two outlets attach to different measured things ties them
+        by_value: dict = {}
+        for m in mentions:
+            if m.subject and distinctive(m) and m.kind in NUMERIC_KINDS and not m.scope:
+                by_value.setdefault(value_key(m), {}).setdefault(m.subject, set()).add(m.source)
+        for subjects in by_value.values():
+            if len(subjects) < 2:
+                continue
+            names = sorted(subjects)
+            for x, a in enumerate(names):
+                for b in names[x + 1:]:
+                    if subjects[a] != subjects[b] or len(subjects[a]) > 1:
+                        run.related.add(frozenset((a, b)))
+        return run
+
+    def rare(self, word: str) -> bool:
+        return self.word_df[word] * 4 <= max(4, self.size)
+
+
+# --- the comparisons --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Comparison:
+    """One aspect of a pair: ``level(a, b, run)`` names the level, ``weights.toml`` weighs it.
+    ``for_conflict``: does it count towards the score that calls two incompatible values one
+    fact (the value comparison does not)."""
+
+    name: str
+    level: Callable[[Mention, Mention, Run], Optional[str]]
+    doc: str
+    for_conflict: bool = True
+    graded: Optional[Callable[[Mention, Mention, Run], float]] = None  # a weight computed, not looked up
+
+
+def _value(a: Mention, b: Mention, run: Run) -> str:
+    from ..compare import compatible
+
+    if not compatible(a, b):
+        return "incompatible"
+    if value_key(a) == value_key(b) and not is_vague(a):
+        return "exact_distinctive" if distinctive(a) else "exact"
+    return "compatible"
+
+
+def _measured_thing(a: Mention, b: Mention, run: Run) -> str:
+    if a.kind == "role":
+        return "one_missing"
+    if not a.subject or not b.subject:
+        return "one_missing"
+    if a.subject == b.subject:
+        return "same_rare" if run.subject_df[a.subject] * 4 <= max(8, run.size) else "same"
+    if frozenset((a.subject, b.subject)) in run.related:
+        return "learned"
+    wa, wb = set(a.subject.split()), set(b.subject.split())
+    if wa & wb:  # "income tax rate" / "tax rate": one names the other more fully
+        return "learned"
+    return "different"
+
+
+def _event(a: Mention, b: Mention, run: Run) -> str:
+    pa = a.event if a.kind == "date" and a.event else a.predicate
+    pb = b.event if b.kind == "date" and b.event else b.predicate
+    if not pa or not pb:
+        return "one_missing"
+    return "same" if pa == pb else "different"
+
+
+def shared_words(a: Mention, b: Mention) -> set:
+    """Content words around both mentions, less generic ones and the measured thing itself."""
+    shared = (a.context & b.context) - GENERIC_CONTEXT
+    drop = set()
+    for m in (a, b):
+        if m.subject:
+            drop.add(m.subject)
+            drop.update(m.subject.split(" "))
+        if m.predicate:
+            drop.add("@" + m.predicate)
+    return {w for w in shared if w not in drop}
+
+
+def _context_weight(a: Mention, b: Mention, run: Run) -> float:
+    w = weights()["context"]
+    total = sum(w["rare_word"] if run.rare(x) else w["common_word"] for x in shared_words(a, b))
+    return min(total, w["cap"])
+
+
+def _context(a: Mention, b: Mention, run: Run) -> str:
+    n = len(shared_words(a, b))
+    return f"{n} shared word{'s' if n != 1 else ''}" if n else "none shared"
+
+
+def _names(a: Mention, b: Mention, run: Run) -> str:
+    if not a.entities or not b.entities:
+        return "missing"
+    return "shared" if a.entities & b.entities else "disjoint"
+
+
+def _years(a: Mention, b: Mention, run: Run) -> str:
+    fa = {y for y in a.frame if not y.startswith("~")}  # "~last year": relative, not comparable
+    fb = {y for y in b.frame if not y.startswith("~")}
+    if not fa or not fb:
+        return "missing"
+    return "same" if fa & fb else "different"
+
+
+def _scope(a: Mention, b: Mention, run: Run) -> str:
+    sa = a.scope if a.scope in ("part", "past") else None
+    sb = b.scope if b.scope in ("part", "past") else None
+    return "same" if sa == sb else "mismatch"
+
+
+def _surrounding(a: Mention, b: Mention, run: Run) -> str:
+    if a.signature and a.signature == b.signature and len(a.signature.replace("_", " ").split()) >= 2:
+        return "same"
+    return "different"
+
+
+def _surname(m: Mention) -> str:
+    return (m.subject or "").split(":", 1)[0]
+
+
+def _person(a: Mention, b: Mention, run: Run) -> Optional[str]:
+    if a.kind != "role":
+        return None
+    return "same" if _surname(a) == _surname(b) else "different"
+
+
+COMPARISONS: tuple[Comparison, ...] = (
+    Comparison("value", _value, "The two normalised values: the same uncommon figure, the same "
+               "common one, overlapping, or incompatible.", for_conflict=False),
+    Comparison("measured_thing", _measured_thing, "What is counted or measured: the same lemma or "
+               "synonym class, two lemmas the run ties by an uncommon figure, one unknown, different."),
+    Comparison("event", _event, "The event word (killed, spent, researched; for dates since/until): "
+               "the same class, one unknown, different."),
+    Comparison("context", _context, "Content words around both mentions, each weighed by how rare "
+               "it is among the block's mentions.", graded=_context_weight),
+    Comparison("names", _names, "People, places and organisations named around both mentions: one "
+               "shared, none shared, or one side names none."),
+    Comparison("years", _years, "Years named in both sentences: one shared, none shared, or missing."),
+    Comparison("scope", _scope, "A part of a whole ('in one of', 'of them') or an earlier level "
+               "('from 6.1%') on one side only."),
+    Comparison("surrounding_words", _surrounding, "The same words (two or more) on both sides of "
+               "the figure."),
+    Comparison("person", _person, "For titles: the same person, by surname."),
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One comparison's verdict on a pair."""
+
+    comparison: str
+    level: str
+    weight: float
+    for_conflict: bool
+
+    def __str__(self) -> str:
+        return f"{self.comparison}: {self.level} ({self.weight:+g})"
+
+
+def evidence(a: Mention, b: Mention, run: Run) -> tuple[Evidence, ...]:
+    """Every comparison's level and weight for the pair ``a``, ``b``."""
+    out = []
+    for c in COMPARISONS:
+        level = c.level(a, b, run)
+        if level is None:
+            continue
+        w = c.graded(a, b, run) if c.graded else weight(c.name, level)
+        out.append(Evidence(c.name, level, w, c.for_conflict))
+    return tuple(out)
+
+
+def score(ev: tuple[Evidence, ...], for_conflict: bool = False) -> float:
+    return sum(e.weight for e in ev if e.for_conflict or not for_conflict)
