@@ -1,7 +1,7 @@
 """``make eval``: every measurement on the development data."""
 import sys
 
-from . import pairs
+from . import clusters, pairs
 
 
 def main() -> int:
@@ -10,11 +10,14 @@ def main() -> int:
     try:
         from . import extraction  # noqa: PLC0415 - optional until the extraction eval exists
     except ImportError:
-        return 0
+        extraction = None
+    if extraction is not None:
+        print()
+        print("== extraction: Recognizers-Text and Duckling suites ==")
+        extraction.main([])
     print()
-    print("== extraction: Recognizers-Text and Duckling suites ==")
-    extraction.main([])
-    return 0
+    print("== judgement: labelled development clusters ==")
+    return clusters.main([])
 
 
 if __name__ == "__main__":
