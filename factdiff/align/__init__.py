@@ -45,6 +45,8 @@ def block_key(m: Mention) -> Optional[tuple]:
         return ("date",)
     if m.kind == "role":
         return ("role",)
+    if m.kind == "name":
+        return ("name",)
     return None
 
 
@@ -57,13 +59,15 @@ def _rule_keys(m: Mention) -> Iterable[tuple]:
         yield ("words", m.signature)
     if m.kind == "role":
         yield ("person", (m.subject or "").split(":", 1)[0])
+    if m.kind == "name":
+        yield ("surname", value_key(m)[1].split(" ")[-1])
 
 
 def candidate_pairs(block: list[Mention]) -> list[tuple[Mention, Mention]]:
     """The pairs of a block that are scored: every cross-source pair of a small block; in a
     large one, the pairs that share a candidate key (each pair once, in reading order)."""
     ms = sorted(block, key=lambda m: (m.source, m.start))
-    if len(ms) <= ALL_PAIRS_MAX:
+    if len(ms) <= ALL_PAIRS_MAX and not (ms and ms[0].kind == "name"):
         return [(a, b) for x, a in enumerate(ms) for b in ms[x + 1:] if a.source != b.source]
     index: dict[tuple, list[int]] = defaultdict(list)
     for n, m in enumerate(ms):
@@ -107,7 +111,9 @@ def align_block(block: list[Mention], compatible: Callable[[Mention, Mention], b
         return got
 
     ms = sorted(block, key=lambda m: (m.source, m.start))
-    return cluster(ms, candidate_pairs(ms), compat, Run.of(ms))
+    groups = cluster(ms, candidate_pairs(ms), compat, Run.of(ms))
+    # a name only one source gives is no fact of the story (every text names things)
+    return [g for g in groups if g[0].kind != "name" or len({m.source for m in g}) > 1]
 
 
 def explain_pair(a: Mention, b: Mention, mentions: list[Mention],

@@ -55,8 +55,17 @@ CONSTRAINTS: tuple[Constraint, ...] = (
 )
 
 
-def vetoes(a: Mention, b: Mention) -> list[str]:
-    return [c.name for c in CONSTRAINTS if c.applies(a, b)]
+# Vetoes on joining two compatible mentions as one agreement.
+JOIN_CONSTRAINTS: tuple[Constraint, ...] = (
+    Constraint("vague_needs_event", _vague_other_event,
+               "'hundreds of air strikes' agrees with 'more than 25 attacks' only when both "
+               "state the same event: a vague amount is compatible with too much to join on "
+               "the measured thing alone."),
+)
+
+
+def vetoes(a: Mention, b: Mention, join: bool = False) -> list[str]:
+    return [c.name for c in (JOIN_CONSTRAINTS if join else CONSTRAINTS) if c.applies(a, b)]
 
 
 def cluster(mentions: list[Mention], pairs: list[tuple[Mention, Mention]],
@@ -75,7 +84,7 @@ def cluster(mentions: list[Mention], pairs: list[tuple[Mention, Mention]],
         ev = evidence(a, b, run)
         if compatible(a, b):
             s = score(ev)
-            if s >= join:
+            if s >= join and not vetoes(a, b, join=True):
                 links.append((-s, len(links), a, b, ev))
         else:
             s = score(ev, for_conflict=True)

@@ -62,12 +62,27 @@ def significant_digits(x: float) -> int:
     return len(digits)
 
 
+def _name_form(a: Mention, b: Mention) -> str:
+    from ..extract.names import key
+
+    ka, kb = key(a.person or ""), key(b.person or "")
+    if ka == kb:
+        return "exact_distinctive"
+    wa, wb = ka.split(), kb.split()
+    if wa and wb and wa[-1] == wb[-1] and (len(wa) == 1 or len(wb) == 1 or wa[0][0] == wb[0][0]):
+        return "variant"  # "Chuck Schumer" / "Charles Schumer"; "Pelosi" / "Nancy Pelosi"
+    return "different"
+
+
 def value_key(m: Mention):
     """Equal for two mentions that state the same normalised value."""
     if m.kind == "date":
         return ("date", m.date)
     if m.kind == "role":
         return ("role", (m.role or "").lower())
+    if m.kind == "name":
+        from ..extract.names import key
+        return ("name", key(m.person or ""))
     lo, hi = m.base_interval()
     return (m.kind, m.dimension or m.unit, round(lo, 9) if lo not in (math.inf, -math.inf) else lo,
             round(hi, 9) if hi not in (math.inf, -math.inf) else hi, m.low_inclusive, m.high_inclusive)
@@ -144,6 +159,8 @@ class Comparison:
 def _value(a: Mention, b: Mention, run: Run) -> str:
     from ..compare import compatible
 
+    if a.kind == "name":
+        return _name_form(a, b)
     if not compatible(a, b):
         return "incompatible"
     if value_key(a) == value_key(b) and not is_vague(a):

@@ -23,9 +23,11 @@ from .roles import find_roles
 from .tallies import find_tallies
 from .text import Token, noise_spans, sentences, tokenize, tokens_of
 
+from .names import find_names
+
 __all__ = ["extract"]
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # 2: names
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:
@@ -40,6 +42,7 @@ def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str 
     mentions: list[Mention] = []
     noise = noise_spans(text)
     for s, e in _bounded(text, sentences(text)):
+        mentions.extend(find_names(text, s, e))
         finders = pairs = None
         if not gate.has_digit(text, s, e):
             if not _may_fire(gate.rough_words(text, s, e, _triggers()[4])):

@@ -45,6 +45,7 @@ MONTHS = {
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
     "dec": 12,
 }
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
             "sunday": 6}
 _WD_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
@@ -237,6 +238,8 @@ class _P:
     offset: bool = False
     more: tuple = ()
     yearless: bool = False
+    weekday: Optional[int] = None  # a bare weekday with no reference date to place it
+
 
     def iso(self) -> Optional[str]:
         if self.date is not None:
@@ -245,6 +248,8 @@ class _P:
             if self.grain == "year":
                 return f"{self.date.year:04d}"
             return self.date.isoformat()
+        if self.weekday is not None:
+            return WEEKDAY_NAMES[self.weekday]
         if self.grain == "day":
             return _iso(self.year, self.month, self.day) if self.month and self.day and not self.relative else None
         if self.grain == "month" and self.month:
@@ -735,6 +740,8 @@ def _r_weekday(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
     p = _P(i, j, relative=True)
     if ref.date is not None:
         p.date = _weekday(wd, ref, mode or "bare")
+    elif mode in (None, "bare", "last", "this", "past"):
+        p.weekday = wd  # no date to resolve it against: the weekday itself, compared as a weekday
     return p
 
 

@@ -1,0 +1,163 @@
+"""Names: the people, places, organisations and titled things a text names ("Great Ormond
+Street Hospital", "Sen. Chuck Schumer", "in Aventura, Fla.", "the Justice Against Sponsors of
+Terrorism Act").
+
+A name is a run of capitalised words (joined by "of", "for", "and", "&", "the", "de", "al"),
+less the titles and honorifics before it ("Sen.", "Former Rep.", "President") and a possessive
+after it. What is not read as a name:
+
+* a single word that opens a sentence ("Rescuers pulled...", "Officials said..."): English
+  capitalises every first word, so it says nothing;
+* a single word elsewhere, unless it follows a preposition of place ("in Lahore", "from
+  Youngstown") or is an acronym of three or more capitals ("CNN", "JASTA");
+* months, weekdays, function words, and a run that is the whole of an all-capitals headline.
+
+US state abbreviations (AP style and postal, "Calif.", "N.Y.", "Fla.") read as the state.
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from typing import Optional
+
+import regex
+
+from .. import lexicon
+from ..model import Mention
+
+_WORD = r"(?:[A-Z][\p{L}\p{M}]*(?:[-'’.][\p{L}\p{M}]+)*\.?|[A-Z]\.(?:[A-Z]\.)+|[A-Z]&[A-Z])"
+_JOIN = r"(?:of|for|and|&|the|de|del|da|van|von|al|bin|le|la)"
+_NAME_RE = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’-])({_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD})*)")
+
+_PLACE_PREPS = frozenset({"in", "at", "from", "near", "outside", "to", "of"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "gov",
+                         "sen", "rep", "reps", "sens", "gen", "lt", "col", "capt", "sgt", "prof",
+                         "former", "then", "acting", "late", "u.s", "us", "st"})
+_NOT_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                        "september", "october", "november", "december", "monday", "tuesday",
+                        "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar",
+                        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "i", "i'm",
+                        "ok", "tv", "ap", "pm", "am", "a.m", "p.m", "photo", "caption", "advertisement",
+                        "getty", "images", "reuters", "image", "video", "read", "more", "click",
+                        "share", "tweet", "email", "comments", "related", "watch", "source"})
+
+# AP-style and postal abbreviations of US states, read as the state's name
+_STATES = {
+    "ala": "Alabama", "al": "Alabama", "alaska": "Alaska", "ak": "Alaska", "ariz": "Arizona",
+    "az": "Arizona", "ark": "Arkansas", "ar": "Arkansas", "calif": "California", "ca": "California",
+    "colo": "Colorado", "co": "Colorado", "conn": "Connecticut", "ct": "Connecticut", "del": "Delaware",
+    "de": "Delaware", "fla": "Florida", "fl": "Florida", "ga": "Georgia", "hawaii": "Hawaii",
+    "hi": "Hawaii", "idaho": "Idaho", "id": "Idaho", "ill": "Illinois", "il": "Illinois",
+    "ind": "Indiana", "in": "Indiana", "iowa": "Iowa", "ia": "Iowa", "kan": "Kansas", "ks": "Kansas",
+    "ky": "Kentucky", "la": "Louisiana", "maine": "Maine", "me": "Maine", "md": "Maryland",
+    "mass": "Massachusetts", "ma": "Massachusetts", "mich": "Michigan", "mi": "Michigan",
+    "minn": "Minnesota", "mn": "Minnesota", "miss": "Mississippi", "ms": "Mississippi",
+    "mo": "Missouri", "mont": "Montana", "mt": "Montana", "neb": "Nebraska", "ne": "Nebraska",
+    "nev": "Nevada", "nv": "Nevada", "n.h": "New Hampshire", "nh": "New Hampshire",
+    "n.j": "New Jersey", "nj": "New Jersey", "n.m": "New Mexico", "nm": "New Mexico",
+    "n.y": "New York", "ny": "New York", "n.c": "North Carolina", "nc": "North Carolina",
+    "n.d": "North Dakota", "nd": "North Dakota", "ohio": "Ohio", "oh": "Ohio", "okla": "Oklahoma",
+    "ok": "Oklahoma", "ore": "Oregon", "or": "Oregon", "pa": "Pennsylvania", "r.i": "Rhode Island",
+    "ri": "Rhode Island", "s.c": "South Carolina", "sc": "South Carolina", "s.d": "South Dakota",
+    "sd": "South Dakota", "tenn": "Tennessee", "tn": "Tennessee", "texas": "Texas", "tx": "Texas",
+    "utah": "Utah", "ut": "Utah", "vt": "Vermont", "va": "Virginia", "wash": "Washington",
+    "wa": "Washington", "w.va": "West Virginia", "wv": "West Virginia", "wis": "Wisconsin",
+    "wi": "Wisconsin", "wyo": "Wyoming", "wy": "Wyoming",
+}
+# "(D-Calif.)", "R-Texas", "(R-IN)": a party and a state after a politician's name
+_AFFILIATION_RE = regex.compile(r"(?<![\p{L}])[DRI]-((?:[A-Z][a-z]*\.?)(?:[ ]?[A-Z][a-z]*\.?)?|[A-Z]{2})(?![\p{L}])")
+
+
+@functools.lru_cache(maxsize=None)
+def _titles() -> frozenset:
+    t = lexicon.load("titles")
+    words = set()
+    for phrase in t["titles"] + t["modifiers"] + t["past"]:
+        words.update(phrase.split())
+    return frozenset(words)
+
+
+def key(name: str) -> str:
+    """What two spellings of one name share: lower case, no accents, no dots or possessive."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = s.replace("’", "'").removesuffix("'s").replace(".", "")
+    return " ".join(s.replace("-", " ").split())
+
+
+def state(abbrev: str) -> Optional[str]:
+    """"Calif." -> "California", "N.Y." -> "New York"; None if it names no state."""
+    k = abbrev.lower().rstrip(".").replace(" ", "")
+    k = k.replace(".", ".") if "." in k else k
+    return _STATES.get(k) or _STATES.get(k.replace(".", ""))
+
+
+def _clean(words: list[str], at_start: bool, prev: str) -> Optional[list[str]]:
+    stop = lexicon.stopwords()
+    titles = _titles()
+    # titles and honorifics before the name
+    while words and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower().rstrip(".") in titles
+                     or words[0].lower() in ("the", "a", "an")):
+        words = words[1:]
+        at_start = False
+        prev = ""
+    while words and words[-1].lower() in ("of", "for", "and", "&", "the", "de", "al"):
+        words = words[:-1]
+    if not words:
+        return None
+    if words[0].lower().rstrip(".") in stop and len(words) == 1:
+        return None
+    if any(w.lower().rstrip(".").removesuffix("'s").removesuffix("’s") in _NOT_NAMES for w in words) and len(words) <= 2:
+        return None
+    if len(words) == 1:
+        w = words[0].rstrip(".")
+        if at_start:
+            return None
+        acronym = len(w) >= 3 and w.isupper() and w.isalpha()
+        if not acronym and prev not in _PLACE_PREPS:
+            return None
+        if w.lower() in stop or len(w) < 3:
+            return None
+    return words
+
+
+def find_names(text: str, s: int, e: int) -> list[Mention]:
+    """The names in the sentence ``text[s:e]``, as mentions of kind "name" (``person``: the
+    name as written, cleaned; the fact's value)."""
+    sentence = text[s:e]
+    letters = [c for c in sentence if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return []  # an all-capitals line: every word is capitalised
+    out: list[Mention] = []
+    for m in _NAME_RE.finditer(text, s, e):
+        a, b = m.span(1)
+        raw = m.group(1)
+        if raw.endswith(".") and not regex.search(r"(?:^|[ .])[A-Z]\.$", raw):
+            raw = raw[:-1]
+            b -= 1
+        before = text[max(s, a - 20):a]
+        prev_words = before.split()
+        prev = prev_words[-1].lower().strip("(\"“‘'") if prev_words else ""
+        at_start = not text[s:a].strip(" \t\n\"“‘'(—–-") or text[s:a].rstrip()[-1:] in ".!?:"
+        words = raw.split()
+        kept = _clean(words, at_start, prev)
+        if not kept:
+            continue
+        # keep the span of what is left
+        first = raw.find(kept[0])
+        name = " ".join(kept)
+        a2 = a + first
+        b2 = a2 + len(raw[first:].rstrip())
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        st = state(name) if len(kept) == 1 and name.endswith(".") or "." in name[:5] else None
+        display = st or name.rstrip(".")
+        out.append(Mention(start=a2, end=b2, text=text[a2:b2], kind="name", person=display,
+                           sentence=sentence, sentence_start=s))
+    for m in _AFFILIATION_RE.finditer(text, s, e):
+        st = state(m.group(1))
+        if st:
+            a, b = m.span(1)
+            out.append(Mention(start=a, end=b, text=text[a:b], kind="name", person=st,
+                               sentence=sentence, sentence_start=s))
+    return out
