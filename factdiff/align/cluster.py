@@ -47,7 +47,14 @@ def _vague_other_event(a: Mention, b: Mention) -> bool:
     return (is_vague(a) or is_vague(b)) and not (a.predicate and a.predicate == b.predicate)
 
 
+def _part_or_earlier(a: Mention, b: Mention) -> bool:
+    return bool({a.scope, b.scope} & {"part", "past"})
+
+
 CONSTRAINTS: tuple[Constraint, ...] = (
+    Constraint("part_of_whole", _part_or_earlier,
+               "A part ('49 killed in one of the attacks', 'of them') or an earlier level "
+               "('from 6.1%') never contradicts a figure: it is another fact."),
     Constraint("vague_vs_vague", _both_vague,
                "'thousands' and 'tens of thousands' are loose words, not figures: never a conflict."),
     Constraint("vague_needs_event", _vague_other_event,
