@@ -163,6 +163,11 @@ def _value(a: Mention, b: Mention, run: Run) -> str:
         return _name_form(a, b)
     if not compatible(a, b):
         return "incompatible"
+    if a.kind == "date" and (a.date or "")[:1].isalpha() != (b.date or "")[:1].isalpha():
+        full = [m for m in (a, b) if len(m.date or "") == 10 and (m.date or "")[:1].isdigit()]
+        # a weekday and a month: nothing in common to agree on; a weekday and a full date
+        # that falls on it: compatible, but no evidence of one day either
+        return "weekday_of_date" if full else "other_grain"
     if value_key(a) == value_key(b) and not is_vague(a):
         return "exact_distinctive" if distinctive(a) else "exact"
     return "compatible"
@@ -222,11 +227,13 @@ def _names(a: Mention, b: Mention, run: Run) -> str:
 
 
 def _years(a: Mention, b: Mention, run: Run) -> str:
-    fa = {y for y in a.frame if not y.startswith("~")}  # "~last year": relative, not comparable
-    fb = {y for y in b.frame if not y.startswith("~")}
-    if not fa or not fb:
+    if not a.frame or not b.frame:
         return "missing"
-    return "same" if fa & fb else "different"
+    if set(a.frame) & set(b.frame):
+        return "same"
+    fa = {y for y in a.frame if not y.startswith("~")}  # "~last year": relative, unresolved
+    fb = {y for y in b.frame if not y.startswith("~")}
+    return "relative" if not fa or not fb else "different"
 
 
 def _scope(a: Mention, b: Mention, run: Run) -> str:

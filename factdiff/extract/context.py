@@ -310,6 +310,8 @@ def entities(toks: list[Token], i: int, j: int, width: int = 12) -> frozenset:
     out = set()
     for k in range(max(0, i - width), min(len(toks), j + width)):
         t = toks[k]
+        if k == 0 or (k == 1 and toks[0].text in ("\"", "“", "‘", "'", "(")):
+            continue  # every sentence opens with a capital: "Rescuers", "Officials" are no names
         if len(t.text) == 1 and t.text.isupper() and k + 2 < len(toks) and toks[k + 1].text == "." \
                 and len(toks[k + 2].text) == 1 and toks[k + 2].text.isupper():
             out.add((t.text + toks[k + 2].text).lower())  # "U.S.", "U.N."

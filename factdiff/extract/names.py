@@ -27,7 +27,8 @@ from ..model import Mention
 
 _WORD = r"(?:[A-Z][\p{L}\p{M}]*(?:[-'’.][\p{L}\p{M}]+)*\.?|[A-Z]\.(?:[A-Z]\.)+|[A-Z]&[A-Z])"
 _JOIN = r"(?:of|for|and|&|the|de|del|da|van|von|al|bin|le|la)"
-_NAME_RE = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’-])({_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_WORD})*)")
+_SP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"  # a space, or one line break of wrapped text
+_NAME_RE = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’-])({_WORD}(?:{_SP}(?:{_JOIN}{_SP})*{_WORD})*)")
 
 _PLACE_PREPS = frozenset({"in", "at", "from", "near", "outside", "to", "of"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "gov",
@@ -139,7 +140,7 @@ def find_names(text: str, s: int, e: int) -> list[Mention]:
         prev_words = before.split()
         prev = prev_words[-1].lower().strip("(\"“‘'") if prev_words else ""
         at_start = not text[s:a].strip(" \t\n\"“‘'(—–-") or text[s:a].rstrip()[-1:] in ".!?:"
-        words = raw.split()
+        words = raw.split()  # (a name wrapped over two lines is one name)
         kept = _clean(words, at_start, prev)
         if not kept:
             continue
