@@ -1,50 +1,137 @@
-"""Where facts are judged: agree, conflict or single, with a reason that names the pair.
+"""Where facts are judged: agree, conflict or single, at a level, with a reason naming the values.
 
-Two numeric mentions are compatible when their intervals overlap once approximate values are
-widened by their tolerance ("about 200" and "210" agree; "more than 25" and "25" do not).
-Dates are compatible when they agree at the grain both state; roles when their organisations
-do not exclude each other.
+**Compatibility** (:func:`compatible`): two numeric mentions are compatible when their intervals
+overlap once each is widened: an approximate one ("about 200") by its tolerance, a plainly stated
+one by its rounding (:func:`rounding`). Dates are compatible when they agree at the grain both
+state; titles when their organisations do not exclude each other.
+
+**Rounding.** A plainly stated figure (no qualifier, one value, written with digits or with a
+scale word) stands for every value that rounds to it, and no more: it carries at most half a
+unit of its last stated digit. The properties, tested with Hypothesis in
+``tests/test_properties.py``:
+
+- "$30 million" is 29.5–30.5 million (open ends); "5.7 billion" is 5.65–5.75 billion;
+  "$43 million" is never "$45 million", "$1 million" never "$10,000", "2 million" never
+  "4 million".
+- A figure written in digits without a scale word is exact: "48 pages" is 48, "$43,000" is 43,000
+  (its trailing zeros may be rounding, which only a *soft* conflict says: see below).
+- Two exact figures further apart than the sum of their roundings are always incompatible.
+- A figure always agrees with itself written another way ("$43 million", "$43m",
+  "$43,000,000", "43.0 million dollars").
+- Approximate words ("about", "nearly", "an estimated") keep their own tolerance
+  (``Mention.tolerance``); bounds ("more than", "at least", "as many as") are exact.
+
+**Levels** (:func:`clash`): a conflict is ``hard`` when two values are incompatible and nothing
+reconciles them, ``soft`` when they can be reconciled but an editor would still query them:
+
+- *rounding*: a coarser figure within one unit of its last stated digit of a finer one
+  ("$43 million" vs "$43,885,310", "$43,000" vs "$43,350"); two figures of the same precision
+  that differ ("$5.7 billion" vs "$5.6 billion", "48" vs "47 pages") stay hard;
+- *a bound*: an exact figure at, or within its rounding of, the open end of a bound
+  ("$250,000" vs "more than $250,000", "25" vs "more than 25");
+- *bounds only*: two lower bounds, one at least half as large again as the other but less than
+  ten times it, are compatible only because they are bounds ("at least 40" vs "at least 130"
+  killed; "more than 7" and "more than 8" are left alone); upper bounds ("under
+  100", "under 200") are more often thresholds of two categories, and are left alone;
+- *a later update*: with publication dates known, a count, sum or measure that is higher in the
+  later article ("has killed 42" on Monday, "has killed 67" on Wednesday: two days apart).
+
+A group in which one source states two incompatible values is a **self-contradiction** (hard
+clashes only: a source's own rounding or bound is not reported).
 """
 from __future__ import annotations
 
-import hashlib
+import datetime as _dt
 import functools
+import hashlib
 import math
 import re
-from typing import Optional
+from dataclasses import dataclass
+from typing import Mapping, Optional
 
 from . import lexicon
 from .model import INF, Fact, Mention
 
 _EPS = 1e-9
 
+LEVELS = ("soft", "hard")  # in increasing order of gravity
 
-_SCALE_RE = re.compile(r"(?<!\d)(\d+(?:\.(\d+))?)\s*(?:million|billion|trillion|bn|mn|m|b|k|thousand)\b", re.I)
+# The first numeral of a mention's text ("$43,885,310", "5.7", "1,000") and a scale word
+_NUMERAL_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
+_SCALE_WORD_RE = re.compile(r"\b(thousand|million|billion|trillion)s?\b", re.I)
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Kinds where a higher figure in a later article reads as an update (a toll, a sum raised)
+_GROWING_KINDS = ("count", "money", "quantity", "duration")
+
+
+@functools.lru_cache(maxsize=65536)
+def _rounding_of(text: str, value: float) -> tuple[float, float]:
+    """(half, unit) for a figure ``value`` written as ``text``, in the figure's own unit."""
+    hit = _NUMERAL_RE.search(text)
+    if hit:
+        whole, decimals = hit.group(1).replace(",", ""), hit.group(2) or ""
+        digits = float(f"{whole}.{decimals}" if decimals else whole)
+        if not digits:
+            return 0.0, 0.0
+        scale = abs(value) / digits
+        k = round(math.log10(scale)) if scale > 0 else 0
+        if not math.isclose(scale, 10.0 ** k, rel_tol=1e-6):
+            return 0.0, 0.0  # the digits are not the figure ("3 in 4", a range)
+        if k < 0 or 0 < k < 3:  # a unit's share ("2 p" is 0.02 pounds), not a scale word: exact
+            return 0.0, 0.0
+        step = 10.0 ** (k - len(decimals))
+        if k == 0 and not decimals:  # "48", "43,000": exact; trailing zeros may be rounding
+            zeros = len(whole) - len(whole.rstrip("0"))
+            return 0.0, (10.0 ** zeros if zeros else 0.0)
+        return step / 2, step
+    hit = _SCALE_WORD_RE.search(text)  # "two million"
+    if hit:
+        step = _SCALES[hit.group(1).lower()]
+        if (abs(value) / step).is_integer():
+            return step / 2, step
+    return 0.0, 0.0
+
+
+def rounding(m: Mention) -> tuple[float, float]:
+    """``(half, unit)`` in base units: ``half`` is how far the value a plainly stated figure
+    rounds may lie from it (half a unit of its last stated digit: "$30 million" 0.5 million,
+    "5.7 billion" 0.05 billion, "48" and "$43,000" none); ``unit`` is one unit of its last stated
+    (for digits without a scale word: last non-zero) digit, the band within which a finer figure
+    is a rounding an editor would query ("$43 million": 1 million; "$43,000": 1,000; "48": none).
+    A qualified, vague, approximate-by-word or computed figure has none: ``(0, 0)``."""
+    if (m.qualifier or m.low is None or m.low != m.high or not m.low or m.derived
+            or m.kind not in ("count", "quantity", "money", "percent", "duration")):
+        return 0.0, 0.0
+    half, unit = _rounding_of(m.text, float(m.low))
+    if m.approximate and not half:  # approximate for another reason than its rounding
+        return 0.0, 0.0
+    f = abs(m.factor or 1.0)
+    return half * f, unit * f
 
 
 def implicit_tolerance(m: Mention) -> float:
-    """How much a plainly stated figure is rounded: "$43 million" may be $43.9 million (one unit
-    of its last digit), "800,000" is a round figure (1%). Qualified figures ("more than
-    800,000", "as many as 300,000") are bounds and get none."""
-    if m.qualifier or m.low is None or m.low != m.high or not m.low:
-        return 0.0
-    hit = _SCALE_RE.search(m.text)
-    if hit:
-        digits = float(hit.group(1))
-        decimals = len(hit.group(2) or "")
-        if digits:
-            return (10 ** -decimals) / digits
-    v = abs(m.low)
-    if v >= 1000 and v.is_integer() and v % 1000 == 0:
-        return 0.01
-    return 0.0
+    """The rounding of a plainly stated figure as a share of its value (see :func:`rounding`):
+    "$30 million" 1/60, "5.7 billion" 0.05/5.7, "48" 0. Kept for callers of the old name."""
+    half, _ = rounding(m)
+    lo, _ = m.base_interval()
+    return half / abs(lo) if half and lo not in (0, -INF, INF) else 0.0
+
+
+def _plain(m: Mention) -> bool:
+    """A plainly stated figure whose width comes from its rounding (not from a word)."""
+    return rounding(m)[0] > 0 or (not m.approximate and not m.qualifier and m.low is not None
+                                  and m.low == m.high)
 
 
 def interval(m: Mention) -> tuple[float, bool, float, bool]:
-    """(low, low_inclusive, high, high_inclusive) in base units, widened when approximate."""
+    """(low, low_inclusive, high, high_inclusive) in base units, widened by an approximate
+    figure's tolerance (closed ends) or a plain figure's rounding (open ends)."""
     lo, hi = m.base_interval()
     lo_inc, hi_inc = m.low_inclusive, m.high_inclusive
-    t = max(m.tolerance if m.approximate else 0.0, implicit_tolerance(m))
+    half, _ = rounding(m)
+    if half:
+        return lo - half, False, hi + half, False
+    t = m.tolerance if m.approximate else 0.0
     if t:
         if lo not in (-INF, INF):
             lo = lo - abs(lo) * t
@@ -55,10 +142,13 @@ def interval(m: Mention) -> tuple[float, bool, float, bool]:
 
 
 def compatible(a: Mention, b: Mention) -> bool:
+    """Whether ``a`` and ``b`` can both be true (see the module's docstring)."""
     if a.kind == "date":
         return _dates_compatible(a.date or "", b.date or "")
     if a.kind == "role":
         return _roles_compatible(a, b)
+    if a.kind == "name":
+        return b.kind == "name"  # two spellings of a name never contradict; unlike names never join
     if a.kind != b.kind or (a.dimension or a.unit) != (b.dimension or b.unit):
         return False
     alo, alo_inc, ahi, ahi_inc = interval(a)
@@ -73,8 +163,31 @@ def compatible(a: Mention, b: Mention) -> bool:
     return True
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekday_of(d: str) -> Optional[int]:
+    """0-6 for a weekday name or a full ISO date; None for a partial date."""
+    if d in _WEEKDAY_NAMES:
+        return _WEEKDAY_NAMES.index(d)
+    if len(d) == 10 and d[4] == "-" and d[:4].isdigit():
+        try:
+            import datetime as _dt
+            return _dt.date.fromisoformat(d).weekday()
+        except ValueError:
+            return None
+    return None
+
+
 def _dates_compatible(a: str, b: str) -> bool:
-    """ISO dates, possibly partial ("2011-03", "--09-30", "2015"): equal on what both state."""
+    """ISO dates, possibly partial ("2011-03", "--09-30", "2015"), or a bare weekday
+    ("Friday", read with no publication date): equal on what both state; a weekday agrees with
+    the same weekday, and with a full date that falls on it."""
+    if a[:1].isalpha() or b[:1].isalpha():  # a bare weekday on one side at least
+        if a[:1].isalpha() and b[:1].isalpha():
+            return a == b
+        wa, wb = _weekday_of(a), _weekday_of(b)
+        return wa is None or wb is None or wa == wb
     def parts(d: str) -> tuple[Optional[str], Optional[str], Optional[str]]:
         if d.startswith("--"):
             return None, d[2:4], d[5:7] if len(d) >= 7 else None
@@ -98,46 +211,244 @@ def _roles_compatible(a: Mention, b: Mention) -> bool:
     return not wa or not wb or bool(wa & wb)
 
 
+# --- levels of disagreement -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Clash:
+    """Two mentions that disagree, how gravely (``hard`` or ``soft``) and why, in words."""
+
+    a: Mention
+    b: Mention
+    level: str
+    why: str
+    gap: float = 0.0  # how far apart the values are (base units), to pick the widest
+
+    @property
+    def within_source(self) -> bool:
+        return self.a.source == self.b.source
+
+
+def _worded(m: Mention) -> bool:
+    """Approximate by a word ("about", "nearly", "hundreds"), not only by its rounding (the
+    extractor marks "more than $3.5 million" approximate by half its last digit)."""
+    if not m.approximate:
+        return False
+    end = m.low if m.low not in (None, 0, -INF, INF) else m.high
+    if end in (None, 0, -INF, INF):
+        return True
+    half, _ = _rounding_of(m.text, float(end))
+    return not (half and math.isclose(m.tolerance * abs(end), half, rel_tol=1e-6))
+
+
+def _is_lower_bound(m: Mention) -> bool:
+    return m.high in (None, INF) and m.low not in (None, -INF) and not _worded(m)
+
+
+def _is_upper_bound(m: Mention) -> bool:
+    return (bool(m.qualifier) and m.low in (None, 0, -INF) and m.high not in (None, INF)
+            and not _worded(m))
+
+
+def _exact(m: Mention) -> bool:
+    return m.low is not None and m.low == m.high
+
+
+def _gap(a: Mention, b: Mention) -> float:
+    if a.kind in ("date", "role"):
+        return 0.0
+    alo, _, ahi, _ = interval(a)
+    blo, _, bhi, _ = interval(b)
+    return max(blo - ahi, alo - bhi)
+
+
+def _date(iso: Optional[str]) -> Optional[_dt.date]:
+    try:
+        return _dt.date.fromisoformat((iso or "")[:10])
+    except ValueError:
+        return None
+
+
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def days_apart(n: int) -> str:
+    """"two days apart", "one day apart", "40 days apart"."""
+    word = _NUMBER_WORDS[n] if 0 < n < len(_NUMBER_WORDS) else f"{n:,}"
+    return f"{word} day{'' if n == 1 else 's'} apart"
+
+
+def clash(a: Mention, b: Mention, published: Optional[Mapping[str, str]] = None) -> Optional[Clash]:
+    """The disagreement between ``a`` and ``b``, or None when they agree (see the levels in
+    the module's docstring). ``published`` maps a source id to its ISO publication date."""
+    if a.kind != b.kind:
+        return None
+    if compatible(a, b):
+        if (a.is_numeric and not a.derived and not b.derived and _is_lower_bound(a)
+                and _is_lower_bound(b)):
+            ea, eb = a.base_interval()[0], b.base_interval()[0]
+            lo, hi = (a, b) if ea < eb else (b, a)
+            small, large = min(ea, eb), max(ea, eb)
+            # two floors of one toll half as large again ("at least 40" and "at least 130"); ten
+            # times apart, more likely two different things; closer, one floor may round the other
+            if 0 < small and 1.5 * small <= large < 10 * small:
+                return Clash(a, b, "soft", f"{lo.value_text()} and {hi.value_text()} agree only as lower "
+                                           f"bounds", large - small)
+        return None
+    if a.kind == "date":
+        return Clash(a, b, "hard", "the dates differ")
+    if a.kind == "role":
+        return Clash(a, b, "hard", "the titles name different organisations")
+    gap = _gap(a, b)
+    alo, _, ahi, _ = interval(a)
+    blo, _, bhi, _ = interval(b)
+    lower, upper = (a, b) if ahi <= blo else (b, a)
+    below = f"{lower.value_text()} lies below {upper.value_text()}"
+    soft = _soft_reason(a, b, lower, upper, published)
+    if soft:
+        return Clash(a, b, "soft", f"{below}: {soft}", gap)
+    return Clash(a, b, "hard", below, gap)
+
+
+def _soft_reason(a: Mention, b: Mention, lower: Mention, upper: Mention,
+                 published: Optional[Mapping[str, str]]) -> Optional[str]:
+    """Why two incompatible figures may be reconciled, or None."""
+    # rounding: the coarser figure within one unit of its last digit of the finer one
+    if _exact(a) and _exact(b) and not a.derived and not b.derived:
+        (ha, ua), (hb, ub) = rounding(a), rounding(b)
+        coarse, fine, unit = (a, b, ua) if ua > ub else (b, a, ub)
+        if unit and not (ua == ub) and _plain(fine) and _plain(coarse):
+            # rounded to the nearest (half a unit below) or cut (up to a unit above)
+            d = fine.base_interval()[0] - coarse.base_interval()[0]
+            if -unit / 2 * (1 + 1e-9) <= d < unit * (1 - 1e-9):
+                return (f"{coarse.value_text()} may be {fine.value_text()} rounded (within one unit of its "
+                        f"last digit), a rounding an editor would query")
+    # a bound: an exact figure at the open end of a bound, or within its own rounding of it
+    for fig, bound in ((a, b), (b, a)):
+        if _exact(fig) and not fig.approximate and (_is_lower_bound(bound) or _is_upper_bound(bound)):
+            end = bound.base_interval()[0 if _is_lower_bound(bound) else 1]
+            v = fig.base_interval()[0]
+            _, unit = rounding(fig)
+            if math.isclose(v, end, rel_tol=1e-9) or abs(v - end) < unit * (1 - 1e-9):
+                return (f"{fig.value_text()} is at the end of the bound {bound.value_text()}, "
+                        f"perhaps loosely worded")
+    # a later update: a higher figure in a later article
+    if (published and a.source != b.source and a.kind in _GROWING_KINDS
+            and not a.derived and not b.derived):
+        dl, du = _date(published.get(lower.source)), _date(published.get(upper.source))
+        if dl and du and du > dl:
+            return (f"the articles are {days_apart((du - dl).days)} ({lower.source} {dl.isoformat()}, "
+                    f"{upper.source} {du.isoformat()}): the later figure may be an update")
+    return None
+
+
+def clashes(mentions, published: Optional[Mapping[str, str]] = None) -> list[Clash]:
+    """Every disagreement in a group that makes it a conflict: across sources, any clash; within
+    one source, hard clashes only (a self-contradiction). Distinct statements are compared once
+    (a group of a large run repeats the same few values many times)."""
+    reps: dict = {}
+    for m in mentions:
+        reps.setdefault(_clash_key(m), m)
+    distinct = list(reps.values())
+    out = []
+    for x, a in enumerate(distinct):
+        for b in distinct[x + 1:]:
+            c = clash(a, b, published)
+            if c is not None and (a.source != b.source or c.level == "hard"):
+                out.append(c)
+    return out
+
+
+def _clash_key(m: Mention) -> tuple:
+    """What :func:`clash` reads of a mention: two mentions with the same key clash alike."""
+    if m.kind == "date":
+        return (m.source, m.date)
+    if m.kind == "role":
+        return (m.source, "past" if m.scope == "past" else None, _org_stems(m.context), m.role)
+    return (m.source, m.kind, m.dimension or m.unit, m.base_interval(), m.low_inclusive, m.high_inclusive,
+            m.approximate, m.tolerance if m.approximate else 0.0, rounding(m), bool(m.qualifier), m.derived,
+            m.low, m.high)
+
+
+def worst(found: list[Clash]) -> Optional[Clash]:
+    """The clash a conflict is reported on: hard before soft, across sources before within one,
+    then the widest gap (then reading order)."""
+    if not found:
+        return None
+    return max(found, key=lambda c: (c.level == "hard", not c.within_source, c.gap))
+
+
+def incompatible_pair(mentions, published: Optional[Mapping[str, str]] = None) -> Optional[tuple[Mention, Mention]]:
+    """The pair of mentions a conflict is reported on (see :func:`worst`), None if there is none."""
+    c = worst(clashes(mentions, published))
+    return (c.a, c.b) if c else None
+
+
+def clashing_mentions(mentions, published: Optional[Mapping[str, str]] = None) -> set:
+    """``id()`` of every mention whose value is in some clash of the group (what the HTML report
+    marks): every mention stating one of the clashing values, not only the reported pair."""
+    found = clashes(mentions, published)
+    keys = {_clash_key(m) for c in found for m in (c.a, c.b)}
+    return {id(m) for m in mentions if _clash_key(m) in keys}
+
+
 def _describe(m: Mention) -> str:
     return f"“{m.text}” ({m.source}: {m.value_text()})"
 
 
-def judge(group: list[Mention]) -> Fact:
-    """The verdict on one aligned group."""
+def judge(group: list[Mention], published: Optional[Mapping[str, str]] = None) -> Fact:
+    """The verdict on one aligned group. ``published`` maps source ids to ISO publication dates
+    (optional): with it a higher figure in a later article is a soft conflict (an update)."""
     group = sorted(group, key=lambda m: (m.source, m.start))
     sources = sorted({m.source for m in group})
     head = _representative(group)
     subject = _subject_words(head)
     kind = head.kind
-    if len(sources) < 2:
+    found = clashes(group, published)
+    level = None
+    if found:
+        status = "conflict"
+        c = worst(found)
+        level = "hard" if any(x.level == "hard" for x in found) else "soft"
+        reason = _conflict_reason(group, found, c, level)
+    elif len(sources) < 2:
         status, reason = "single", f"only {sources[0]} states it"
     else:
-        pair = incompatible_pair(group)
-        if pair:
-            a, b = pair
-            status = "conflict"
-            reason = f"{_describe(a)} is incompatible with {_describe(b)}: {_why(a, b)}"
-        else:
-            status = "agree"
-            values = sorted({m.value_text() for m in group})
-            reason = (f"{len(sources)} sources, every value compatible ({', '.join(values)}): "
-                      f"{_sameness(head)}")
+        status = "agree"
+        values = sorted({m.value_text() for m in group})
+        reason = (f"{len(sources)} sources, every value compatible ({', '.join(values)}): "
+                  f"{_sameness(head)}")
     return Fact(id=fingerprint(kind, subject, group), subject=subject, kind=kind, status=status,
-                reason=reason, mentions=tuple(group))
+                reason=reason, mentions=tuple(group), level=level)
 
 
-def _why(a: Mention, b: Mention) -> str:
-    if a.kind == "date":
-        return "the dates differ"
-    if a.kind == "role":
-        return "the titles name different organisations"
-    alo, _, ahi, _ = interval(a)
-    blo, _, bhi, _ = interval(b)
-    if ahi <= blo:
-        lower, upper = a, b
+def _conflict_reason(group: list[Mention], found: list[Clash], c: Clash, level: str) -> str:
+    """"hard conflict: “a” (x: 29) vs “b” (y: 33): 29 lies below 33; values: 29 (x), 31 (z),
+    33 (y); same measured thing (…)"."""
+    if c.within_source:
+        head = f"{level} conflict: {c.a.source} contradicts itself: {_describe(c.a)} vs {_describe(c.b)}"
     else:
-        lower, upper = b, a
-    return f"{lower.value_text()} lies below {upper.value_text()}; {_sameness(a, b)}"
+        head = f"{level} conflict: {_describe(c.a)} vs {_describe(c.b)}"
+    parts = [head, c.why]
+    bad = {_clash_key(m) for x in found for m in (x.a, x.b)}
+    by_value: dict = {}
+    for m in group:
+        if _clash_key(m) in bad:
+            by_value.setdefault(m.value_text(), []).append(m)
+    if len(by_value) > 2 or any(x.within_source for x in found) or len(found) > 1:
+        listed = sorted(by_value.items(), key=lambda kv: _value_order(kv[1][0]))
+        parts.append("values: " + ", ".join(
+            f"{v} ({', '.join(sorted({m.source for m in ms}))})" for v, ms in listed))
+    parts.append(_sameness(c.a, c.b))
+    return "; ".join([parts[0] + ": " + parts[1]] + parts[2:])
+
+
+def _value_order(m: Mention) -> tuple:
+    if m.kind == "date":
+        return (0.0, m.date or "")
+    if m.kind == "role":
+        return (0.0, m.role or "")
+    lo, hi = m.base_interval()
+    return (lo if lo != -INF else hi, m.value_text())
 
 
 def _sameness(a: Mention, b: Optional[Mention] = None) -> str:
@@ -155,23 +466,6 @@ def _sameness(a: Mention, b: Optional[Mention] = None) -> str:
     return ", ".join(parts)
 
 
-def incompatible_pair(mentions) -> Optional[tuple[Mention, Mention]]:
-    """The pair of mentions from different sources that a conflict is reported on: of the
-    incompatible pairs (in reading order), the one with the widest gap. None if there is none."""
-    ms = list(mentions)
-    bad = [(a, b) for x, a in enumerate(ms) for b in ms[x + 1:]
-           if a.source != b.source and not compatible(a, b)]
-    return max(bad, key=lambda p: _gap(*p)) if bad else None
-
-
-def _gap(a: Mention, b: Mention) -> float:
-    if a.kind in ("date", "role"):
-        return 0.0
-    alo, _, ahi, _ = interval(a)
-    blo, _, bhi, _ = interval(b)
-    return max(blo - ahi, alo - bhi)
-
-
 def _representative(group: list[Mention]) -> Mention:
     return max(group, key=lambda m: (m.predicate is not None, -m.start))
 
@@ -179,6 +473,8 @@ def _representative(group: list[Mention]) -> Mention:
 def _subject_words(m: Mention) -> str:
     if m.kind == "role":
         return f"{m.person}: {m.subject.split(':', 1)[1]}"
+    if m.kind == "name":
+        return f"name: {m.person}"
     what = m.subject or (f"‘{m.predicate}’" if m.predicate else "figure")
     if what.startswith("≈"):
         what = "figure"

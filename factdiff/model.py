@@ -15,7 +15,7 @@ INF = math.inf
 # Kinds a numeric fact can have. Ordinals and clock times are extracted (so they are
 # visibly *not* quantities) but never compared.
 NUMERIC_KINDS = ("count", "quantity", "money", "percent", "ratio", "duration")
-FACT_KINDS = NUMERIC_KINDS + ("date", "role")
+FACT_KINDS = NUMERIC_KINDS + ("date", "role", "name")
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,8 @@ class Mention:
             return {"date": self.date}
         if self.kind == "role":
             return {"role": self.role, "person": self.person}
+        if self.kind == "name":
+            return {"name": self.person}
         return {
             "low": _num(self.low),
             "high": _num(self.high),
@@ -122,6 +124,8 @@ class Mention:
             return self.date or "?"
         if self.kind == "role":
             return self.role or "?"
+        if self.kind == "name":
+            return self.person or "?"
         unit = f" {self.unit}" if self.unit and self.unit not in ("percent",) else ("%" if self.unit == "percent" else "")
         approx = "~" if self.approximate else ""
         lo, hi = self.low, self.high
@@ -162,6 +166,9 @@ class Fact:
     status: str  # agree | conflict | single
     reason: str
     mentions: tuple  # tuple[Mention, ...]
+    # how grave a conflict is: "hard" (incompatible values) or "soft" (reconcilable, but an
+    # editor would query it: a rounding, a bound, a later update); None unless a conflict
+    level: Optional[str] = None
 
 
 @dataclass(frozen=True)

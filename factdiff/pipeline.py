@@ -271,7 +271,8 @@ def check_sources(sources: list[Source], problems: Optional[list[Problem]] = Non
     groups = align(mentions, compatible)
     if observer:
         observer("compare", 0, len(groups))
-    facts = [judge(g) for g in groups]
+    published = {s.id: s.published for s in sources if s.published}
+    facts = [judge(g, published) for g in groups]
     facts.sort(key=lambda f: (_STATUS_ORDER[f.status], -len({m.source for m in f.mentions}),
                               f.mentions[0].source, f.mentions[0].start))
     return Report(sources=list(sources), facts=facts, problems=list(problems or []))
@@ -298,6 +299,7 @@ def check_stream(sources: Iterable[Source], problems: Optional[list[Problem]] = 
     jobs = default_jobs() if jobs is None else max(1, int(jobs))
     problems = problems if problems is not None else []  # a generator of sources may add to it as it reads
     kept: list[Source] = []
+    published: dict = {}  # source id -> publication date, for the judge
     store, opened = _open_cache(cache)
     spill = Spill(workdir)
     try:
@@ -308,6 +310,8 @@ def check_stream(sources: Iterable[Source], problems: Optional[list[Problem]] = 
                     continue
                 spill.add_mentions(len(kept), mentions, block_key)
                 kept.append(src.without_text())
+                if src.published:
+                    published[src.id] = src.published
         finally:
             if store is not None:
                 store.close() if opened else store.flush()
@@ -315,7 +319,7 @@ def check_stream(sources: Iterable[Source], problems: Optional[list[Problem]] = 
             observer("align", 0, 0)
         for block in spill.blocks():
             for group in align_block(block, compatible):
-                spill.add_fact(judge(group))
+                spill.add_fact(judge(group, published))
         facts = spill.finish()
     except sqlite3.Error as exc:  # the temporary file: a full disk, most likely
         spill.close()
