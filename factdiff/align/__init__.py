@@ -31,6 +31,9 @@ __all__ = ["align", "align_block", "block_key", "candidate_pairs", "explain_pair
 # A block of at most this many mentions compares every cross-source pair (a story has a few
 # dozen figures of one kind); a larger one uses the candidate rules below.
 ALL_PAIRS_MAX = 400
+# A candidate key shared by more mentions than this in a large block (the value 2, "Syria")
+# selects nothing and would make the work quadratic: it proposes no pairs.
+RULE_BUCKET_MAX = 64
 
 
 def block_key(m: Mention) -> Optional[tuple]:
@@ -76,6 +79,8 @@ def candidate_pairs(block: list[Mention]) -> list[tuple[Mention, Mention]]:
     seen: set = set()
     out = []
     for members in index.values():
+        if len(members) > RULE_BUCKET_MAX:
+            continue
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 if ms[i].source != ms[j].source and (i, j) not in seen:
