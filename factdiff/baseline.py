@@ -35,11 +35,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
 
-from .compare import fingerprint, incompatible_pair
+from .compare import clashes, fingerprint, incompatible_pair
 from .model import Fact, Mention, Report
 
 VERSION = 1
-LEVELS = ("warning", "error")  # in increasing order of gravity
+LEVELS = ("soft", "hard")  # in increasing order of gravity (compare.LEVELS)
+ALIASES = {"warning": "soft", "error": "hard"}  # the names --fail-on had before levels
+FAIL_ON = LEVELS + tuple(ALIASES)  # what --fail-on and ``fail-on`` accept
+SEVERITY = {"hard": "error", "soft": "warning"}  # a level as SARIF, GitHub and JUnit name it
+
+
+def fail_level(name: str) -> str:
+    """The level ``--fail-on`` names ("warning" and "error" are the old names of soft and hard);
+    ValueError for anything else."""
+    level = ALIASES.get(name, name)
+    if level not in LEVELS:
+        raise ValueError(f"must be one of {', '.join(LEVELS)} (or their old names {', '.join(ALIASES)})")
+    return level
 
 
 class BaselineError(Exception):
@@ -86,7 +98,7 @@ class Finding:
 
     fact: Fact
     state: str  # "new", "unchanged" (same fingerprint) or "updated" (same values, renamed sources)
-    level: str  # "error" or "warning"
+    level: str  # "hard" or "soft" (the fact's level)
     pair: tuple  # (Mention, Mention): the two statements that contradict each other
     values_fingerprint: str
     note: Optional[str] = None
@@ -96,6 +108,11 @@ class Finding:
     @property
     def is_new(self) -> bool:
         return self.state == "new"
+
+    @property
+    def severity(self) -> str:
+        """``error`` for a hard conflict, ``warning`` for a soft one (SARIF's and GitHub's words)."""
+        return SEVERITY.get(self.level, "error")
 
 
 @dataclass(frozen=True)
@@ -112,28 +129,28 @@ class Comparison:
     def known(self) -> tuple:
         return tuple(f for f in self.findings if not f.is_new)
 
-    def failing(self, fail_on: str = "warning") -> tuple:
-        """New findings at level ``fail_on`` or graver."""
-        floor = LEVELS.index(fail_on)
+    def failing(self, fail_on: str = "soft") -> tuple:
+        """New findings at level ``fail_on`` or graver: ``soft`` (the default) fails on every
+        new conflict, ``hard`` only on hard ones (``warning`` and ``error`` are their old names)."""
+        floor = LEVELS.index(fail_level(fail_on))
         return tuple(f for f in self.new if LEVELS.index(f.level) >= floor)
 
 
 # --- what a conflict is made of ---------------------------------------------------------------
 
-def conflict_pair(fact: Fact) -> tuple[Mention, Mention]:
+def conflict_pair(fact: Fact, published: Optional[dict] = None) -> tuple[Mention, Mention]:
     """The two statements of ``fact`` that contradict each other most (the pair its reason
-    names)."""
-    return incompatible_pair(fact.mentions) or (fact.mentions[0], fact.mentions[-1])
+    names; ``published`` maps source ids to publication dates, as the judge had them)."""
+    return incompatible_pair(fact.mentions, published) or (fact.mentions[0], fact.mentions[-1])
 
 
-def level(fact: Fact, pair: Optional[tuple] = None) -> str:
-    """``error`` when two exact statements contradict each other; ``warning`` when one side is
-    approximate ("about 300") or computed from other figures, or when the finding is about a
-    title (titles change over time)."""
-    a, b = pair or conflict_pair(fact)
-    if fact.kind == "role" or any(m.approximate or m.derived for m in (a, b)):
-        return "warning"
-    return "error"
+def level(fact: Fact, pair: Optional[tuple] = None, published: Optional[dict] = None) -> str:
+    """The conflict's level: the one the judge gave it (``Fact.level``), or for a fact made
+    without one, ``hard`` when some clash of its statements is hard, else ``soft``."""
+    if fact.level in LEVELS:
+        return fact.level
+    found = clashes(fact.mentions, published)
+    return "soft" if found and all(c.level == "soft" for c in found) else "hard"
 
 
 def values_fingerprint(fact: Fact) -> str:
@@ -162,9 +179,10 @@ def compare(report: Report, baseline: Optional[Baseline]) -> Comparison:
     # One pass over the conflicts (a streamed report reads them from disk), keeping of each
     # only what the gate and the formats use: its pair, values and fingerprints.
     conflicts = []
+    published = {s.id: s.published for s in report.sources if getattr(s, "published", None)}
     for f in report.iter_conflicts():
-        pair = conflict_pair(f)
-        conflicts.append((dataclasses.replace(f, mentions=tuple(pair)), pair, level(f, pair),
+        pair = conflict_pair(f, published)
+        conflicts.append((dataclasses.replace(f, mentions=tuple(pair)), pair, level(f, pair, published),
                           values_fingerprint(f), values_of(f), fact_key(f)))
     entries = list(baseline.entries) if baseline else []
     unused = set(range(len(entries)))
@@ -275,5 +293,5 @@ def parse(data, where: str = "baseline") -> Baseline:
     return Baseline(entries=tuple(entries), path=where)
 
 
-__all__ = ["Baseline", "BaselineError", "Comparison", "Entry", "Finding", "compare", "conflict_pair",
-           "dumps", "from_report", "level", "load", "parse", "write"]
+__all__ = ["ALIASES", "Baseline", "BaselineError", "Comparison", "Entry", "FAIL_ON", "Finding", "LEVELS",
+           "compare", "conflict_pair", "dumps", "fail_level", "from_report", "level", "load", "parse", "write"]

@@ -89,8 +89,9 @@ def check(
         None, "--config", help="Configuration file (default: the nearest factdiff.toml or pyproject.toml "
                                "with \\[tool.factdiff])."),
     fail_on: Optional[str] = typer.Option(
-        None, "--fail-on", help="Lowest level of a new contradiction that fails the run: warning (default) or "
-                                "error (only contradictions between exact statements)."),
+        None, "--fail-on", help="Lowest level of a new contradiction that fails the run: soft (default: every "
+                                "conflict) or hard (only incompatible values; a rounding, a bound or a later "
+                                "update is soft). warning and error are the old names of soft and hard."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when contradictions are found."),
     no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Also read files that .gitignore ignores."),
     show_all: bool = typer.Option(False, "--all", "-a", help="Also list facts stated by one source only."),
@@ -126,8 +127,10 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
     if no_gitignore:
         cfg = dataclasses.replace(cfg, respect_gitignore=False)
     fail_on = fail_on or cfg.fail_on
-    if fail_on not in baselines.LEVELS:
-        _fail(f"--fail-on must be one of {', '.join(baselines.LEVELS)}, not {fail_on!r}")
+    try:
+        baselines.fail_level(fail_on)
+    except ValueError as exc:
+        _fail(f"--fail-on {exc}, not {fail_on!r}")
     to_stdout, to_files = _plan(output_format or cfg.format or "table", outputs or list(cfg.output))
     inputs = list(paths or cfg.paths)
     if not inputs:

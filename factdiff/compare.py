@@ -24,9 +24,11 @@ unit of its last stated digit. The properties, tested with Hypothesis in
 **Levels** (:func:`clash`): a conflict is ``hard`` when two values are incompatible and nothing
 reconciles them, ``soft`` when they can be reconciled but an editor would still query them:
 
-- *rounding*: a coarser figure within one unit of its last stated digit of a finer one
-  ("$43 million" vs "$43,885,310", "$43,000" vs "$43,350"); two figures of the same precision
-  that differ ("$5.7 billion" vs "$5.6 billion", "48" vs "47 pages") stay hard;
+- *rounding*: a coarser figure that a finer one rounds to, or (with a scale word or decimals)
+  is cut to ("$43 million" vs "$43,885,310"; "$43,000" vs "$43,350", where a figure in digits
+  counts as rounded only when it ends in three zeros or more); two figures of the same
+  precision that differ ("$5.7 billion" vs "$5.6 billion", "48" vs "47 pages", "20" vs "25")
+  stay hard;
 - *a bound*: an exact figure at, or within its rounding of, the open end of a bound
   ("$250,000" vs "more than $250,000", "25" vs "more than 25");
 - *bounds only*: two lower bounds, one at least half as large again as the other but less than
@@ -80,9 +82,9 @@ def _rounding_of(text: str, value: float) -> tuple[float, float]:
         if k < 0 or 0 < k < 3:  # a unit's share ("2 p" is 0.02 pounds), not a scale word: exact
             return 0.0, 0.0
         step = 10.0 ** (k - len(decimals))
-        if k == 0 and not decimals:  # "48", "43,000": exact; trailing zeros may be rounding
+        if k == 0 and not decimals:  # "48", "43,000": exact; three trailing zeros may be rounding
             zeros = len(whole) - len(whole.rstrip("0"))
-            return 0.0, (10.0 ** zeros if zeros else 0.0)
+            return 0.0, (10.0 ** zeros if zeros >= 3 else 0.0)
         return step / 2, step
     hit = _SCALE_WORD_RE.search(text)  # "two million"
     if hit:
@@ -97,7 +99,8 @@ def rounding(m: Mention) -> tuple[float, float]:
     rounds may lie from it (half a unit of its last stated digit: "$30 million" 0.5 million,
     "5.7 billion" 0.05 billion, "48" and "$43,000" none); ``unit`` is one unit of its last stated
     (for digits without a scale word: last non-zero) digit, the band within which a finer figure
-    is a rounding an editor would query ("$43 million": 1 million; "$43,000": 1,000; "48": none).
+    is a rounding an editor would query ("$43 million": 1 million; "$43,000": 1,000; "48" and
+    "20": none, a figure in digits has one only when it ends in three zeros or more).
     A qualified, vague, approximate-by-word or computed figure has none: ``(0, 0)``."""
     if (m.qualifier or m.low is None or m.low != m.high or not m.low or m.derived
             or m.kind not in ("count", "quantity", "money", "percent", "duration")):
@@ -317,9 +320,11 @@ def _soft_reason(a: Mention, b: Mention, lower: Mention, upper: Mention,
         (ha, ua), (hb, ub) = rounding(a), rounding(b)
         coarse, fine, unit = (a, b, ua) if ua > ub else (b, a, ub)
         if unit and not (ua == ub) and _plain(fine) and _plain(coarse):
-            # rounded to the nearest (half a unit below) or cut (up to a unit above)
+            # rounded to the nearest (half a unit either way) or, for a figure with a scale word
+            # or decimals ("$43 million" for $43,885,310), cut (up to a unit above)
             d = fine.base_interval()[0] - coarse.base_interval()[0]
-            if -unit / 2 * (1 + 1e-9) <= d < unit * (1 - 1e-9):
+            top = unit if rounding(coarse)[0] else unit / 2
+            if -unit / 2 * (1 + 1e-9) <= d < top * (1 - 1e-9):
                 return (f"{coarse.value_text()} may be {fine.value_text()} rounded (within one unit of its "
                         f"last digit), a rounding an editor would query")
     # a bound: an exact figure at the open end of a bound, or within its own rounding of it

@@ -15,7 +15,7 @@ relative to the folder it is in::
     format = "table"                     # written to standard output
     output = ["sarif:factdiff.sarif"]    # FORMAT:FILE, as many as wanted
     baseline = "factdiff-baseline.json"
-    fail-on = "warning"                  # or "error": fail only on contradictions of exact figures
+    fail-on = "soft"                     # or "hard": fail only on hard conflicts (old names: warning, error)
     [tool.factdiff.synonyms]
     casualty = ["casualty", "victim"]    # words counted as the same measured thing
 """
@@ -29,7 +29,7 @@ from typing import Callable, Optional, Union
 
 import pathspec
 
-from .baseline import LEVELS
+from .baseline import fail_level
 
 CONFIG_NAMES = ("factdiff.toml", "pyproject.toml")
 
@@ -49,7 +49,7 @@ class Config:
     format: Optional[str] = None
     output: tuple = ()
     baseline: Optional[Path] = None
-    fail_on: str = "warning"
+    fail_on: str = "soft"  # the lowest conflict level that fails a run: soft or hard (warning, error)
     synonyms: tuple = ()  # ((class, (word, ...)), ...)
 
 
@@ -62,9 +62,17 @@ _KEYS = {
     "format": ("format", str, None),
     "output": ("output", list, None),
     "baseline": ("baseline", str, None),
-    "fail-on": ("fail_on", str, lambda v: v in LEVELS or f"must be one of {', '.join(LEVELS)}"),
+    "fail-on": ("fail_on", str, lambda v: _fail_on_ok(v)),
     "synonyms": ("synonyms", dict, None),
 }
+def _fail_on_ok(value: str):
+    try:
+        fail_level(value)
+        return True
+    except ValueError as exc:
+        return str(exc)
+
+
 _TYPE_NAMES = {list: "a list of strings", bool: "true or false", str: "a string", dict: "a table"}
 
 
@@ -150,7 +158,7 @@ def parse(table: dict, path: Path, where: str = "[tool.factdiff]") -> Config:
         format=values.get("format"),
         output=tuple(_rooted_output(spec, root) for spec in values.get("output", [])),
         baseline=root / values["baseline"] if "baseline" in values else None,
-        fail_on=values.get("fail_on", "warning"),
+        fail_on=values.get("fail_on", "soft"),
         synonyms=tuple((cls, tuple(words)) for cls, words in sorted(synonyms.items())),
     )
 

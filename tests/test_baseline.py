@@ -1,4 +1,5 @@
 """The baseline: identity of a finding, matching a run against it, and the file (issue: CI gate)."""
+import dataclasses
 import json
 import textwrap
 
@@ -107,11 +108,22 @@ def test_levels_and_fail_on():
     rep = factdiff.check_texts(STORM)
     comparison = baseline.compare(rep, None)
     (finding,) = comparison.findings
-    assert finding.level == "error" and finding.state == "new"
+    assert finding.level == "hard" and finding.severity == "error" and finding.state == "new"
     assert sorted(m.value_text() for m in finding.pair) == ["20", "25"]
-    assert comparison.failing("warning") == comparison.failing("error") == (finding,)
-    about = factdiff.check_texts({"a": "The storm killed about 200 people in the town.",
-                                  "b": "The storm killed 400 people in the town."})
-    soft = baseline.compare(about, None)
-    assert [f.level for f in soft.findings] == ["warning"]
+    assert comparison.failing("soft") == comparison.failing("hard") == (finding,)
+    assert comparison.failing("warning") == comparison.failing("error") == (finding,)  # old names
+    bound = factdiff.check_texts({"a": "The storm destroyed 250 homes in the town.",
+                                  "b": "The storm destroyed more than 250 homes in the town."})
+    soft = baseline.compare(bound, None)
+    assert [(f.level, f.severity) for f in soft.findings] == [("soft", "warning")]
+    assert soft.failing("soft") and not soft.failing("hard")
     assert soft.failing("warning") and not soft.failing("error")
+    with pytest.raises(ValueError, match="soft, hard"):
+        soft.failing("fatal")
+
+
+def test_level_of_a_fact_made_without_one_is_computed():
+    rep = factdiff.check_texts(STORM)
+    (fact,) = rep.conflicts
+    bare = dataclasses.replace(fact, level=None)
+    assert baseline.level(bare) == "hard"

@@ -185,9 +185,23 @@ def test_plain_output_file_takes_the_format(repo):
 def test_exit_zero_and_fail_on(repo):
     assert factdiff(repo, "news").returncode == 1
     assert factdiff(repo, "news", "--exit-zero").returncode == 0
-    assert factdiff(repo, "news", "--fail-on", "error").returncode == 1  # 20 vs 25: exact statements
+    assert factdiff(repo, "news", "--fail-on", "hard").returncode == 1  # 20 vs 25: incompatible
+    assert factdiff(repo, "news", "--fail-on", "error").returncode == 1  # the old name of hard
+    assert factdiff(repo, "news", "--fail-on", "soft").returncode == 1
     proc = factdiff(repo, "news", "--fail-on", "fatal")
-    assert proc.returncode == 2 and "--fail-on" in proc.stderr
+    assert proc.returncode == 2 and "--fail-on" in proc.stderr and "soft, hard" in proc.stderr
+
+
+def test_fail_on_hard_lets_a_soft_conflict_pass(repo):
+    (repo / "news" / "cnn.md").write_text(ARTICLES["cnn.md"].replace("killed 25 people", "killed 20 people")
+                                          .replace("destroyed 120 homes", "destroyed more than 120 homes"),
+                                          encoding="utf-8")
+    proc = factdiff(repo, "news", "--format", "json", "--fail-on", "soft")
+    assert proc.returncode == 1
+    [fact] = [f for f in json.loads(proc.stdout)["facts"] if f["status"] == "conflict"]
+    assert fact["level"] == "soft" and fact["reason"].startswith("soft conflict")
+    assert factdiff(repo, "news", "--fail-on", "hard").returncode == 0
+    assert factdiff(repo, "news", "--fail-on", "warning").returncode == 1
 
 
 def test_unknown_format_is_a_usage_error(repo):

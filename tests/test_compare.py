@@ -53,6 +53,9 @@ def test_numeric_compatibility(a, b, ok):
     ("2 million people", "4 million people", "hard"),
     ("$5.7 billion", "$5.6 billion", "hard"),                   # same precision, different values
     ("the 48-page indictment", "the 47-page indictment", "hard"),
+    ("20 people died", "25 people died", "hard"),                # "20" is no rounding of 25
+    ("1,000 people died", "1,400 people died", "soft"),           # a round thousand: rounded
+    ("1,000 people died", "1,600 people died", "hard"),           # ... but not cut
     ("$250,000 in funds", "more than $250,000 in funds", "soft"),  # at the end of a bound
     ("800,000 workers", "more than 800,000 workers", "soft"),
     ("25 attacks", "more than 25 attacks", "soft"),

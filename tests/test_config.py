@@ -54,7 +54,7 @@ casualty = ["victim", "casualty"]
 
 @pytest.mark.parametrize("text, reason", [
     ("[tool.factdiff\n", "invalid TOML"),
-    ("[tool.factdiff]\nfail-on = 'never'\n", "'fail-on' must be one of warning, error"),
+    ("[tool.factdiff]\nfail-on = 'never'\n", "'fail-on' must be one of soft, hard"),
     ("[tool.factdiff]\nbaseline = 3\n", "'baseline' must be a string"),
     ("[tool.factdiff]\nexclude = 'drafts/'\n", "'exclude' must be a list of strings"),
     ("[tool.factdiff]\nformats = ['sarif']\n", "unknown key 'formats'"),

@@ -256,3 +256,40 @@ def test_registry_lists_formats_and_filters_options():
 def test_html_is_listed_when_its_module_exists():
     here = Path(report.__file__).parent / "html.py"
     assert ("html" in report.available()) == here.exists()
+
+
+# --- levels of disagreement (issue 11) -----------------------------------------------------------
+
+def test_every_format_shows_the_level(gate):
+    rep, comparison, root = gate
+    doc = json.loads(_render("json", gate))
+    levels = {f["status"]: set() for f in doc["facts"]}
+    for f in doc["facts"]:
+        levels[f["status"]].add(f["level"])
+        assert list(f)[:5] == ["id", "subject", "kind", "status", "level"]
+    assert levels["conflict"] == {"hard"} and all(v == {None} for s, v in levels.items() if s != "conflict")
+    assert {(c["level"], c["severity"]) for c in doc["gate"]["conflicts"]} == {("hard", "error")}
+    assert doc == rep.to_dict() | {"gate": doc["gate"]}  # the library's dict, the same level
+    assert "| hard |" in _render("markdown", gate)
+    assert "CONFLICT · HARD" in _render("table", gate)
+    html = _render("html", gate)
+    assert 'data-level="hard"' in html and 'class="badge lv-hard"' in html
+    assert {r["level"] for r in json.loads(_render("sarif", gate))["runs"][0]["results"]} == {"error"}
+
+
+def test_html_marks_every_incompatible_value_and_soft_conflicts_say_so():
+    rep = factdiff.check_texts({"a": "The fire killed 29 people in Leeds.",
+                                "b": "The fire killed 33 people in Leeds.",
+                                "c": "The fire killed 31 people in Leeds."})
+    [fact] = rep.conflicts
+    html = rep.to_html()
+    card = html[html.index('<article class="fact st-conflict'):]
+    card = card[:card.index("</article>")]
+    assert card.count('class="quote bad"') == 3 and card.count('class="row bad"') == 3
+    assert "cannot all be right" in card
+    soft = factdiff.check_texts({"a": "The fund lost $250,000 last year.",
+                                 "b": "The fund lost more than $250,000 last year."})
+    [fact] = soft.conflicts
+    assert fact.level == "soft"
+    html = soft.to_html()
+    assert 'data-level="soft"' in html and "an editor would query it" in html

@@ -27,7 +27,7 @@ def render(report, comparison=None, root=None) -> str:
                 props.update(line=start[0], col=start[1], endLine=end[0], endColumn=end[1])
             message = (f"“{here.text}” ({here.source}: {here.value_text()}) contradicts "
                        f"“{there.text}” ({there.source}: {there.value_text()}).\n{f.fact.reason}")
-            level = "error" if f.level == "error" else "warning"
+            level = f.severity
             per_level[level] = per_level.get(level, 0) + 1
             lines.append(command(level, message, **props))
     summary = headline(report, comparison)

@@ -1,8 +1,9 @@
 """GitLab Code Quality: a JSON array of Code Climate issues, one per contradiction.
 
 ``location`` is the first statement and ``other_locations`` the one it contradicts.
-Severities: ``major`` for a contradiction between exact statements, ``minor`` for one where a
-side is approximate, ``info`` for one accepted in the baseline. Fingerprints are factdiff's
+Severities: ``major`` for a hard conflict (incompatible values), ``minor`` for a soft one (a
+rounding, a bound or a later update an editor would query), ``info`` for one accepted in the
+baseline. Fingerprints are factdiff's
 identity of the finding (GitLab keys findings by it, so they are made unique in a report).
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 from . import comparison_of, position, relative_path, rule_of, sources_by_id
 
 SEVERITIES = ("info", "minor", "major", "critical", "blocker")  # GitLab's documented values
-_SEVERITY = {"error": "major", "warning": "minor"}
+_SEVERITY = {"hard": "major", "soft": "minor"}
 
 
 def render(report, comparison=None, root=None) -> str:

@@ -22,7 +22,7 @@ from collections import OrderedDict
 from importlib import resources
 from typing import Iterable, Optional
 
-from ..compare import incompatible_pair, interval
+from ..compare import clashing_mentions, incompatible_pair, interval
 from ..model import FACT_KINDS, INF, Fact, Mention, Report, Source
 
 STATUSES = ("conflict", "agree", "single")
@@ -111,12 +111,20 @@ def _short_names(ids: list) -> dict:
 
 # --- the incompatible pair ------------------------------------------------------------------
 
-def conflict_pair(fact: Fact) -> Optional[tuple]:
-    """The two mentions (from different sources) that the verdict holds incompatible, as the
-    judge picks them; None when the fact is no conflict."""
+def conflict_pair(fact: Fact, published: Optional[dict] = None) -> Optional[tuple]:
+    """The two mentions that the verdict names (``published``: source id -> publication date, as
+    the judge had them); None when the fact is no conflict."""
     if fact.status != "conflict":
         return None
-    return incompatible_pair(fact.mentions)
+    return incompatible_pair(fact.mentions, published)
+
+
+def _bad(fact: Fact, pair) -> set:
+    """``id()`` of every mention of a conflict that states one of its clashing values (all of
+    them, not only the pair the reason names: "29" and "33" beside "31")."""
+    if not pair:
+        return set()
+    return clashing_mentions(fact.mentions) | {id(m) for m in pair}
 
 
 # --- number formatting ----------------------------------------------------------------------
@@ -216,7 +224,7 @@ def _numeric_rows(fact: Fact, pair) -> tuple[list, str]:
     factor = shown.factor or 1.0
     unit = "" if shown.unit in (None, "ratio") else ("%" if shown.unit == "percent" else shown.unit)
     rows: "OrderedDict[tuple, _Row]" = OrderedDict()
-    bad = {id(m) for m in pair} if pair else set()
+    bad = _bad(fact, pair)
     for m in fact.mentions:
         lo, hi = m.base_interval()
         lo, hi = lo / factor, hi / factor
@@ -295,7 +303,7 @@ def _date_rows(fact: Fact, pair) -> tuple[list, bool]:
     parsed = [(m, _parse_date(m.date or "")) for m in fact.mentions]
     calendar = any(p is not None and p[0] is None for _, p in parsed)
     rows: "OrderedDict[str, _Row]" = OrderedDict()
-    bad = {id(m) for m in pair} if pair else set()
+    bad = _bad(fact, pair)
     for m, p in parsed:
         span = _date_span(p, calendar) if p is not None else None
         if span is None:
@@ -414,7 +422,7 @@ def number_line(fact: Fact, ids: _Ids, pair=None) -> str:
 
 
 def _role_table(fact: Fact, ids: _Ids, pair) -> str:
-    bad = {id(m) for m in pair} if pair else set()
+    bad = _bad(fact, pair)
     seen, rows = set(), []
     for m in fact.mentions:
         key = (m.source, m.role, m.person)
@@ -470,13 +478,26 @@ def quote_html(m: Mention, source: Optional[Source]) -> str:
     return f'{_e(left)}<mark class="hit">{_e(mid)}</mark>{_e(right)}'
 
 
-def _headline(fact: Fact, ids: _Ids, pair) -> str:
+def _headline(fact: Fact, ids: _Ids, pair, bad: Optional[set] = None) -> str:
     sources = list(OrderedDict.fromkeys(m.source for m in fact.mentions))
     if fact.status == "conflict" and pair:
+        # every clashing value with the sources that state it, in the order of the values
+        by_value: "OrderedDict[str, list]" = OrderedDict()
+        shown = [m for m in fact.mentions if id(m) in (bad or {id(x) for x in pair})]
+        for m in sorted(shown, key=_value_key):
+            who = by_value.setdefault(human_value(m), [])
+            if m.source not in who:
+                who.append(m.source)
+        said = "; ".join(f'{" ".join(_chip(s, ids) for s in who)} say{"s" if len(who) == 1 else ""} '
+                         f'<span class="val">{_e(v)}</span>' for v, who in by_value.items())
         a, b = pair
-        return (f'{_chip(a.source, ids)} says <span class="val">{_e(human_value(a))}</span>, '
-                f'{_chip(b.source, ids)} says <span class="val">{_e(human_value(b))}</span>: '
-                f'they cannot both be right.')
+        if a.source == b.source and len({m.source for m in shown}) == 1:
+            verdict = "it contradicts itself."
+        elif fact.level == "soft":
+            verdict = "they may be reconciled, but an editor would query it."
+        else:
+            verdict = "they cannot all be right." if len(by_value) > 2 else "they cannot both be right."
+        return f'{said}: {verdict}'
     if fact.status == "agree":
         return f'{len(sources)} sources agree: {" ".join(_chip(s, ids) for s in sources)}'
     return f'Stated by one source only: {_chip(sources[0], ids)}' if sources else ""
@@ -495,11 +516,23 @@ def _quote_item(m: Mention, fact: Fact, ids: _Ids, by_id: dict, bad: set) -> str
             f'<div>{mark}<blockquote>{quote_html(m, src)}</blockquote>{context}</div></li>')
 
 
+_LEVEL_TITLE = {"hard": "hard: the values are incompatible",
+                "soft": "soft: reconcilable (a rounding, a bound, a later update), but an editor would query it"}
+
+
+def _value_key(m: Mention) -> tuple:
+    if m.kind in ("date", "role", "name"):
+        return (0.0, human_value(m))
+    lo, hi = m.base_interval()
+    return (lo if lo != -INF else hi, human_value(m))
+
+
 def _fact_card(n: int, fact: Fact, ids: _Ids, by_id: dict) -> str:
-    """One fact: verdict, headline, reason, number line, then one quote per outlet (the pair a
-    conflict hinges on always among them); further mentions by the same outlet fold away."""
-    pair = conflict_pair(fact)
-    bad = {id(m) for m in pair} if pair else set()
+    """One fact: verdict and level, headline, reason, number line, then one quote per outlet
+    (every statement of a clashing value among them); further mentions fold away."""
+    published = {s: src.published for s, src in by_id.items() if getattr(src, "published", None)}
+    pair = conflict_pair(fact, published)
+    bad = _bad(fact, pair)
     sources = {m.source for m in fact.mentions}
     fid = ids.fact[id(fact)]
     first, more, seen = [], [], set()
@@ -516,15 +549,20 @@ def _fact_card(n: int, fact: Fact, ids: _Ids, by_id: dict) -> str:
                    f' by the same outlet{"s" if len({m.source for m in more}) != 1 else ""}</summary>'
                    f'<ul class="quotes">{"".join(_quote_item(m, fact, ids, by_id, bad) for m in more)}</ul>'
                    f'</details></li>')
+    level = fact.level if fact.status == "conflict" and fact.level in ("hard", "soft") else None
+    badge = (f'<span class="badge st-{_e(fact.status)}">{_e(fact.status)}</span>' +
+             (f'<span class="badge lv-{level}" title="{_LEVEL_TITLE[level]}">{level}</span>' if level else ""))
+    lv_class = f" lv-{level}" if level else ""
+    lv_data = f' data-level="{level}"' if level else ""
     return (
-        f'<article class="fact st-{_e(fact.status)}" id="{fid}" data-status="{_e(fact.status)}" '
-        f'data-kind="{_e(fact.kind)}">'
-        f'<div class="fact-head"><span class="badge st-{_e(fact.status)}">{_e(fact.status)}</span>'
+        f'<article class="fact st-{_e(fact.status)}{lv_class}" id="{fid}" '
+        f'data-status="{_e(fact.status)}"{lv_data} data-kind="{_e(fact.kind)}">'
+        f'<div class="fact-head">{badge}'
         f'<h3>{_e(fact.subject)}</h3><span class="kind">{_e(fact.kind)}</span>'
         f'<span class="num">#{n}</span>'
         f'<span class="meta">{len(sources)} source{"s" if len(sources) != 1 else ""} · '
         f'{len(fact.mentions)} mention{"s" if len(fact.mentions) != 1 else ""}</span></div>'
-        f'<p class="headline">{_headline(fact, ids, pair)}</p>'
+        f'<p class="headline">{_headline(fact, ids, pair, bad)}</p>'
         f'<p class="reason"><b>Why:</b> {_e(fact.reason)}</p>'
         f'{number_line(fact, ids, pair)}'
         f'<ul class="quotes">{quotes}</ul>'

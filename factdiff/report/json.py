@@ -39,6 +39,7 @@ def report_to_dict(report) -> dict:
                 "subject": f.subject,
                 "kind": f.kind,
                 "status": f.status,
+                "level": f.level,
                 "reason": f.reason,
                 "mentions": [mention_to_dict(m, by_id.get(m.source)) for m in f.mentions],
             }
@@ -50,7 +51,8 @@ def report_to_dict(report) -> dict:
 
 
 def comparison_to_dict(comparison, report) -> dict:
-    """Added to the contract for CI: each conflict's level, its two contradicting statements,
+    """Added to the contract for CI: each conflict's level (``hard`` or ``soft``, and as a
+    ``severity``: ``error`` or ``warning``), its two contradicting statements,
     and, with a baseline, whether it is new or known and what the baseline had that is fixed."""
     by_id = {s.id: s for s in report.sources}
     return {
@@ -61,6 +63,7 @@ def comparison_to_dict(comparison, report) -> dict:
                 "values_id": f.values_fingerprint,
                 "state": f.state,
                 "level": f.level,
+                "severity": f.severity,
                 "note": f.note,
                 "pair": [mention_to_dict(m, by_id.get(m.source)) for m in f.pair],
             }
@@ -91,7 +94,8 @@ def write(report, fh, comparison=None) -> None:
     fh.write(',\n  "facts": [')
     first = True
     for f in report.facts:
-        fact = {"id": f.id, "subject": f.subject, "kind": f.kind, "status": f.status, "reason": f.reason,
+        fact = {"id": f.id, "subject": f.subject, "kind": f.kind, "status": f.status, "level": f.level,
+                "reason": f.reason,
                 "mentions": [mention_to_dict(m, by_id.get(m.source)) for m in f.mentions]}
         fh.write(("\n    " if first else ",\n    ") + _dump(fact, 2))
         first = False

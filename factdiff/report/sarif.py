@@ -32,7 +32,7 @@ def render(report, comparison=None, root=None) -> str:
             "ruleId": rule["id"],
             "ruleIndex": rule_index[rule["id"]],
             "kind": "fail",
-            "level": f.level,
+            "level": f.severity,
             "message": {
                 "text": f.fact.reason,
                 "markdown": f"[{_md(a.text)}](1) ({a.source}: {a.value_text()}) contradicts "
@@ -48,7 +48,7 @@ def render(report, comparison=None, root=None) -> str:
                 "factdiffFinding/v1": f.fact.id,
                 "factdiffValues/v1": f.values_fingerprint,
             },
-            "properties": {"subject": f.fact.subject, "kind": f.fact.kind},
+            "properties": {"subject": f.fact.subject, "kind": f.fact.kind, "level": f.level},
         }
         if f.note:
             result["properties"]["note"] = f.note

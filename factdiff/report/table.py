@@ -9,6 +9,7 @@ from rich.text import Text
 from ..baseline import fact_key
 
 _BADGE = {"conflict": "bold white on red", "agree": "bold black on green", "single": "black on grey70"}
+_LEVEL_BADGE = {"hard": "bold white on red", "soft": "bold black on yellow"}
 
 
 def _quote(m, width: int = 90) -> Text:
@@ -31,7 +32,11 @@ def _quote(m, width: int = 90) -> Text:
 
 def _fact_block(f, state=None) -> Group:
     head = Text()
-    head.append(f" {f.status.upper()} ", style=_BADGE[f.status])
+    level = getattr(f, "level", None)
+    if f.status == "conflict" and level in _LEVEL_BADGE:
+        head.append(f" {f.status.upper()} · {level.upper()} ", style=_LEVEL_BADGE[level])
+    else:
+        head.append(f" {f.status.upper()} ", style=_BADGE[f.status])
     head.append("  ")
     head.append(f.subject, style="bold")
     head.append(f"  ({f.kind}, {len({m.source for m in f.mentions})} sources)", style="dim")
