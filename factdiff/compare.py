@@ -182,6 +182,17 @@ def _weekday_of(d: str) -> Optional[int]:
     return None
 
 
+def joinable(a: Mention, b: Mention) -> bool:
+    """What alignment may join into one fact: compatible, or apart only by a rounding or a bound
+    an editor would query (a soft clash), which the judge then reports as a soft conflict
+    ("$43 million" and "$43,885,310" are one figure, rounded; "$13.6 million" in the same
+    article is another)."""
+    if compatible(a, b):
+        return True
+    c = clash(a, b)
+    return c is not None and c.level == "soft"
+
+
 def _dates_compatible(a: str, b: str) -> bool:
     """ISO dates, possibly partial ("2011-03", "--09-30", "2015"), or a bare weekday
     ("Friday", read with no publication date): equal on what both state; a weekday agrees with

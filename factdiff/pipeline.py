@@ -15,7 +15,7 @@ import os
 from typing import Callable, Iterable, Mapping, Optional, Union
 
 from .align import align
-from .compare import compatible, judge
+from .compare import joinable, judge
 from .extract import extract
 from .model import Mention, Problem, Report, Source
 from .sources import (DEFAULT_MAX_BYTES, InputError, discover, display_path, read_source,
@@ -268,7 +268,7 @@ def check_sources(sources: list[Source], problems: Optional[list[Problem]] = Non
     mentions = [m for ms in extract_sources(sources, jobs=jobs, cache=cache, observer=observer) for m in ms]
     if observer:
         observer("align", 0, len(mentions))
-    groups = align(mentions, compatible)
+    groups = align(mentions, joinable)
     if observer:
         observer("compare", 0, len(groups))
     published = {s.id: s.published for s in sources if s.published}
@@ -318,7 +318,7 @@ def check_stream(sources: Iterable[Source], problems: Optional[list[Problem]] = 
         if observer:
             observer("align", 0, 0)
         for block in spill.blocks():
-            for group in align_block(block, compatible):
+            for group in align_block(block, joinable):
                 spill.add_fact(judge(group, published))
         facts = spill.finish()
     except sqlite3.Error as exc:  # the temporary file: a full disk, most likely

@@ -158,3 +158,13 @@ def test_judge_returns_a_fact_for_any_group():
     role = Mention(0, 5, "mayor", "role", role="mayor", person="Tom Lind", subject="role:mayor", source="y")
     for group in ([date], [role], [date, one("It began on 29 September 2015.", "date", source="x")]):
         assert judge(group).status in ("agree", "conflict", "single")
+
+
+def test_a_rounding_joins_its_figure_and_is_judged_soft():
+    # the article that rounds its figure to "$43 million" is not left to be matched with another sum
+    r = factdiff.check_texts({
+        "a": "The couple paid $43 million in federal taxes and $13.6 million in state taxes.",
+        "b": "The couple paid $43,885,310 in federal taxes over the eight years."})
+    conflicts = r.conflicts
+    assert [(f.level, sorted(m.text for m in f.mentions)) for f in conflicts] == \
+        [("soft", ["$43 million", "$43,885,310"])]
