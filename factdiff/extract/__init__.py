@@ -166,6 +166,7 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
     years = ()  # the time frame of the counts: only read when there are some
     if tallies or raws:
         years = {d.iso[:4] for d in dates if d.iso and d.iso[:1].isdigit()}
+        years |= {f"{int(r.low):04d}" for r in raws if r.kind == "year"}  # "the 2016 election cycle"
         if published is None:
             # "last year" with no date to resolve it against is still a time frame of its own
             years |= {"~" + m.group(0).lower() for m in _RELATIVE_FRAME_RE.finditer(sentence)}
@@ -191,6 +192,17 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
 
     # --- numeric mentions ---------------------------------------------------------------
     for raw in raws:
+        if raw.kind in ("year", "decade"):
+            # a year used as a name ("the 2016 election cycle") or a decade ("the 1990s"): a date
+            # of the thing it names (a decade's last digit unknown: "199X"), never a count
+            a, b = toks[raw.num_i].start, toks[raw.num_j - 1].end
+            i, j = raw.num_i, raw.num_j
+            iso = f"{int(raw.low):04d}" if raw.kind == "year" else f"{int(raw.low) // 10:03d}X"
+            out.append(_date_mention(text, toks, a, b, iso, tok_index, common,
+                                     subject=ctx.nearest_known_noun(toks, i, j, left=15, right=4),
+                                     predicate=ctx.find_predicate(toks, i, j, subject_position=False),
+                                     event=ctx.date_event(toks, i, j)))
+            continue
         apply_postfix(toks, raw)
         m = _numeric_mention(text, toks, raw, years, common)
         if m is not None:

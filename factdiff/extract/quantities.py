@@ -218,6 +218,14 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
         return Raw(num.i, num.j, "skip", 0, 0, num_i=num.i, num_j=num.j)
     if num.ordinal:
         return Raw(num.i, num.j, "ordinal", num.low, num.high, num_i=num.i, num_j=num.j)
+    if not cur:
+        end = _position_in_sequence(toks, num)
+        if end is not None:  # "Photo 1 of 12", "1 of 62 Full Screen": where a page is, not a count
+            return Raw(num.i, end, "skip", 0, 0, num_i=num.i, num_j=end)
+    if not cur and _decade(toks, num):
+        # "the 1990s": a date whose last digit is unknown ("199X"); "the ’80s", "her 30s": nothing
+        kind = "decade" if len(toks[num.i].text) == 4 else "skip"
+        return Raw(num.i, num.j + 1, kind, num.low, num.low + 9, num_i=num.i, num_j=num.j + 1)
     if not cur and _is_designation(toks, num):
         j = num.j
         while j < len(toks) and toks[j - 1].end == toks[j].start and (toks[j].is_word or toks[j].is_digit):
@@ -238,6 +246,10 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
         start_tok -= 1
     raw.i = min(raw.i, start_tok)
     _apply_qualifier(raw)
+    if raw.kind == "count" and not cur and not raw.qualifier:
+        # a year used as a name ("the 2016 election cycle"): a date of year grain, never a count;
+        # a date, a name or page furniture: a number, never compared
+        raw.kind = _names_not_counts(toks, num, raw) or raw.kind
     return raw
 
 
@@ -364,12 +376,16 @@ def _match_before_forward(toks: list[Token], k: int) -> Optional[tuple[str, int]
 
 
 def _is_designation(toks: list[Token], num: Num) -> bool:
-    """Model names, channels, versions: "RBK 500", "Su-24s", "Rossiya 24", "Boeing 737",
-    "COVID-19", "F-16", "3D", "G20"."""
+    """Model names, channels, versions, sections, identifiers: "RBK 500", "Su-24s",
+    "Rossiya 24", "Boeing 737", "COVID-19", "F-16", "3D", "G20", "Section 230", "flight 5",
+    "Sec. 205", "Super Bowl 50", "Gang of 12", "“No More 404”", "DOI: 10.1073/pnas.1504124112",
+    and decades ("the 1990s", "the ’80s")."""
     first = toks[num.i]
     if not first.is_digit:
         return False
     prev = toks[num.i - 1] if num.i > 0 else None
+    if _in_quoted_name(toks, num.i, num.j):
+        return True
     # "Su-24", "F-16", "COVID-19": letters glued by a hyphen
     if prev is not None and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2:
         before = toks[num.i - 2]
@@ -378,6 +394,9 @@ def _is_designation(toks: list[Token], num: Num) -> bool:
             return True
     # "G20", "A380": letters glued directly
     if prev is not None and prev.end == first.start and prev.is_word:
+        return True
+    # "10.1073/pnas.1504124112", "pnas.1504124112": a path or an identifier
+    if _identifier_glued(toks, num):
         return True
     # "1.8m", "5kg": a unit glued after is a measure, whatever stands before
     if num.j < len(toks) and toks[num.j].start == toks[num.j - 1].end and toks[num.j].is_word and \
@@ -394,11 +413,22 @@ def _is_designation(toks: list[Token], num: Num) -> bool:
     # (but not "Tom 6 yrs back": a unit after the number makes it a measure)
     if num.j < len(toks) and toks[num.j].start > toks[num.j - 1].end and match_unit(toks, num.j, glued=False):
         return False
+    if _percent_after(toks, num.j) or currency_suffix(toks, num.j) is not None:
+        return False  # "company 40 %", "Section 5 dollars": a measure, whatever stands before
+    plural_after = _counted_plural_after(toks, num.j)
+    # "Section 230", "Type 2 diabetes", "Sec. 205", "DOI: 1073", "flight 5", "Part 2 of"
+    if prev is not None and _designator_before(toks, num.i, plural_after):
+        return True
+    # "Super Bowl 50 covers", "Sports Illustrated 100": a name of two capitalised words
+    if _two_word_name_before(toks, num.i, num.j):
+        return True
+    # "the Gang of 12", "the Group of 20 met": a capitalised name "X of N"
+    if prev is not None and prev.lower == "of" and num.i >= 3 and not plural_after and \
+            _capitalised_name(toks[num.i - 2]) and toks[num.i - 2].text[1:].islower() and not _title_case(toks) \
+            and not (num.j < len(toks) and toks[num.j].lower in ("or", "to", "and", "than")):
+        return True  # (not "an LDL of 190 or higher": an acronym names what is measured)
     # (nor "give John 7 baseball cards": a counted plural follows)
-    if num.j + 1 < len(toks) and toks[num.j].is_word and toks[num.j].text.islower() and \
-            not (prev is not None and prev.is_word and prev.text.isupper()) and (
-            lexicon.looks_plural(toks[num.j].text) or (toks[num.j + 1].is_word and toks[num.j + 1].text.islower()
-                                                       and lexicon.looks_plural(toks[num.j + 1].text))):
+    if plural_after and not (prev is not None and prev.is_word and prev.text.isupper()):
         return False
     hyphen_after = num.j < len(toks) and toks[num.j].text == "-" and toks[num.j].start == toks[num.j - 1].end
     if prev is not None and prev.is_word and prev.text[0].isupper() and prev.lower not in _blocking_words() \
@@ -407,12 +437,278 @@ def _is_designation(toks: list[Token], num: Num) -> bool:
             and currency_suffix(toks, num.j) is None \
             and not (num.j < len(toks) and match_unit(toks, num.j, glued=False)):
         return True
+    # "A.P.T. 29", "U.N. 1325": initials right before (but not "the U.S. 500 troops", above)
+    if prev is not None and prev.text == "." and num.i >= 2 and first.start - prev.end == 1 and \
+            len(toks[num.i - 2].text) == 1 and toks[num.i - 2].text.isupper() and \
+            toks[num.i - 2].end == prev.start and not hyphen_after and not _percent_after(toks, num.j) \
+            and currency_suffix(toks, num.j) is None:
+        return True
     # "No. 5", "#1"
     if prev is not None and prev.text == "#":
         return True
     if num.i >= 2 and prev is not None and prev.text == "." and toks[num.i - 2].lower == "no":
         return True
     return False
+
+
+def _position_in_sequence(toks: list[Token], num: Num) -> Optional[int]:
+    """"1 of 62", "Image 1 of / 25", "Photo 3 of 12": the place of a picture or a page in a
+    sequence (digits, the first no greater than the second, nothing counted after): the end of
+    the phrase, or None."""
+    n = len(toks)
+    k = num.j
+    if not (toks[num.i].is_digit and toks[num.i].text.isdecimal() and k < n and toks[k].lower == "of"):
+        return None
+    k += 1
+    if k < n and toks[k].text == "/":
+        k += 1
+    if k >= n or not toks[k].text.isdecimal():
+        return None
+    first, last = int(toks[num.i].text), int(toks[k].text)
+    if not 1 <= first <= last or last < 2:
+        return None
+    if k + 1 < n and (toks[k + 1].text in ("%", ".", ",", "-", "/") and toks[k + 1].start == toks[k].end
+                      or _counted_plural_after(toks, k + 1)
+                      or toks[k + 1].is_word and toks[k + 1].text.islower()):
+        return None  # "3 of 5 judges", "1 of 2.5", "2 of 10 percent": a count or a share
+    return k + 1
+
+
+_YEAR_LIKE = regex.compile(r"(?:1[89]|20)\d\d")
+_SENTENCE_OPENERS = frozenset({":", ".", "!", "?", "“", '"', "(", "[", "—", "–", "-", "‘", "'", "•", "*", "|", "»", "«", ">"})
+
+
+def _names_not_counts(toks: list[Token], num: Num, raw: Raw) -> Optional[str]:
+    """What a count that names rather than counts is instead, or None (it counts):
+
+    * "year", a year used as a name or a modifier: "first 2016 candidate", "the 2016 election
+      cycle", "Act of 2001", "2002 Winter Olympics" (four plain digits from 1800 to 2099 with
+      nothing or a singular after them; "2000 people" still counts);
+
+    and a bare "number", never compared, for:
+
+    * a date or a fraction written with a slash where no unit follows: "a 9/11 widow";
+    * a capitalised number word inside a sentence: "the Group of Seven major nations",
+      "Frankie Five Angels" (not in Title Case headlines, not after an opening mark);
+    * digits before a capitalised singular word, nothing counted: "400 Monroe", "10 Caption";
+    * page furniture on a short line: "14 comments", "Share 12" (``labels.furniture``)."""
+    text = toks[num.i].text
+    n = len(toks)
+    head = raw.head
+    if _date_like_slash(toks, num):
+        return "number"
+    if num.j == num.i + 1 and _YEAR_LIKE.fullmatch(text) and not raw.extra.get("range") and \
+            not (num.j < n and toks[num.j].text in ("-", "‑") and toks[num.j].start == toks[num.i].end) and \
+            (head is not None and not lexicon.looks_plural(toks[head].text) or head is None and _year_names(toks, num)):
+        return "year"
+    if num.words and toks[num.i].is_word and toks[num.i].text[0].isupper() and not toks[num.i].text.isupper() \
+            and num.i > 0 and toks[num.i - 1].text not in _SENTENCE_OPENERS and not _title_case(toks):
+        return "number"
+    if head is None and toks[num.i].is_digit and "," not in text and _name_after(toks, num.j) and not _title_case(toks) and \
+            not (num.i > 0 and toks[num.i - 1].text in (":", "=")):  # "Science: 60 Art: 62": a label's value
+        return "number"
+    if head is not None and toks[head].lower in _labels()["furniture"] and \
+            sum(1 for t in toks if t.is_word) <= 6:
+        return "number"
+    return None
+
+
+_FRACTION_AFTER = frozenset({"of", "times", "full", "empty", "majority", "share", "as", "more", "less", "the",
+                             "a", "an", "or", "to"})
+
+
+def _year_names(toks: list[Token], num: Num) -> bool:
+    """A year with nothing counted after it that is part of a name or modifies a noun: "Trump’s
+    2016 presidential opponent", "2002 Winter Olympics", "2016 PLAYERS" (a word after it),
+    "Act of 2001", "Rio 2016" (a name before it); not "an amount of 2000 in a deposit"."""
+    j = num.j
+    if j < len(toks) and toks[j].is_word and toks[j].lower not in lexicon.stopwords():
+        return True
+    i = num.i
+    if i >= 1 and _capitalised_name(toks[i - 1]) and i - 1 > 0:
+        return True
+    return i >= 2 and toks[i - 1].lower == "of" and _capitalised_name(toks[i - 2]) and i - 2 > 0
+
+
+def _date_like_slash(toks: list[Token], num: Num) -> bool:
+    """"a 9/11 widow", "the 9/11 Commission", "9/11-related": a month and day written with a
+    slash, glued, before the word it names (a fraction is followed by "of", "full", "times", a
+    unit; a spaced "3 / 8" is arithmetic)."""
+    if num.j != num.i + 3 or toks[num.i + 1].text != "/" or not toks[num.i].text.isdecimal() or \
+            not toks[num.i + 2].text.isdecimal():
+        return False
+    if toks[num.i + 1].start != toks[num.i].end or toks[num.i + 2].start != toks[num.i + 1].end:
+        return False
+    if not (1 <= int(toks[num.i].text) <= 12 and 1 <= int(toks[num.i + 2].text) <= 31):
+        return False
+    j = num.j
+    return j < len(toks) and (toks[j].text in ("-", "‑") or toks[j].is_word and toks[j].lower not in _FRACTION_AFTER)
+
+
+@functools.lru_cache(maxsize=None)
+def _unit_surfaces() -> frozenset:
+    """Every unit surface of one word, in lower case."""
+    from .units import _unit_table  # noqa: PLC0415
+
+    return frozenset(s.lower() for s in _unit_table() if " " not in s)
+
+
+def _name_after(toks: list[Token], j: int) -> bool:
+    """"400 Monroe", "25 Caption Close", "62 Full Screen": capitalised words right after the
+    number, none of them a plural ("8 Senior Managing Directors", "12 Democrats" count) nor an
+    acronym ("50 FBI agents")."""
+    k = j
+    while k < len(toks) and k < j + 4 and toks[k].is_word and toks[k].text[0].isupper():
+        t = toks[k].text
+        if not t[1:].islower() or lexicon.looks_plural(t) or (k == j and toks[k].lower in _unit_surfaces()):
+            return False  # "50 FBI agents", "8 CDs", "30 Km": an acronym, a unit written with a capital
+        k += 1
+    return k > j and len(toks[j].text) > 1
+
+
+@functools.lru_cache(maxsize=None)
+def _labels() -> dict:
+    """The lists of ``lexicons/labels.toml``, as sets."""
+    return {k: frozenset(v) for k, v in lexicon.load("labels").items()}
+
+
+def _counted_plural_after(toks: list[Token], j: int) -> bool:
+    """A lower-case plural right after the number, or after one more lower-case word: what it
+    counts ("7 baseball cards", "500 troops")."""
+    if j >= len(toks) or not toks[j].is_word or not toks[j].text.islower():
+        return False
+    if lexicon.looks_plural(toks[j].text):
+        return True
+    return j + 1 < len(toks) and toks[j + 1].is_word and toks[j + 1].text.islower() and \
+        lexicon.looks_plural(toks[j + 1].text)
+
+
+def _capitalised_name(tok: Token) -> bool:
+    """A word that reads as (part of) a name: capitalised, not a word that stands before
+    figures anyway ("About", "Killed"), not a possessive."""
+    return tok.is_word and tok.text[0].isupper() and tok.lower not in _blocking_words() and \
+        not tok.lower.endswith(("'s", "’s"))
+
+
+def _designator_before(toks: list[Token], i: int, plural_after: bool) -> bool:
+    """A noun that takes the number at ``i`` as its name (``labels.designators``: "Section
+    230", "flight 5"; ``weak_designators`` when capitalised or when no counted plural follows:
+    "Part 2", "page 3"); an abbreviated one with its full stop ("Sec. 205"); an identifier's
+    name ("DOI: 1073")."""
+    lab = _labels()
+    prev = toks[i - 1]
+    k = i - 1
+    if prev.text in (".", ":") and i >= 2 and toks[i - 2].end == prev.start and toks[i - 2].is_word:
+        word = toks[i - 2].lower
+        if prev.text == "." and word in lab["abbreviations"]:
+            return True
+        return word in lab["identifiers"]
+    if not prev.is_word or toks[k].end == toks[i].start:
+        return False
+    word = prev.lower
+    if word in lab["identifiers"] or word in lab["designators"] or word in lab["named_series"]:
+        return True
+    if word not in lab["weak_designators"]:
+        return False
+    return prev.text[0].isupper() or not plural_after or (i >= 2 and toks[i - 2].lower in _NOMINAL_BEFORE)
+
+
+_NOMINAL_BEFORE = frozenset({"of", "with", "in", "for", "on", "from"})
+
+
+_NAME_PREPOSITIONS = frozenset({"in", "at", "from", "across", "throughout", "on", "for", "to", "by",
+                                "since", "near", "outside", "inside", "around"})
+
+
+def _two_word_name_before(toks: list[Token], i: int, j: int) -> bool:
+    """"Super Bowl 50", "Sports Illustrated Super Bowl 50 covers": two capitalised words
+    (neither one that stands before figures anyway) right before the number, in a sentence not
+    written in Title Case. Not after a preposition: "In New York 300 people marched" names a
+    place, then counts."""
+    if i < 2 or _title_case(toks):
+        return False
+    a, b = toks[i - 2], toks[i - 1]
+    if not (_capitalised_name(a) and _capitalised_name(b)) or a.text.isupper() and b.text.isupper():
+        return False
+    if toks[i].start - b.end != 1 or b.start - a.end != 1:
+        return False
+    if i == 2 or (i >= 3 and toks[i - 3].lower in _NAME_PREPOSITIONS):
+        return False  # "Los Angeles 12 …" opening the sentence may be a place before its count
+    return not _percent_after(toks, j) and currency_suffix(toks, j) is None
+
+
+_OPEN_QUOTES = frozenset({'"', "“", "'", "‘", "«"})
+_CLOSE_QUOTES = frozenset({'"', "”", "'", "’", "»"})
+
+
+def _in_quoted_name(toks: list[Token], i: int, j: int) -> bool:
+    """“No More 404”, '60 Minutes', “A.P.T. 29”, “Person 2”: a number inside a short quoted
+    name whose every word is capitalised (a title, a code name, a pseudonym)."""
+    words = 0
+    k = i - 1
+    while k >= 0 and i - k <= 9:
+        t = toks[k]
+        if t.text in _OPEN_QUOTES:
+            break
+        if t.is_word and t.text[0].isupper() or t.text in (".", "&", "-") or t.is_digit:
+            words += t.is_word
+            k -= 1
+            continue
+        return False
+    else:
+        return False
+    if k < 0:
+        return False
+    m = j
+    while m < len(toks) and m - j <= 5:
+        t = toks[m]
+        if t.text in _CLOSE_QUOTES:
+            break
+        if t.is_word and t.text[0].isupper() or t.text in (".", "&", "-") or t.is_digit:
+            words += t.is_word
+            m += 1
+            continue
+        return False
+    else:
+        return False
+    if m >= len(toks) or words == 0:
+        return False
+    if toks[k].text in ("'", "’", "‘") and toks[k].end == toks[k + 1].start and toks[k + 1].is_digit \
+            and k + 1 == i and toks[m].text not in ("'", "’"):
+        return False
+    return True
+
+
+def _identifier_glued(toks: list[Token], num: Num) -> bool:
+    """"1073/pnas", "pnas.1504124112", "content/127/1/e6": digits glued to a slash and a word,
+    or to a word and a dot: a path or an identifier, never a figure."""
+    n = len(toks)
+    j = num.j
+    if j + 1 < n and toks[j].text == "/" and toks[j].start == toks[j - 1].end and \
+            toks[j + 1].start == toks[j].end and toks[j + 1].is_word and match_unit(toks, j + 1, glued=True) is None \
+            and match_unit(toks, j + 1, glued=False) is None:
+        return True
+    i = num.i
+    return i >= 2 and toks[i - 1].text in (".", "/", "_") and toks[i - 1].end == toks[i].start and \
+        toks[i - 2].end == toks[i - 1].start and toks[i - 2].is_word
+
+
+_DECADE_BEFORE = frozenset({"the", "'", "’", "‘", "mid", "early", "late", "-", "his", "her", "their", "its",
+                            "my", "your", "our", "in", "of", "from", "to", "and", "through"})
+
+
+def _decade(toks: list[Token], num: Num) -> bool:
+    """"the 1990s", "the ’80s", "mid-1970s", "in her 30s": a decade (or an age bracket)."""
+    j = num.j
+    if j >= len(toks) or toks[j].text != "s" or toks[j].start != toks[j - 1].end or num.j != num.i + 1:
+        return False
+    text = toks[num.i].text
+    if not text.isdecimal() or not text.endswith("0"):
+        return False
+    if len(text) == 4:
+        return 1000 <= int(text) <= 2090
+    prev = toks[num.i - 1].lower if num.i > 0 else ""
+    return len(text) == 2 and prev in _DECADE_BEFORE
 
 
 _PERCENT_STARTS = frozenset(w[0] for w in _PERCENT_WORDS)
@@ -743,7 +1039,14 @@ def _hyphenated(toks: list[Token], num: Num, w: int) -> Raw:
         return Raw(num.i, end, kind, num.low, num.high, unit=unit.name, dimension=unit.dimension,
                    factor=unit.factor, modifies=modifies, **base)
     # "28-page report", "58-story tower": a count of pages that describes the report
-    return Raw(num.i, end, "count", num.low, num.high, head=w, head_text=toks[w].text,
+    # But not a rating ("four-star general", ``labels.ratings``), "one-on-one", nor a word that
+    # describes nothing after it ("3-nitrooxypropanol (3NOP)", a chemical's locant): a number,
+    # never compared.
+    kind = "count"
+    if word in _labels()["ratings"] or word == "on" or \
+            (modifies is None and word not in lexicon.stopwords() and not lexicon.looks_plural(toks[w].text)):
+        kind = "number"
+    return Raw(num.i, end, kind, num.low, num.high, head=w, head_text=toks[w].text,
                modifies=modifies, **base)
 
 

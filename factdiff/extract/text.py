@@ -139,6 +139,17 @@ def noise_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _NOISE_RE.finditer(text, max(0, first.start() - 70))]
 
 
+_INITIALS_RE = regex.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "a.p.t", "u.n" (the last dot is the match's)
+
+
+@functools.lru_cache(maxsize=None)
+def _number_abbreviations() -> frozenset:
+    """Abbreviations that take a number after their full stop (``labels.abbreviations``)."""
+    from .. import lexicon  # noqa: PLC0415
+
+    return frozenset(lexicon.load("labels")["abbreviations"])
+
+
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen sen rep gov lt col sgt capt maj st jr sr inc ltd corp co no vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc al approx".split()
@@ -174,6 +185,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
             follow = text[m.end():m.end() + 3].lstrip()
             if follow[:1].islower():
                 continue
+            if follow[:1].isdigit() and piece == "." and (w in _number_abbreviations() or _INITIALS_RE.fullmatch(w)):
+                continue  # "Sec. 205", "Fig. 3", "A.P.T. 29": an abbreviation names the number after it
         if text[start:cut].strip():
             spans.append(_trim(text, start, cut))
         start = cut
