@@ -413,7 +413,10 @@ def _describe(m: Mention) -> str:
 
 def judge(group: list[Mention], published: Optional[Mapping[str, str]] = None) -> Fact:
     """The verdict on one aligned group. ``published`` maps source ids to ISO publication dates
-    (optional): with it a higher figure in a later article is a soft conflict (an update)."""
+    (optional): with it a higher figure in a later article is a soft conflict (an update).
+    ``group`` may be a plain list, or an ``align.Group`` whose ``links`` become the fact's
+    ``evidence``."""
+    evidence = links_evidence(getattr(group, "links", ()))
     group = sorted(group, key=lambda m: (m.source, m.start))
     sources = sorted({m.source for m in group})
     head = _representative(group)
@@ -434,7 +437,19 @@ def judge(group: list[Mention], published: Optional[Mapping[str, str]] = None) -
         reason = (f"{len(sources)} sources, every value compatible ({', '.join(values)}): "
                   f"{_sameness(head)}")
     return Fact(id=fingerprint(kind, subject, group), subject=subject, kind=kind, status=status,
-                reason=reason, mentions=tuple(group), level=level)
+                reason=reason, mentions=tuple(group), level=level, evidence=evidence)
+
+
+def links_evidence(links) -> tuple:
+    """The aligner's links ``(a, b, evidence, kind)`` as plain data (see ``Fact.evidence``):
+    what joined the mentions of a fact, which a report can print and a spill can store."""
+    out = []
+    for a, b, ev, kind in links:
+        counted = [kind != "contest" or e.for_conflict for e in ev]
+        total = sum(e.weight for e, c in zip(ev, counted) if c)
+        out.append((a.source, a.start, b.source, b.start, kind, round(float(total), 6),
+                    tuple((e.comparison, e.level, round(float(e.weight), 6), c) for e, c in zip(ev, counted))))
+    return tuple(out)
 
 
 def _conflict_reason(group: list[Mention], found: list[Clash], c: Clash, level: str) -> str:

@@ -136,8 +136,8 @@ class Spill:
         rowid = self._rowid
         # each mention as the number of its row, or (one the block did not hold) its JSON text
         refs = [rowid.get(id(m)) or _encode_mention(m) for m in f.mentions]
-        data = json.dumps([f.id, f.subject, f.kind, f.status, f.reason, refs, f.level], ensure_ascii=False,
-                          separators=(",", ":"))
+        data = json.dumps([f.id, f.subject, f.kind, f.status, f.reason, refs, f.level, f.evidence],
+                          ensure_ascii=False, separators=(",", ":"))
         self._facts.append((status, nsrc, first, start, self._seq, f.kind, data))
         self._seq += 1
         self.counts[f.status] += 1
@@ -164,14 +164,16 @@ class Spill:
 
 
 def _decode_fact(data: str, db: sqlite3.Connection) -> Fact:
-    fid, subject, kind, status, reason, refs, level = json.loads(data)
+    fid, subject, kind, status, reason, refs, level, links = json.loads(data)
     rows = [r for r in refs if type(r) is int]
     found = {}
     for n in range(0, len(rows), 500):  # below SQLite's limit of bound parameters
         part = rows[n:n + 500]
         found.update(db.execute(f"SELECT rowid, data FROM m WHERE rowid IN ({','.join('?' * len(part))})", part))
     return Fact(id=fid, subject=subject, kind=kind, status=status, reason=reason,
-                mentions=tuple(_decode_mention(found[r] if type(r) is int else r) for r in refs), level=level)
+                mentions=tuple(_decode_mention(found[r] if type(r) is int else r) for r in refs), level=level,
+                evidence=tuple((sa, ia, sb, ib, k, score, tuple(tuple(e) for e in ev))
+                               for sa, ia, sb, ib, k, score, ev in links))
 
 
 class FactStore:

@@ -27,6 +27,16 @@ def mention_to_dict(m, source) -> dict:
     }
 
 
+def evidence_to_list(fact) -> list:
+    """The links that joined a fact's mentions (``Fact.evidence``): for each, the two mentions
+    (source and start), its kind ("agree" or "contest"), its score and every comparison's level
+    and weight (``counted``: whether the score counts it; a contest leaves the value out)."""
+    return [{"a": {"source": sa, "start": ia}, "b": {"source": sb, "start": ib}, "kind": kind, "score": score,
+             "evidence": [{"comparison": c, "level": lv, "weight": w, "counted": counted}
+                          for c, lv, w, counted in ev]}
+            for sa, ia, sb, ib, kind, score, ev in getattr(fact, "evidence", ())]
+
+
 def report_to_dict(report) -> dict:
     by_id = {s.id: s for s in report.sources}
     return {
@@ -42,6 +52,7 @@ def report_to_dict(report) -> dict:
                 "level": f.level,
                 "reason": f.reason,
                 "mentions": [mention_to_dict(m, by_id.get(m.source)) for m in f.mentions],
+                "evidence": evidence_to_list(f),
             }
             for f in report.facts
         ],
@@ -96,7 +107,8 @@ def write(report, fh, comparison=None) -> None:
     for f in report.facts:
         fact = {"id": f.id, "subject": f.subject, "kind": f.kind, "status": f.status, "level": f.level,
                 "reason": f.reason,
-                "mentions": [mention_to_dict(m, by_id.get(m.source)) for m in f.mentions]}
+                "mentions": [mention_to_dict(m, by_id.get(m.source)) for m in f.mentions],
+                "evidence": evidence_to_list(f)}
         fh.write(("\n    " if first else ",\n    ") + _dump(fact, 2))
         first = False
     fh.write("]" if first else "\n  ]")

@@ -1,0 +1,90 @@
+"""Rules are first-class (issue 11): each fact carries the evidence that joined its mentions, the
+JSON and ``check --explain`` show it, and ``factdiff explain`` says why two mentions were or
+were not joined."""
+import json
+from pathlib import Path
+
+import pytest
+
+import factdiff
+from factdiff import pipeline
+from factdiff.align.evidence import COMPARISONS, threshold
+from factdiff.compare import judge
+from factdiff.model import Mention
+from factdiff.report import render
+from factdiff.report.json import report_to_dict
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "amnesty-syria-2015"
+
+TEXTS = {"wire-a": "The fire in Leeds killed 20 people on Tuesday, the fire service said.",
+         "wire-b": "The fire in Leeds killed 25 people on Tuesday, officials said.",
+         "wire-c": "On Tuesday the Leeds fire killed 20 people."}
+
+
+@pytest.fixture(scope="module")
+def fire():
+    return factdiff.check_texts(TEXTS)
+
+
+def _fact_of(report, source, word):
+    start = TEXTS[source].index(word)
+    return next(f for f in report.facts if any(m.source == source and m.start == start for m in f.mentions))
+
+
+# --- the evidence a fact keeps --------------------------------------------------------------
+
+def test_a_joined_fact_keeps_the_links_that_joined_it(fire):
+    f = _fact_of(fire, "wire-a", "20")
+    assert f.status == "conflict"
+    assert f.evidence, "a conflict of three sources was joined by links: their evidence must be kept"
+    names = {c.name for c in COMPARISONS}
+    spans = {(m.source, m.start) for m in f.mentions}
+    for sa, ia, sb, ib, kind, score, ev in f.evidence:
+        assert (sa, ia) in spans and (sb, ib) in spans and sa != sb
+        assert kind in ("agree", "contest")
+        assert ev and {c for c, *_ in ev} <= names
+        # the score is the sum of what it counts, and reached its threshold
+        assert score == pytest.approx(sum(w for _, _, w, counted in ev if counted))
+        assert score >= threshold("join" if kind == "agree" else "contest") - 1e-9
+    # every mention of the fact is reached by a link
+    linked = {(s, i) for sa, ia, sb, ib, *_ in f.evidence for s, i in ((sa, ia), (sb, ib))}
+    assert linked == spans
+
+
+def test_a_single_has_no_evidence_and_judge_takes_a_plain_list():
+    m = Mention(start=0, end=2, text="20", kind="count", low=20, high=20, subject="person", source="a")
+    f = judge([m])
+    assert f.status == "single" and f.evidence == ()
+
+
+def test_evidence_is_plain_data(fire):
+    for f in fire.facts:
+        assert json.loads(json.dumps(f.evidence)) == json.loads(json.dumps(list(f.evidence)))
+        assert isinstance(f.evidence, tuple)
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+def test_json_gives_each_fact_its_evidence(fire):
+    doc = json.loads(render("json", fire))
+    assert {k: v for k, v in doc.items() if k != "gate"} == report_to_dict(fire)
+    by_id = {f["id"]: f for f in doc["facts"]}
+    f = by_id[_fact_of(fire, "wire-a", "20").id]
+    assert f["evidence"], "the JSON must say which evidence joined the fact"
+    link = f["evidence"][0]
+    assert set(link) == {"a", "b", "kind", "score", "evidence"}
+    assert set(link["a"]) == {"source", "start"}
+    assert {tuple(sorted(e)) for e in link["evidence"]} == {("comparison", "counted", "level", "weight")}
+    assert any(e["weight"] > 0 for e in link["evidence"])
+    assert all(f["evidence"] == [] for f in doc["facts"] if f["status"] == "single")
+
+
+def test_streamed_json_keeps_the_evidence(fire):
+    sources = [factdiff.sources.source_from_text(k, v) for k, v in TEXTS.items()]
+    streamed = pipeline.check_stream(iter(sources))
+    try:
+        assert render("json", streamed) == render("json", fire)
+        assert [f.evidence for f in streamed.facts] == [f.evidence for f in fire.facts]
+    finally:
+        streamed.facts.close()
