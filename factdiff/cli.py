@@ -95,6 +95,10 @@ def check(
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when contradictions are found."),
     no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Also read files that .gitignore ignores."),
     show_all: bool = typer.Option(False, "--all", "-a", help="Also list facts stated by one source only."),
+    explain: bool = typer.Option(False, "--explain", help="Under each agreement and conflict (table format), say "
+                                                         "which evidence joined its mentions: the strongest link's "
+                                                         "comparisons and weights against the threshold. The JSON "
+                                                         "always has it (each fact's \"evidence\")."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1,
                                   help="Skip (with a message) files larger than this many bytes."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes reading articles (default 0: one per core)."),
@@ -106,7 +110,7 @@ def check(
     _DEBUG["on"] = _DEBUG["on"] or debug
     try:
         _check(paths, output_format, outputs, baseline_file, write_baseline, config_file, fail_on, exit_zero,
-               no_gitignore, show_all, max_bytes, jobs, no_cache)
+               no_gitignore, show_all, max_bytes, jobs, no_cache, explain)
     except (typer.Exit, typer.Abort):
         raise
     except (KeyboardInterrupt, Interrupted) as exc:
@@ -118,7 +122,7 @@ def check(
 
 
 def _check(paths, output_format, outputs, baseline_file, write_baseline, config_file, fail_on, exit_zero,
-           no_gitignore, show_all, max_bytes, jobs, no_cache) -> NoReturn:
+           no_gitignore, show_all, max_bytes, jobs, no_cache, explain=False) -> NoReturn:
     try:
         found = config_file or configs.find()
         cfg = configs.load(found) if found else configs.Config()
@@ -198,7 +202,7 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
             raise typer.Exit(EXIT_OK)
 
         comparison = baselines.compare(result, accepted)
-        options = dict(comparison=comparison, show_all=show_all, root=Path.cwd())
+        options = dict(comparison=comparison, show_all=show_all, root=Path.cwd(), explain=explain)
         # Every file is written in full (beside its target) before any is replaced, and the files
         # are replaced together.
         rendered = [(file, functools.partial(report.render_to, fmt, result, **options)) for fmt, file in to_files]

@@ -88,3 +88,38 @@ def test_streamed_json_keeps_the_evidence(fire):
         assert [f.evidence for f in streamed.facts] == [f.evidence for f in fire.facts]
     finally:
         streamed.facts.close()
+
+
+# --- check --explain --------------------------------------------------------------------------
+
+def _cli(*args):
+    from typer.testing import CliRunner
+
+    from factdiff.cli import app
+
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_table_explain_says_what_joined_each_fact(fire):
+    plain = render("table", fire)
+    told = render("table", fire, explain=True)
+    assert "joined by" not in plain
+    f = _fact_of(fire, "wire-a", "20")
+    lines = told.splitlines()
+    at = next(i for i, line in enumerate(lines) if f.subject in line and "CONFLICT" in line)
+    block = "\n".join(lines[at:at + 8])
+    assert "joined by (" in block or "contested by (" in block
+    strongest = max(f.evidence, key=lambda link: link[5])
+    for c, lv, w, counted in strongest[6]:
+        if counted and w:
+            assert f"{c} {lv} {w:+g}" in block
+    assert f"= {strongest[5]:.1f} ≥ " in block
+
+
+def test_cli_check_explain(tmp_path):
+    for name, text in TEXTS.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = _cli("check", tmp_path, "--explain", "--no-cache")
+    assert out.exit_code == 1, out.output
+    assert "joined by (" in out.output or "contested by (" in out.output
+    assert "joined by" not in _cli("check", tmp_path, "--no-cache").output

@@ -10,6 +10,7 @@ Options the formats understand:
 - ``comparison``: a :class:`factdiff.baseline.Comparison` (conflicts as new / known, baseline
   entries fixed); when absent every conflict is new;
 - ``show_all``: also list facts stated by one source only (table, markdown);
+- ``explain``: under each agreement and conflict, the evidence that joined its mentions (table);
 - ``root``: the folder paths are made relative to (SARIF, GitHub, GitLab, JUnit), the current
   one by default.
 """

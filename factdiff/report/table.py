@@ -30,7 +30,27 @@ def _quote(m, width: int = 90) -> Text:
     return t
 
 
-def _fact_block(f, state=None) -> Group:
+def explain_lines(f) -> list[str]:
+    """What joined a fact's mentions, one line per kind of link: the strongest link's
+    comparisons with a non-zero weight that its score counts, their sum and the threshold
+    ("joined by (a ↔ b): value exact_distinctive +4, event same +2 = 6.0 ≥ 3.0")."""
+    from ..align.evidence import threshold
+
+    out = []
+    links = getattr(f, "evidence", ())
+    for kind, verb, limit in (("agree", "joined by", "join"), ("contest", "contested by", "contest")):
+        mine = [link for link in links if link[4] == kind]
+        if not mine:
+            continue
+        sa, _, sb, _, _, score, ev = max(mine, key=lambda link: link[5])  # the first of the strongest
+        parts = [f"{c} {lv} {w:+g}" for c, lv, w, counted in ev if counted and w]
+        more = f", strongest of {len(mine)} links" if len(mine) > 1 else ""
+        out.append(f"{verb} ({sa} ↔ {sb}{more}): {', '.join(parts) or 'nothing'} = {score:.1f} "
+                   f"≥ {threshold(limit):.1f}")
+    return out
+
+
+def _fact_block(f, state=None, explain: bool = False) -> Group:
     head = Text()
     level = getattr(f, "level", None)
     if f.status == "conflict" and level in _LEVEL_BADGE:
@@ -49,12 +69,16 @@ def _fact_block(f, state=None) -> Group:
     for m in f.mentions:
         rows.add_row(m.source, Text(m.value_text(), style="bold"), _quote(m))
     reason = Text("   " + f.reason, style="italic dim")
+    if explain and f.status != "single":
+        why = [Text("   " + line, style="dim") for line in explain_lines(f)]
+        return Group(head, reason, *why, rows, Text(""))
     return Group(head, reason, rows, Text(""))
 
 
-def build(report, show_all: bool = False, comparison=None) -> Group:
+def build(report, show_all: bool = False, comparison=None, explain: bool = False) -> Group:
     """Conflicts first, then agreements (then singles with ``show_all``): for each fact, its
-    verdict and reason, then every outlet's value and quote. With a baseline ``comparison``,
+    verdict and reason (with ``explain``, the evidence that joined it), then every outlet's
+    value and quote. With a baseline ``comparison``,
     each conflict says whether it is new or known, and the baseline entries no longer found
     are listed as fixed."""
     summary = report.summary()
@@ -73,18 +97,20 @@ def build(report, show_all: bool = False, comparison=None) -> Group:
         head.append(f"\nbaseline {comparison.baseline}: {len(comparison.new)} new · "
                     f"{len(comparison.known)} known · {len(comparison.fixed)} fixed", style="bold")
     parts = [head, Rule(style="dim")]
-    parts += [_fact_block(f, states.get(fact_key(f)) if states else None) for f in facts] or [Text("No fact is stated by two sources.")]
+    parts += [_fact_block(f, states.get(fact_key(f)) if states else None, explain) for f in facts] or [Text("No fact is stated by two sources.")]
     for e in comparison.fixed if comparison is not None else ():
         parts.append(Text(f"fixed: {e.subject or e.kind or 'finding'} {e.fingerprint} "
                           f"(in the baseline, no longer found)", style="green"))
     return Group(*parts)
 
 
-def render(report, show_all: bool = False, width: int = 160, comparison=None, color: bool = False) -> str:
-    """The table as text; ``color`` keeps the terminal's colours (ANSI codes)."""
+def render(report, show_all: bool = False, width: int = 160, comparison=None, color: bool = False,
+           explain: bool = False) -> str:
+    """The table as text; ``color`` keeps the terminal's colours (ANSI codes); ``explain``
+    adds, under each agreement and conflict, which evidence joined its mentions."""
     console = Console(width=width, record=True, file=_Null(), force_terminal=color,
                       color_system="standard" if color else None)
-    console.print(build(report, show_all, comparison))
+    console.print(build(report, show_all, comparison, explain))
     return console.export_text(styles=color)
 
 
