@@ -26,6 +26,8 @@ def test_extract_case(case):
             assert m.kind == "date" and m.date == want["date"], (m.text, m.kind, m.date)
         if "unit" in want:
             assert m.unit == want["unit"], (m.text, m.unit)
+        if "subject" in want:
+            assert m.subject == want["subject"], (m.text, m.subject)
         for end in ("low", "high"):
             if end in want:
                 assert math.isclose(getattr(m, end), want[end], rel_tol=1e-6), (m.text, end, getattr(m, end))

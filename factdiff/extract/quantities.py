@@ -18,7 +18,7 @@ from .. import lexicon
 from .gate import rule
 from .numbers import Num, read_number, read_ordinal_word
 from .text import Token
-from .units import currency_prefix, currency_suffix, match_unit
+from .units import _unit_table, currency_prefix, currency_suffix, match_unit
 
 INF = math.inf
 
@@ -222,8 +222,12 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
         end = _position_in_sequence(toks, num)
         if end is not None:  # "Photo 1 of 12", "1 of 62 Full Screen": where a page is, not a count
             return Raw(num.i, end, "skip", 0, 0, num_i=num.i, num_j=end)
+    if not cur:
+        age = _age_bracket(toks, num)
+        if age is not None:  # "in their 70s", "in his mid-40s": an age between two bounds
+            return age
     if not cur and _decade(toks, num):
-        # "the 1990s": a date whose last digit is unknown ("199X"); "the ’80s", "her 30s": nothing
+        # "the 1990s": a date whose last digit is unknown ("199X"); "the ’80s": nothing
         kind = "decade" if len(toks[num.i].text) == 4 else "skip"
         return Raw(num.i, num.j + 1, kind, num.low, num.low + 9, num_i=num.i, num_j=num.j + 1)
     if not cur and _is_designation(toks, num):
@@ -231,6 +235,10 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
         while j < len(toks) and toks[j - 1].end == toks[j].start and (toks[j].is_word or toks[j].is_digit):
             j += 1
         return Raw(num.i, j, "skip", 0, 0, num_i=num.i, num_j=j)
+    if not cur:
+        age = _appositive_age(toks, num)
+        if age is not None:  # "Hunter, 41, denies": the person's age
+            return age
     raw = _range(toks, num, cur, blocked, i) or _classify(toks, num, cur, blocked)
     if raw is None:
         return None
@@ -709,6 +717,68 @@ def _decade(toks: list[Token], num: Num) -> bool:
         return 1000 <= int(text) <= 2090
     prev = toks[num.i - 1].lower if num.i > 0 else ""
     return len(text) == 2 and prev in _DECADE_BEFORE
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our"})
+_BRACKET_PARTS = {"early": (0, 4), "mid": (3, 6), "late": (5, 9)}
+
+
+def _age_unit() -> tuple[str, float]:
+    name, _, factor = _unit_table()["year"]
+    return name, factor
+
+
+def _age_bracket(toks: list[Token], num: Num) -> Optional[Raw]:
+    """"in their 70s", "in her early 30s", "in his mid-40s": a person's age, a decade of
+    years ([70, 79]; early, mid and late a part of it, overlapping). Only after a possessive
+    pronoun: "the 70s" is a decade of the calendar, "temperatures in the 70s" a reading."""
+    j = num.j
+    if j >= len(toks) or toks[j].text != "s" or toks[j].start != toks[j - 1].end or num.j != num.i + 1:
+        return None
+    text = toks[num.i].text
+    if not (text.isdecimal() and len(text) == 2 and text.endswith("0") and text != "00"):
+        return None
+    k = num.i - 1
+    part = (0, 9)
+    if k >= 0 and toks[k].text in ("-", "‑"):
+        k -= 1
+    if k >= 0 and toks[k].lower in _BRACKET_PARTS:
+        part = _BRACKET_PARTS[toks[k].lower]
+        k -= 1
+    if k < 0 or toks[k].lower not in _POSSESSIVES:
+        return None
+    base = int(text)
+    unit, factor = _age_unit()
+    return Raw(k, j + 1, "quantity", float(base + part[0]), float(base + part[1]), unit=unit,
+               dimension="time", factor=factor, subject="age", num_i=num.i, num_j=j + 1,
+               extra={"range": True})
+
+
+def _appositive_age(toks: list[Token], num: Num) -> Optional[Raw]:
+    """"Hunter, 41, denies", "Ms. Pelosi, 76, who represents": a whole number set off by
+    commas right after a capitalised word (a name) is that person's age, as "the 41-year-old"
+    is. Not a list of figures ("3, 4, 5"), not a month or weekday before it ("May, 12"), not an
+    acronym ("CNN, 41"), not a number that runs on ("Hunter, 41 percent", "Ohio, 41 votes")."""
+    i, j = num.i, num.j
+    text = toks[i].text
+    if j != i + 1 or not text.isdecimal() or len(text) > 3 or not 0 < int(text) < 125 or i < 2:
+        return None
+    comma, name = toks[i - 1], toks[i - 2]
+    if comma.text != "," or not name.is_word or not name.text[0].isupper() or name.text.isupper() \
+            or len(name.text) < 2 or name.lower in _blocking_words() or name.lower.endswith(("'s", "’s")):
+        return None
+    if j < len(toks):
+        after = toks[j].text
+        if after not in (",", ";", ")") and not (after == "." and j == len(toks) - 1):
+            return None
+        if after == "," and j + 1 < len(toks) and toks[j + 1].is_digit:
+            return None  # "Smith, 41, 42 and 43": a list
+    if i >= 3 and toks[i - 3].is_digit:
+        return None
+    unit, factor = _age_unit()
+    v = float(text)
+    return Raw(i - 2, j, "quantity", v, v, unit=unit, dimension="time", factor=factor,
+               subject="age", num_i=i, num_j=j)
 
 
 _PERCENT_STARTS = frozenset(w[0] for w in _PERCENT_WORDS)
