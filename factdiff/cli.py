@@ -229,6 +229,72 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
             close()
 
 
+@app.command("explain")
+def explain_command(
+    paths: List[Path] = typer.Argument(..., metavar="PATH...", show_default=False,
+                                       help="Article files or folders, as for check."),
+    first: str = typer.Argument(..., metavar="A:OFFSET", show_default=False,
+                                help="The first mention: a source (its id, path or file name, as the report "
+                                     "shows it) and a character offset inside the mention (the JSON's "
+                                     "start..end), or SOURCE:LINE:COL (1-based)."),
+    second: str = typer.Argument(..., metavar="B:OFFSET", show_default=False,
+                                 help="The second mention, the same way."),
+    output_format: str = typer.Option("table", "--format", "-f", help="table (default) or json."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Configuration file, as for check."),
+    no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Also read files that .gitignore ignores."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1,
+                                  help="Skip (with a message) files larger than this many bytes."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache of extracted figures."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
+) -> None:
+    """Check the articles, then say why two mentions were or were not joined: every comparison's
+    level and weight, the score against its threshold, the constraints that apply, and the fact
+    each mention ended up in."""
+    import json
+
+    from .compare import joinable
+    from .pipeline import check_sources_mentions
+    from .report.explain import ExplainError, explain, render_text
+
+    _DEBUG["on"] = _DEBUG["on"] or debug
+    if output_format not in ("table", "json"):
+        _fail(f"--format {output_format!r}: explain prints table or json")
+    try:
+        try:
+            found = config_file or configs.find()
+            cfg = configs.load(found) if found else configs.Config()
+        except configs.ConfigError as exc:
+            _fail(exc)
+        if no_gitignore:
+            cfg = dataclasses.replace(cfg, respect_gitignore=False)
+        if cfg.synonyms:
+            lexicon.add_synonyms({cls: list(words) for cls, words in cfg.synonyms})
+        files, problems = discover(list(paths), skip=configs.path_filter(cfg))
+        sources = list(_read_all(files, max_bytes, problems))
+        for p in problems:
+            _warn(f"{p.path}: skipped: {p.reason}")
+        if not sources:
+            _fail("no readable article among the inputs (nothing was checked)")
+        result, mentions = check_sources_mentions(sources, problems, jobs=None, cache=not no_cache)
+        try:
+            answer = explain(result, mentions, first, second, joinable)
+        except ExplainError as exc:
+            _fail(exc)
+        if output_format == "json":
+            sys.stdout.write(json.dumps(answer, indent=2, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(render_text(answer))
+        sys.stdout.flush()
+    except (typer.Exit, typer.Abort):
+        raise
+    except (KeyboardInterrupt, Interrupted) as exc:
+        raise typer.Exit(_interrupted(exc)) from None
+    except BrokenPipeError:
+        raise typer.Exit(_broken_pipe()) from None
+    except Exception as exc:  # noqa: BLE001 - no traceback reaches the user (--debug shows it)
+        _internal_error(exc)
+
+
 def _read_all(files, max_bytes: int, problems: list, told: Optional[set] = None):
     """Each readable file as a Source, read when asked for; a file that cannot be read is
     added to ``problems`` (and, with ``told``, said on standard error at once and its id added

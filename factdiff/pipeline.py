@@ -265,6 +265,14 @@ def extract_sources(sources: list[Source], jobs: Optional[int] = 1, cache: Cache
 def check_sources(sources: list[Source], problems: Optional[list[Problem]] = None, *,
                   jobs: Optional[int] = 1, cache: CacheArg = None,
                   observer: Optional[Observer] = None) -> Report:
+    return check_sources_mentions(sources, problems, jobs=jobs, cache=cache, observer=observer)[0]
+
+
+def check_sources_mentions(sources: list[Source], problems: Optional[list[Problem]] = None, *,
+                           jobs: Optional[int] = 1, cache: CacheArg = None,
+                           observer: Optional[Observer] = None) -> tuple[Report, list[Mention]]:
+    """:func:`check_sources`, and every mention the run extracted (the facts hold these same
+    objects): what ``factdiff explain`` needs to ask the aligner about any two of them."""
     mentions = [m for ms in extract_sources(sources, jobs=jobs, cache=cache, observer=observer) for m in ms]
     if observer:
         observer("align", 0, len(mentions))
@@ -275,7 +283,7 @@ def check_sources(sources: list[Source], problems: Optional[list[Problem]] = Non
     facts = [judge(g, published) for g in groups]
     facts.sort(key=lambda f: (_STATUS_ORDER[f.status], -len({m.source for m in f.mentions}),
                               f.mentions[0].source, f.mentions[0].start))
-    return Report(sources=list(sources), facts=facts, problems=list(problems or []))
+    return Report(sources=list(sources), facts=facts, problems=list(problems or [])), mentions
 
 
 def check_stream(sources: Iterable[Source], problems: Optional[list[Problem]] = None, *,

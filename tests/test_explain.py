@@ -123,3 +123,78 @@ def test_cli_check_explain(tmp_path):
     assert out.exit_code == 1, out.output
     assert "joined by (" in out.output or "contested by (" in out.output
     assert "joined by" not in _cli("check", tmp_path, "--no-cache").output
+
+
+# --- factdiff explain -------------------------------------------------------------------------
+
+@pytest.fixture()
+def folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the cache folder goes here
+    texts = dict(TEXTS, **{"storm": "The storm in Paris destroyed 25 houses in 2019.\nNobody was hurt."})
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    return tmp_path, texts
+
+
+def _at(texts, source, word):
+    return f"{source}:{texts[source].index(word) + 1}"  # an offset inside the word, not its start
+
+
+def test_explain_a_joined_pair(folder):
+    path, texts = folder
+    out = _cli("explain", path, _at(texts, "wire-a", "20 people"), _at(texts, "wire-b", "25 people"),
+               "--format", "json", "--no-cache")
+    assert out.exit_code == 0, out.output
+    d = json.loads(out.output)
+    assert {"candidates", "compatible", "score", "threshold", "linked", "constraints", "evidence"} <= set(d)
+    assert d["candidates"] and not d["compatible"] and d["linked"] and d["constraints"] == []
+    assert d["score"] >= d["threshold"]
+    assert d["a"]["text"] == "20 people" and d["b"]["text"] == "25 people"
+    assert d["a"]["fact"]["status"] == "conflict" and d["a"]["fact"] == d["b"]["fact"] and d["same_fact"]
+    names = {e["comparison"] for e in d["evidence"]}
+    assert {"value", "measured_thing", "event"} <= names
+    # the table form says the same
+    text = _cli("explain", path, _at(texts, "wire-a", "20 people"), _at(texts, "wire-b", "25 people"),
+                "--no-cache").output
+    assert text.startswith("A  wire-a:") and "linked: values incompatible" in text
+    assert "measured_thing" in text and "both ended up in the same fact" in text
+    assert "CONFLICT" in text
+
+
+def test_explain_a_pair_kept_apart_by_line_and_column_and_file_name(folder):
+    path, texts = folder
+    col = texts["storm"].index("25") + 1
+    out = _cli("explain", path, _at(texts, "wire-a", "20 people"), f"storm.txt:1:{col}", "--format", "json",
+               "--no-cache")
+    assert out.exit_code == 0, out.output
+    d = json.loads(out.output)
+    assert d["b"]["source"] == "storm" and d["b"]["text"].startswith("25")
+    assert d["candidates"] and not d["linked"] and not d["same_fact"]
+    assert d["score"] < d["threshold"] or d["constraints"]
+    assert d["a"]["fact"]["id"] != (d["b"]["fact"] or {}).get("id")
+
+
+def test_explain_a_pair_never_compared(folder):
+    path, texts = folder
+    d = json.loads(_cli("explain", path, _at(texts, "wire-a", "20 people"), _at(texts, "wire-b", "Tuesday"),
+                        "--format", "json", "--no-cache").output)
+    assert d["candidates"] is False and d["why"] and not d["same_fact"]
+
+
+@pytest.mark.parametrize("spot, message", [
+    ("wire-x:3", "unknown source 'wire-x'"),
+    ("wire-a:1", "no mention at offset 1 of wire-a"),
+    ("wire-a:9:1", "the text has 1 line"),
+    ("wire-a:abc", "not a number"),
+])
+def test_explain_errors_are_one_line_and_exit_2(folder, spot, message):
+    from typer.testing import CliRunner
+
+    from factdiff.cli import app
+
+    path, texts = folder
+    out = CliRunner().invoke(app, ["explain", str(path), spot, _at(texts, "wire-b", "25 people"),
+                                                   "--no-cache"])
+    assert out.exit_code == 2
+    assert out.stdout == ""
+    assert message in out.stderr and len(out.stderr.strip().splitlines()) == 1, out.stderr
