@@ -1025,10 +1025,14 @@ def _cents(toks: list[Token], raw: Raw, num: Num) -> None:
 
 
 def _ratio_in(toks: list[Token], num: Num) -> Optional[Raw]:
+    """"one in 20", "3 out of 4", "three in every four households": a ratio (0.75), never a
+    count of what the denominator names."""
     j = num.j
     if j + 1 < len(toks) and (toks[j].lower == "in" or (toks[j].lower == "out" and j + 2 < len(toks)
                                                          and toks[j + 1].lower == "of")):
         k = j + 1 if toks[j].lower == "in" else j + 2
+        if k + 1 < len(toks) and toks[k].lower in ("every", "each"):
+            k += 1  # "three in every four", "two out of each five"
         den = read_number(toks, k) if k < len(toks) else None
         if den and not den.vague and den.low and num.low <= den.low and not den.ordinal:
             v = num.low / den.low
