@@ -22,15 +22,16 @@ from collections import defaultdict
 from typing import Callable, Iterable, Optional
 
 from ..model import NUMERIC_KINDS, Mention
-from .cluster import CONSTRAINTS, Group, cluster, vetoes
+from .cluster import CONSTRAINTS, Group, cluster, nodes_of, vetoes
 from .evidence import COMPARISONS, Evidence, Run, evidence, is_vague, score, threshold, value_key
 
 __all__ = ["align", "align_block", "block_key", "candidate_pairs", "explain_pair", "Group",
            "COMPARISONS", "CONSTRAINTS", "Evidence", "is_vague"]
 
-# A block of at most this many mentions compares every cross-source pair (a story has a few
-# dozen figures of one kind); a larger one uses the candidate rules below.
-ALL_PAIRS_MAX = 400
+# A block of at most this many distinct mentions compares every pair (a story has a few dozen
+# figures of one kind: at most 76 in the 32 development clusters); a larger one, which only
+# many stories in one run make, uses the candidate rules below.
+ALL_PAIRS_MAX = 100
 # A candidate key shared by more mentions than this in a large block (the value 2, "Syria")
 # selects nothing and would make the work quadratic: it proposes no pairs.
 RULE_BUCKET_MAX = 64
@@ -67,27 +68,24 @@ def _rule_keys(m: Mention) -> Iterable[tuple]:
 
 
 def candidate_pairs(block: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """The pairs of a block that are scored: every cross-source pair of a small block; in a
-    large one, the pairs that share a candidate key (each pair once, in reading order)."""
-    ms = sorted(block, key=lambda m: (m.source, m.start))
+    """The pairs of a block that are scored (``block``: one mention per node, distinct
+    profiles): every pair of a small block; in a large one, the pairs that share a candidate
+    key (each pair once, in reading order). Pairs within one source are dropped by the caller."""
+    ms = block
     if len(ms) <= ALL_PAIRS_MAX and not (ms and ms[0].kind == "name"):
-        return [(a, b) for x, a in enumerate(ms) for b in ms[x + 1:] if a.source != b.source]
+        return [(a, b) for x, a in enumerate(ms) for b in ms[x + 1:]]
     index: dict[tuple, list[int]] = defaultdict(list)
     for n, m in enumerate(ms):
         for k in _rule_keys(m):
             index[k].append(n)
     seen: set = set()
-    out = []
     for members in index.values():
         if len(members) > RULE_BUCKET_MAX:
             continue
         for x, i in enumerate(members):
             for j in members[x + 1:]:
-                if ms[i].source != ms[j].source and (i, j) not in seen:
-                    seen.add((i, j))
-    for i, j in sorted(seen):
-        out.append((ms[i], ms[j]))
-    return out
+                seen.add((i, j))
+    return [(ms[i], ms[j]) for i, j in sorted(seen)]
 
 
 def align(mentions: list[Mention], compatible: Callable[[Mention, Mention], bool]) -> list[list[Mention]]:
@@ -116,7 +114,9 @@ def align_block(block: list[Mention], compatible: Callable[[Mention, Mention], b
         return got
 
     ms = sorted(block, key=lambda m: (m.source, m.start))
-    groups = cluster(ms, candidate_pairs(ms), compat, Run.of(ms))
+    run = Run.of(ms)
+    nodes = nodes_of(ms, run, compat)
+    groups = cluster(ms, candidate_pairs([n.rep for n in nodes]), compat, run, nodes)
     # a name only one source gives is no fact of the story (every text names things)
     return [g for g in groups if g[0].kind != "name" or len({m.source for m in g}) > 1]
 

@@ -101,120 +101,192 @@ def vetoes(a: Mention, b: Mention, join: bool = False) -> list[str]:
     return [c.name for c in (JOIN_CONSTRAINTS if join else CONSTRAINTS) if c.applies(a, b)]
 
 
-def cluster(mentions: list[Mention], pairs: list[tuple[Mention, Mention]],
-            compatible: Callable[[Mention, Mention], bool], run: Optional[Run] = None) -> list[Group]:
-    """Candidate ``pairs`` (of different sources) of ``mentions`` -> groups, one per fact."""
+class Node:
+    """Mentions that state the same thing in the same words (copies of one sentence, in any
+    number of sources): judged once, as one. ``rep`` stands for all of them."""
+
+    __slots__ = ("rep", "members", "sources", "self_score")
+
+    def __init__(self, rep: Mention):
+        self.rep = rep
+        self.members: list[Mention] = [rep]
+        self.sources: set = {rep.source}
+        self.self_score: Optional[float] = None  # the score of two copies, once there are two
+
+
+_PROFILE_SKIP = frozenset({"start", "end", "source", "sentence_start", "sentence"})
+
+
+def profile(m: Mention) -> tuple:
+    """Every field that evidence, constraints and compatibility read (not where, not who)."""
+    return tuple(getattr(m, f) for f in m.__slots__ if f not in _PROFILE_SKIP)
+
+
+def nodes_of(mentions: list[Mention], run: Run, compatible) -> list[Node]:
+    """Mentions -> nodes: copies of one profile are one node when they would join each other
+    (a copy that would not, say a bare "2" with nothing around it, stays a node of its own)."""
+    join = threshold("join")
+    by_profile: dict[tuple, Node] = {}
+    out: list[Node] = []
+    for m in mentions:
+        k = profile(m)
+        node = by_profile.get(k)
+        if node is None:
+            by_profile[k] = node = Node(m)
+            out.append(node)
+            continue
+        if m.source not in node.sources:
+            r = node.rep
+            if node.self_score is None:
+                node.self_score = score(evidence(r, m, run))
+            if not (compatible(r, m) and node.self_score >= join and not vetoes(r, m, join=True)):
+                out.append(Node(m))  # copies that do not join each other stay apart
+                continue
+            node.sources.add(m.source)
+        node.members.append(m)
+    return out
+
+
+def cluster(mentions: list[Mention], pairs: Optional[list] = None,
+            compatible: Callable[[Mention, Mention], bool] = None, run: Optional[Run] = None,
+            nodes: Optional[list[Node]] = None) -> list[Group]:
+    """Mentions of one block -> groups, one per fact. ``pairs``: candidate pairs of node
+    representatives (default: every pair of nodes with two sources between them)."""
     run = run or Run.of(mentions)
     join, contest = threshold("join"), threshold("contest")
-    group_of: dict[int, int] = {}
-    groups: dict[int, Group] = {}
-    for n, m in enumerate(mentions):
-        group_of[id(m)] = n
-        groups[n] = Group([m])
+    nodes = nodes if nodes is not None else nodes_of(mentions, run, compatible)
+    node_of = {id(n.rep): n for n in nodes}
+    if pairs is None:
+        pairs = [(x.rep, y.rep) for i, x in enumerate(nodes) for y in nodes[i + 1:]]
+    group_of: dict[int, int] = {}  # node (by its rep) -> group key
+    groups: dict[int, list[Node]] = {}
+    links_of: dict[int, list] = {}
+    for n, node in enumerate(nodes):
+        group_of[id(node.rep)] = n
+        groups[n] = [node]
+        links_of[n] = []
+        if len(node.sources) > 1 and len(node.members) > 1:  # copies joined: say why
+            a, b = node.members[0], next(m for m in node.members if m.source != node.members[0].source)
+            links_of[n].append((a, b, evidence(a, b, run), "agree"))
+    scored = []
+    best: dict = {}  # (node, source) -> the best score of that node with a node of that source
+    for node in nodes:  # a node's own copies are its counterparts in their sources
+        if node.self_score is not None and len(node.sources) > 1:
+            for src in node.sources:
+                best[(id(node.rep), src)] = node.self_score
+    for a, b in pairs:
+        na, nb = node_of[id(a)], node_of[id(b)]
+        if len(na.sources | nb.sources) < 2:
+            continue  # one source only: never compared
+        ev = evidence(a, b, run)
+        full = score(ev)
+        scored.append((na, nb, ev, score(ev, for_conflict=True), full))
+        for m, o in ((na, nb), (nb, na)):
+            for src in o.sources - m.sources:  # its counterparts in the other sources
+                k = (id(m.rep), src)
+                if full > best.get(k, -1e9):
+                    best[k] = full
     links: list[tuple] = []
     contests: list[tuple] = []
-    scored = []
-    best: dict = {}  # (mention, other source) -> its best "same thing" score there
-    for a, b in pairs:
-        ev = evidence(a, b, run)
-        same = score(ev, for_conflict=True)
-        full = score(ev)
-        scored.append((a, b, ev, same, full))
-        for m, o in ((a, b), (b, a)):
-            k = (id(m), o.source)
-            if full > best.get(k, -1e9):
-                best[k] = full
-    for a, b, ev, same, full in scored:
+    for na, nb, ev, same, full in scored:
         # one counterpart per source: a pair is linked only when it is the best match of one
         # of its two mentions in the other's source ("26 members to England" meets "76 members
         # to England", not "26 members to France")
-        if full < best[(id(a), b.source)] - 1e-9 and full < best[(id(b), a.source)] - 1e-9:
+        if all(full < best[(id(na.rep), s)] - 1e-9 for s in nb.sources - na.sources) and \
+                all(full < best[(id(nb.rep), s)] - 1e-9 for s in na.sources - nb.sources):
             continue
+        a, b = na.rep, nb.rep
         if compatible(a, b):
-            s = score(ev)
-            if s >= join and not vetoes(a, b, join=True):
-                links.append((-s, len(links), a, b, ev))
+            if full >= join and not vetoes(a, b, join=True):
+                links.append((-full, len(links), na, nb, ev))
         elif same >= contest and not vetoes(a, b):
-            contests.append((-same, len(contests), a, b, ev))
+            contests.append((-same, len(contests), na, nb, ev))
     links.sort(key=lambda t: t[:2])
 
-    def values_fit(x: Group, y: Group) -> bool:
-        seen: dict = {}
-        xs = _distinct(x, seen)
-        ys = _distinct(y, seen)
+    def values_fit(x: list[Node], y: list[Node]) -> bool:
+        xs, ys = _distinct(x), _distinct(y)
         # (dates: a weekday and a month are compatible, but one agreement holds one grain)
         return all(compatible(p, q) and not (p.kind == "date" and _value(p, q, run) == "other_grain")
                    for p in xs for q in ys)
 
-    for _, _, a, b, ev in links:
-        ga, gb = group_of[id(a)], group_of[id(b)]
-        if ga == gb:
-            groups[ga].links.append((a, b, ev, "agree"))
-            continue
-        x, y = groups[ga], groups[gb]
-        if not values_fit(x, y):
-            continue
-        x.extend(y)
-        x.links.extend(y.links)
-        x.links.append((a, b, ev, "agree"))
-        for m in y:
-            group_of[id(m)] = ga
-        del groups[gb]
+    def merge(ga: int, gb: int) -> None:
+        groups[ga].extend(groups[gb])
+        links_of[ga].extend(links_of[gb])
+        for node in groups[gb]:
+            group_of[id(node.rep)] = ga
+        del groups[gb], links_of[gb]
+
+    for _, _, na, nb, ev in links:
+        ga, gb = group_of[id(na.rep)], group_of[id(nb.rep)]
+        if ga != gb:
+            if not values_fit(groups[ga], groups[gb]):
+                continue
+            merge(ga, gb)
+        links_of[ga].append((na.rep, nb.rep, ev, "agree"))
 
     # contests: merge the strongest first, between groups that share no source
+    joins_of: dict = {}
+    for na, nb, ev, same, full in scored:
+        if full >= join:
+            joins_of.setdefault(id(na.rep), []).append((nb, full))
+            joins_of.setdefault(id(nb.rep), []).append((na, full))
     heapq.heapify(contests)
     while contests:
-        _, _, a, b, ev = heapq.heappop(contests)
-        ga, gb = group_of[id(a)], group_of[id(b)]
-        if ga == gb:
-            groups[ga].links.append((a, b, ev, "contest"))
-            continue
-        x, y = groups[ga], groups[gb]
-        if {m.source for m in x} & {m.source for m in y}:
-            continue
-        if _states_it_too(x, y, mentions, compatible, run, best):
-            continue
-        x.extend(y)
-        x.links.extend(y.links)
-        x.links.append((a, b, ev, "contest"))
-        for m in y:
-            group_of[id(m)] = ga
-        del groups[gb]
-    return [groups[k] for k in sorted(groups)]
+        _, _, na, nb, ev = heapq.heappop(contests)
+        ga, gb = group_of[id(na.rep)], group_of[id(nb.rep)]
+        if ga != gb:
+            x, y = groups[ga], groups[gb]
+            if _sources(x) & _sources(y):
+                continue
+            if _states_it_too(x, y, compatible, best, joins_of):
+                continue
+            merge(ga, gb)
+        links_of[ga].append((na.rep, nb.rep, ev, "contest"))
+    out = []
+    for k in sorted(groups):
+        g = Group(m for node in groups[k] for m in node.members)
+        g.links = links_of[k]
+        out.append(g)
+    return out
 
 
-def _distinct(g: Group, seen: dict) -> list[Mention]:
+def _sources(g: list[Node]) -> set:
+    out: set = set()
+    for node in g:
+        out |= node.sources
+    return out
+
+
+def _distinct(g: list[Node]) -> list[Mention]:
     """One mention per distinct value of a group (copies of a figure need one check)."""
     from .evidence import value_key
 
     out, keys = [], set()
-    for m in g:
-        k = value_key(m)
+    for node in g:
+        k = value_key(node.rep)
         if k not in keys:
             keys.add(k)
-            out.append(m)
+            out.append(node.rep)
     return out
 
 
-def _joins(m: Mention, o: Mention, run: Run, join: float, best: dict) -> bool:
-    """Would ``m`` join ``o`` as an agreement (over the threshold, and ``m`` is ``o``'s best
-    counterpart in ``m``'s source)?"""
-    ev = evidence(m, o, run)
-    s = score(ev)
-    return s >= join and s >= best.get((id(o), m.source), -1e9) - 1e-9
-
-
-def _states_it_too(a: list[Mention], b: list[Mention], block: list[Mention], compatible, run: Run,
-                   best: dict) -> bool:
+def _states_it_too(a: list[Node], b: list[Node], compatible, best: dict, joins_of: dict) -> bool:
     """Does a source of group ``a`` also state, elsewhere in the block, a value that agrees with
     all of group ``b`` and would be joined to it (or the other way round)? Then it speaks of two
-    things (a part and its whole, two time frames), and the two groups do not contradict."""
-    join = threshold("join")
+    things (a part and its whole, two time frames), and the two groups do not contradict.
+    ``joins_of``: node -> the (node, score) pairs over the join threshold with it."""
     for mine, theirs in ((a, b), (b, a)):
-        sources = {m.source for m in mine}
-        inside = {id(m) for m in mine}
-        for m in block:
-            if m.source in sources and id(m) not in inside and all(compatible(m, o) for o in theirs) \
-                    and any(_joins(m, o, run, join, best) for o in theirs if o.source != m.source):
-                return True
+        sources = _sources(mine)
+        inside = {id(n.rep) for n in mine}
+        values = None
+        for o in theirs:
+            for node, full in joins_of.get(id(o.rep), ()):
+                if id(node.rep) in inside or not node.sources & sources or not node.sources - o.sources:
+                    continue
+                # it would join o: over the threshold, and o's best counterpart in its source
+                if not any(full >= best.get((id(o.rep), src), -1e9) - 1e-9 for src in node.sources - o.sources):
+                    continue
+                values = values if values is not None else _distinct(theirs)
+                if all(compatible(node.rep, v) for v in values):
+                    return True
     return False

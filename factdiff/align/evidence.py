@@ -114,6 +114,18 @@ class Run:
     word_df: Counter = field(default_factory=Counter)  # context word -> mentions holding it
     subject_df: Counter = field(default_factory=Counter)  # measured thing -> mentions of it
     related: set = field(default_factory=set)  # frozenset({subject, subject}) tied by a figure
+    # what pairs of this block were found to be (by the mentions' ids; the block holds them)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def compatible(self, a: Mention, b: Mention) -> bool:
+        """``compare.compatible``, once per pair."""
+        from ..compare import compatible
+
+        k = ("c", id(a), id(b))
+        got = self._memo.get(k)
+        if got is None:
+            got = self._memo[k] = compatible(a, b)
+        return got
 
     @classmethod
     def of(cls, mentions: list[Mention]) -> "Run":
@@ -157,11 +169,9 @@ class Comparison:
 
 
 def _value(a: Mention, b: Mention, run: Run) -> str:
-    from ..compare import compatible
-
     if a.kind == "name":
         return _name_form(a, b)
-    if not compatible(a, b):
+    if not run.compatible(a, b):
         return "incompatible"
     if a.kind == "date" and (a.date or "")[:1].isalpha() != (b.date or "")[:1].isalpha():
         full = [m for m in (a, b) if len(m.date or "") == 10 and (m.date or "")[:1].isdigit()]
@@ -211,12 +221,20 @@ def shared_words(a: Mention, b: Mention) -> set:
 
 def _context_weight(a: Mention, b: Mention, run: Run) -> float:
     w = weights()["context"]
-    total = sum(w["rare_word"] if run.rare(x) else w["common_word"] for x in shared_words(a, b))
+    total = sum(w["rare_word"] if run.rare(x) else w["common_word"] for x in _shared(a, b, run))
     return min(total, w["cap"])
 
 
+def _shared(a: Mention, b: Mention, run: Run) -> set:
+    k = ("w", id(a), id(b))
+    got = run._memo.get(k)
+    if got is None:
+        got = run._memo[k] = shared_words(a, b)
+    return got
+
+
 def _context(a: Mention, b: Mention, run: Run) -> str:
-    n = len(shared_words(a, b))
+    n = len(_shared(a, b, run))
     return f"{n} shared word{'s' if n != 1 else ''}" if n else "none shared"
 
 
@@ -292,7 +310,15 @@ class Evidence:
 
 
 def evidence(a: Mention, b: Mention, run: Run) -> tuple[Evidence, ...]:
-    """Every comparison's level and weight for the pair ``a``, ``b``."""
+    """Every comparison's level and weight for the pair ``a``, ``b`` (once per pair of a run)."""
+    k = ("e", id(a), id(b))
+    got = run._memo.get(k)
+    if got is None:
+        got = run._memo[k] = _evidence(a, b, run)
+    return got
+
+
+def _evidence(a: Mention, b: Mention, run: Run) -> tuple[Evidence, ...]:
     out = []
     for c in COMPARISONS:
         level = c.level(a, b, run)

@@ -30,6 +30,8 @@ _JOIN = r"(?:of|for|and|&|the|de|del|da|van|von|al|bin|le|la)"
 _SP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"  # a space, or one line break of wrapped text
 _NAME_RE = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’-])({_WORD}(?:{_SP}(?:{_JOIN}{_SP})*{_WORD})*)")
 
+_NOT_UPPER = regex.compile(r"[^\p{Lu}]+")
+_NOT_LOWER = regex.compile(r"[^\p{Ll}]+")
 _PLACE_PREPS = frozenset({"in", "at", "from", "near", "outside", "to", "of"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "gov",
                          "sen", "rep", "reps", "sens", "gen", "lt", "col", "capt", "sgt", "prof",
@@ -126,8 +128,8 @@ def find_names(text: str, s: int, e: int) -> list[Mention]:
     """The names in the sentence ``text[s:e]``, as mentions of kind "name" (``person``: the
     name as written, cleaned; the fact's value)."""
     sentence = text[s:e]
-    letters = [c for c in sentence if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    upper = len(_NOT_UPPER.sub("", sentence))
+    if upper > 8 and upper > 1.5 * len(_NOT_LOWER.sub("", sentence)):
         return []  # an all-capitals line: every word is capitalised
     out: list[Mention] = []
     for m in _NAME_RE.finditer(text, s, e):
