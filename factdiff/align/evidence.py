@@ -113,6 +113,8 @@ class Run:
     size: int = 0
     word_df: Counter = field(default_factory=Counter)  # context word -> mentions holding it
     subject_df: Counter = field(default_factory=Counter)  # measured thing -> mentions of it
+    value_df: Counter = field(default_factory=Counter)  # value -> mentions stating it
+    sources: int = 0  # how many sources the block's mentions come from
     related: set = field(default_factory=set)  # frozenset({subject, subject}) tied by a figure
     # what pairs of this block were found to be (by the mentions' ids; the block holds them)
     _memo: dict = field(default_factory=dict, repr=False)
@@ -130,7 +132,9 @@ class Run:
     @classmethod
     def of(cls, mentions: list[Mention]) -> "Run":
         run = cls(size=len(mentions))
+        run.sources = len({m.source for m in mentions})
         for m in mentions:
+            run.value_df[value_key(m)] += 1
             run.word_df.update(m.context)
             if m.subject:
                 run.subject_df[m.subject] += 1
@@ -151,6 +155,11 @@ class Run:
 
     def rare(self, word: str) -> bool:
         return self.word_df[word] * 4 <= max(4, self.size)
+
+    def rare_value(self, m: Mention) -> bool:
+        """Stated about as often as one fact would be (once or twice a source), not a figure
+        every paragraph repeats ("two", "2010")."""
+        return self.value_df[value_key(m)] <= max(2, 2 * self.sources)
 
 
 # --- the comparisons --------------------------------------------------------------------------
@@ -179,8 +188,32 @@ def _value(a: Mention, b: Mention, run: Run) -> str:
         # that falls on it: compatible, but no evidence of one day either
         return "weekday_of_date" if full else "other_grain"
     if value_key(a) == value_key(b) and not is_vague(a):
-        return "exact_distinctive" if distinctive(a) else "exact"
+        if distinctive(a):
+            return "exact_distinctive"
+        return "exact_rare" if run.rare_value(a) else "exact"
+    if a.kind in NUMERIC_KINDS and not is_vague(a) and not is_vague(b) and _close(a, b):
+        return "close_distinctive" if distinctive(a) or distinctive(b) else "close"
     return "compatible"
+
+
+def _point(m: Mention) -> Optional[float]:
+    lo, hi = m.base_interval()
+    if lo not in (-math.inf, math.inf) and hi not in (-math.inf, math.inf):
+        return (lo + hi) / 2
+    if lo not in (-math.inf, math.inf) and lo:
+        return lo
+    if hi not in (-math.inf, math.inf) and hi:
+        return hi
+    return None
+
+
+def _close(a: Mention, b: Mention) -> bool:
+    """Two compatible figures within 3% of each other: "$13.6 million" and "$13,625,777",
+    "nearly $15 million" and "$14,959,450", "at least 30" and "31"."""
+    pa, pb = _point(a), _point(b)
+    if not pa or not pb:
+        return False
+    return abs(pa - pb) <= 0.035 * max(abs(pa), abs(pb))
 
 
 def _measured_thing(a: Mention, b: Mention, run: Run) -> str:
