@@ -198,3 +198,24 @@ def test_explain_errors_are_one_line_and_exit_2(folder, spot, message):
     assert out.exit_code == 2
     assert out.stdout == ""
     assert message in out.stderr and len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+# --- the pairs evaluation: false conflicts ----------------------------------------------------
+
+def test_pairs_eval_reports_the_share_of_false_conflicts(tmp_path, capsys):
+    from factdiff.evaluate import pairs
+
+    rows = [("The fire killed 20 people.", "The fire killed 25 people.", "entailment"),  # a false conflict
+            ("The fire killed 20 people.", "The fire killed 20 people.", "neutral"),
+            ("The fire killed 20 people.", "The fire killed 25 people.", "contradiction")]
+    data = tmp_path / "pairs"
+    data.mkdir()
+    path = data / "tiny.jsonl"
+    path.write_text("\n".join(json.dumps({"premise": p, "hypothesis": h, "label": lab}) for p, h, lab in rows),
+                    encoding="utf-8")
+    s = pairs.score(path)
+    assert (s["tp"], s["fp"], s["tn"], s["fn"]) == (1, 1, 1, 0)
+    assert s["false_conflicts"] == pytest.approx(0.5)
+    pairs.main(["--data", str(tmp_path), "tiny.jsonl"])
+    out = capsys.readouterr().out
+    assert "false conflicts" in out.splitlines()[0] and "50.0% (1/2)" in out
