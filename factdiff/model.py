@@ -12,10 +12,10 @@ from typing import Optional
 
 INF = math.inf
 
-# Kinds a numeric fact can have. Ordinals and clock times are extracted (so they are
-# visibly *not* quantities) but never compared.
+# Kinds a numeric fact can have. Clock times are extracted (so they are visibly *not*
+# quantities) but never compared; ordinals ("the 42nd floor") are compared as ranks.
 NUMERIC_KINDS = ("count", "quantity", "money", "percent", "ratio", "duration")
-FACT_KINDS = NUMERIC_KINDS + ("date", "role", "name")
+FACT_KINDS = NUMERIC_KINDS + ("ordinal", "date", "role", "name")
 
 
 @dataclass(frozen=True)

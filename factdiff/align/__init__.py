@@ -51,6 +51,8 @@ def block_key(m: Mention) -> Optional[tuple]:
         return ("role",)
     if m.kind == "name":
         return ("name",)
+    if m.kind == "ordinal":
+        return ("ordinal",)
     return None
 
 

@@ -68,7 +68,14 @@ def _dates_without_event(a: Mention, b: Mention) -> bool:
     return year_only or not (a.predicate and a.predicate == b.predicate)
 
 
+def _ordinal_elsewhere(a: Mention, b: Mention) -> bool:
+    return a.kind == "ordinal" and not (a.signature and a.signature == b.signature)
+
+
 CONSTRAINTS: tuple[Constraint, ...] = (
+    Constraint("ordinal_needs_slot", _ordinal_elsewhere,
+               "Ranks ('the second official', 'a third term') contradict each other only between "
+               "the same words: 'first' and 'second' are more often two things than one."),
     Constraint("date_needs_event", _dates_without_event,
                "Two dates contradict only as dates of one event: the same start or end ('since "
                "2002' vs 'since 2003'), or the same event word; a bare year only as a start or end."),
@@ -88,12 +95,21 @@ CONSTRAINTS: tuple[Constraint, ...] = (
 )
 
 
+def _vague_join(a: Mention, b: Mention) -> bool:
+    if not (is_vague(a) or is_vague(b)):
+        return False
+    if a.predicate and a.predicate == b.predicate:
+        return False
+    # neither says what happened: the same measured thing may stand for the event
+    return not (not a.predicate and not b.predicate and a.subject and a.subject == b.subject)
+
+
 # Vetoes on joining two compatible mentions as one agreement.
 JOIN_CONSTRAINTS: tuple[Constraint, ...] = (
-    Constraint("vague_needs_event", _vague_other_event,
+    Constraint("vague_needs_event", _vague_join,
                "'hundreds of air strikes' agrees with 'more than 25 attacks' only when both "
-               "state the same event: a vague amount is compatible with too much to join on "
-               "the measured thing alone."),
+               "state the same event (or neither names one and both count the same thing): a "
+               "vague amount is compatible with too much to join on the measured thing alone."),
 )
 
 

@@ -27,7 +27,7 @@ from .names import find_names
 
 __all__ = ["extract"]
 
-EXTRACTOR_VERSION = "2"  # 2: names
+EXTRACTOR_VERSION = "3"  # 2: names; 3: ordinals carry their context
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:
@@ -253,11 +253,15 @@ def _date_mention(text, toks, start, end, iso, tok_index, common, subject, predi
 
 
 def _numeric_mention(text: str, toks: list[Token], raw: Raw, years, common) -> Optional[Mention]:
-    if raw.kind == "ordinal":
+    subject, subject_text = _subject(toks, raw)
+    if raw.kind == "ordinal":  # "the 42nd floor", "an eighth term": a rank, compared as such
         start, end = toks[raw.i].start, toks[raw.j - 1].end
         return Mention(start=start, end=end, text=text[start:end], kind="ordinal", low=raw.low,
-                       high=raw.high, **common)
-    subject, subject_text = _subject(toks, raw)
+                       high=raw.high, subject=subject, subject_text=subject_text,
+                       predicate=ctx.find_predicate(toks, raw.i, raw.j), frame=years,
+                       context=ctx.context_bag(toks, raw.i, raw.j),
+                       entities=ctx.entities(toks, raw.i, raw.j),
+                       signature=ctx.signature(toks, raw.i, raw.j), **common)
     predicate = ctx.find_predicate(toks, raw.i, raw.j, subject_position=raw.kind != "duration")
     start, end = toks[raw.i].start, toks[raw.j - 1].end
     return Mention(
