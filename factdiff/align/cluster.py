@@ -98,6 +98,9 @@ CONSTRAINTS: tuple[Constraint, ...] = (
 def _vague_join(a: Mention, b: Mention) -> bool:
     if not (is_vague(a) or is_vague(b)):
         return False
+    if is_vague(a) and is_vague(b) and a.low == b.low and a.high == b.high and a.subject \
+            and a.subject == b.subject:
+        return False  # the same loose words for the same thing: "tens of thousands of dollars"
     if a.predicate and a.predicate == b.predicate:
         return False
     # neither says what happened: the same measured thing may stand for the event

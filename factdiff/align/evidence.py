@@ -95,13 +95,19 @@ def distinctive(m: Mention) -> bool:
     if m.kind == "date":
         d = m.date or ""
         return (len(d) == 10 and d[4] == "-") or (d.startswith("--") and len(d) == 7)
-    if m.kind == "role" or is_vague(m) or m.low is None or m.low != m.high:
+    if m.kind == "role" or is_vague(m) or m.low is None:
         return False
-    v = m.low
+    if m.low != m.high:  # a range "from $1.6 million to $10 million": by its ends
+        ends = [v for v in (m.low, m.high) if v not in (None, math.inf, -math.inf) and v]
+        return len(ends) == 2 and any(_distinctive_number(v, m.kind) for v in ends)
+    return _distinctive_number(m.low, m.kind)
+
+
+def _distinctive_number(v: float, kind: str) -> bool:
     digits = significant_digits(v)
     if digits >= 3 or not float(v).is_integer():
         return True
-    return digits >= 2 and m.kind in ("money", "quantity", "percent") and abs(v) >= 10
+    return digits >= 2 and kind in ("money", "quantity", "percent") and abs(v) >= 10
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -187,7 +193,9 @@ def _value(a: Mention, b: Mention, run: Run) -> str:
         # a weekday and a month: nothing in common to agree on; a weekday and a full date
         # that falls on it: compatible, but no evidence of one day either
         return "weekday_of_date" if full else "other_grain"
-    if value_key(a) == value_key(b) and not is_vague(a):
+    if value_key(a) == value_key(b):
+        if is_vague(a):
+            return "exact"  # the same loose words: "tens of thousands of dollars"
         if distinctive(a):
             return "exact_distinctive"
         return "exact_rare" if run.rare_value(a) else "exact"
@@ -198,7 +206,7 @@ def _value(a: Mention, b: Mention, run: Run) -> str:
 
 def _point(m: Mention) -> Optional[float]:
     lo, hi = m.base_interval()
-    if lo not in (-math.inf, math.inf) and hi not in (-math.inf, math.inf):
+    if lo not in (-math.inf, math.inf) and hi not in (-math.inf, math.inf) and lo:
         return (lo + hi) / 2
     if lo not in (-math.inf, math.inf) and lo:
         return lo
