@@ -219,10 +219,29 @@ def _org_stems(context: frozenset) -> frozenset:
 
 
 def _roles_compatible(a: Mention, b: Mention) -> bool:
+    """Two titles of one person (``subject`` "surname:title") can both be true: the same
+    rank ("deputy mayor" is another office than "mayor") and the same or an unnamed
+    organisation. A title no longer held ("former mayor": rank words of ``titles.no_longer``)
+    contradicts the same title held now at the same organisation; a title at a past time
+    (scope "past": "then-mayor", "the late senator") never contradicts another, nor do two
+    titles no longer held."""
+    gone = frozenset(lexicon.load("titles").get("no_longer", []))
+
+    def rank(m: Mention) -> frozenset:  # "deputy mayor, Oslo" of "lind:mayor": {deputy}
+        title = (m.role or "").split(",", 1)[0].strip().lower()
+        base = (m.subject or "").split(":", 1)[-1]
+        return frozenset((title[: len(title) - len(base)] if base and title.endswith(base) else title).split())
+
     if "past" in (a.scope, b.scope):
         return True
+    ra, rb = rank(a), rank(b)
     wa, wb = _org_stems(a.context), _org_stems(b.context)
-    return not wa or not wb or bool(wa & wb)
+    same_org = not wa or not wb or bool(wa & wb)
+    if ra & gone and rb & gone:
+        return True
+    if ra & gone or rb & gone:
+        return ra - gone != rb - gone or not same_org  # a former deputy may be mayor now
+    return ra == rb and same_org
 
 
 # --- levels of disagreement -----------------------------------------------------------------
@@ -442,13 +461,34 @@ def judge(group: list[Mention], published: Optional[Mapping[str, str]] = None) -
 
 def links_evidence(links) -> tuple:
     """The aligner's links ``(a, b, evidence, kind)`` as plain data (see ``Fact.evidence``):
-    what joined the mentions of a fact, which a report can print and a spill can store."""
+    what joined the mentions of a fact, which a report can print and a spill can store. Only
+    the links that joined something are kept: a link between two mentions that links before
+    it in the list already tie (the aligner lists a group's links in the order they were
+    made, strongest first) added nothing. A comparison that weighs nothing is left out (it
+    said nothing for or against the link; ``factdiff explain`` lists every one)."""
     out = []
+    parent: dict = {}
+
+    def root(x):
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
     for a, b, ev, kind in links:
-        counted = [kind != "contest" or e.for_conflict for e in ev]
-        total = sum(e.weight for e, c in zip(ev, counted) if c)
-        out.append((a.source, a.start, b.source, b.start, kind, round(float(total), 6),
-                    tuple((e.comparison, e.level, round(float(e.weight), 6), c) for e, c in zip(ev, counted))))
+        ra, rb = root(id(a)), root(id(b))
+        if ra == rb:
+            continue
+        parent[ra] = rb
+        total = 0.0
+        kept = []
+        for e in ev:
+            counted = kind != "contest" or e.for_conflict
+            if counted:
+                total += e.weight
+            if e.weight:
+                kept.append((e.comparison, e.level, round(float(e.weight), 6), counted))
+        out.append((a.source, a.start, b.source, b.start, kind, round(float(total), 6), tuple(kept)))
     return tuple(out)
 
 

@@ -28,6 +28,48 @@ def test_roles_with_the_same_title_agree_across_sources():
     assert f.status == "agree"
 
 
+def test_rank_words_stay_with_the_title_in_every_shape():
+    assert _roles("Deputy Mayor Lena Fisk inspected the pier.") == [("Lena Fisk", "deputy mayor")]
+    assert _roles("Lena Fisk, the deputy mayor of Tromso, inspected the pier.") == [
+        ("Lena Fisk", "deputy mayor, Tromso")]
+    assert _roles("The deputy mayor of Tromso, Lena Fisk, inspected the pier.") == [
+        ("Lena Fisk", "deputy mayor, Tromso")]
+    assert _roles("Vice Chairman Omar Haddad left early.") == [("Omar Haddad", "vice chairman")]
+    # a word that only qualifies the title stays an organisation word, as before
+    assert _roles("Acting Governor Ruth Amble signed it.") == [("Ruth Amble", "governor, Acting")]
+
+
+def test_former_joins_the_rank_other_past_words_make_a_past_title():
+    [m] = [m for m in factdiff.extract("Former Governor Ruth Amble signed it.") if m.kind == "role"]
+    assert (m.role, m.scope) == ("former governor", None)
+    [m] = [m for m in factdiff.extract("Ruth Amble, a former governor, signed it.") if m.kind == "role"]
+    assert (m.role, m.scope) == ("former governor", None)
+    [m] = [m for m in factdiff.extract("then-Governor Ruth Amble signed it.") if m.kind == "role"]
+    assert (m.role, m.scope) == ("governor", "past")
+
+
+def _role(text):
+    return next(m for m in factdiff.extract(text) if m.kind == "role")
+
+
+def test_role_compatibility_reads_rank_and_tense():
+    from factdiff.compare import compatible
+    gov = _role("Governor Ruth Amble signed it.")
+    lieut = _role("Lieutenant Governor Ruth Amble signed it.")
+    former = _role("Former Governor Ruth Amble signed it.")
+    former_lieut = _role("Former Lieutenant Governor Ruth Amble signed it.")
+    then = _role("then-Governor Ruth Amble signed it.")
+    other_org = _role("Former Fishing Board chair Ruth Amble signed it.")
+    board = _role("Fishing Board chair Ruth Amble signed it.")
+    assert not compatible(gov, lieut) and not compatible(lieut, gov)
+    assert not compatible(gov, former) and not compatible(former, gov)
+    assert compatible(gov, former_lieut)  # she may have risen since
+    assert compatible(gov, then) and compatible(former, then)
+    assert compatible(former, former_lieut)  # two titles no longer held
+    assert not compatible(board, other_org)
+    assert compatible(gov, gov) and compatible(lieut, lieut)
+
+
 def _m(text, needle):
     return next(m for m in factdiff.extract(text) if m.text == needle)
 

@@ -230,11 +230,12 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
     # --- roles ----------------------------------------------------------------------------
     for r in find_roles(toks) if roles_on else ():
         start, end = toks[r.i].start, toks[r.j - 1].end
-        role = r.title + (f", {r.org}" if r.org else "")
+        role = (f"{r.rank} " if r.rank else "") + r.title + (f", {r.org}" if r.org else "")
         out.append(Mention(start=start, end=end, text=text[start:end], kind="role", role=role,
                            person=r.person, subject=f"{r.person_key}:{r.title}",
                            scope="past" if r.past else None,
                            context=frozenset(w.lower() for w in r.org.replace("'s", "").split()),
+                           signature=ctx.signature(toks, r.i, r.j),  # "_ opened the new": as for figures
                            **common))
     out.sort(key=lambda m: (m.start, m.end))
     return out

@@ -25,6 +25,7 @@ class RoleHit:
     title: str  # canonical title ("spokesman")
     org: str  # organisation words as written
     past: bool = False
+    rank: str = ""  # rank words kept with the title ("deputy", "former"), lower case
 
 
 @functools.lru_cache(maxsize=None)
@@ -49,6 +50,76 @@ _NOT_ORG = frozenset({"january", "february", "march", "april", "may", "june", "j
                       "september", "october", "november", "december", "monday", "tuesday",
                       "wednesday", "thursday", "friday", "saturday", "sunday", "however",
                       "speaking", "according", "said", "says", "told", "when", "mr", "mrs", "ms"})
+
+
+@functools.lru_cache(maxsize=None)
+def _rank_words() -> frozenset:
+    """Words kept with a title because they change what it says: a rank ("deputy": another
+    office) or a title no longer held ("former")."""
+    t = lexicon.load("titles")
+    return frozenset(t.get("ranks", [])) | frozenset(t.get("no_longer", []))
+
+
+def _ranked_title(toks: list[Token], k: int, title: tuple[str, int]) -> tuple[list[str], str, int]:
+    """A title found at ``k`` that is only a rank before another title ("deputy mayor",
+    "Lieutenant Governor"): (rank words, the title they rank, end)."""
+    ranks = _rank_words()
+    rank: list[str] = []
+    name, end = title
+    while name in ranks:
+        nxt = _title_at(toks, end)
+        if nxt is None:
+            break
+        rank.append(name)
+        name, end = nxt
+    return rank, name, end
+
+
+def _rank_before(toks: list[Token], k: int) -> tuple[list[str], int]:
+    """Rank words right before the title at ``k`` ("Former Deputy Mayor", "ex-Mayor"), in
+    reading order, and the index of the first."""
+    ranks = _rank_words()
+    rank: list[str] = []
+    m = k
+    while m > 0:
+        t = toks[m - 1]
+        if t.text in ("-", "‑") and m >= 2 and toks[m - 2].end == t.start and t.end == toks[m].start \
+                and toks[m - 2].lower in ranks:
+            m -= 1  # "ex-Mayor"
+            continue
+        if not t.is_word or t.lower not in ranks:
+            break
+        rank.insert(0, t.lower)
+        m -= 1
+    return rank, m
+
+
+def _split_rank(words: list[str]) -> tuple[list[str], list[str]]:
+    """Organisation words before a title, less the rank words at their end: (rank, org)."""
+    ranks = _rank_words()
+    n = len(words)
+    while n > 0 and words[n - 1].lower() in ranks:
+        n -= 1
+    return [w.lower() for w in words[n:]], words[:n]
+
+
+@functools.lru_cache(maxsize=None)
+def _no_longer_words() -> frozenset:
+    return frozenset(lexicon.load("titles").get("no_longer", []))
+
+
+def _tense(window: list[Token], rank: list[str], org: str, past_words) -> tuple[bool, list[str], str]:
+    """(past, rank, org) of a title, from the words around it (``window``): "former" and "ex"
+    (``no_longer``) join the rank, since a title no longer held contradicts the title held now;
+    the other past words ("then-", "the late", "retired") make the title a past one, which
+    never contradicts another."""
+    gone = _no_longer_words()
+    word = next((t.lower for t in window if t.is_word and t.lower in gone), None)
+    if word is not None and not gone & set(rank):
+        rank = [word] + rank
+    org = " ".join(w for w in org.split() if w.lower() not in gone)
+    past = any(t.lower in past_words and t.lower not in gone for t in window)
+    return past, rank, org
 
 
 def _is_name_token(t: Token) -> bool:
@@ -135,10 +206,12 @@ def find_roles(toks: list[Token]) -> list[RoleHit]:
                     break
             while org_start < k and toks[org_start].lower in ("and", "of"):
                 org_start += 1
-            org = " ".join(t.text for t in toks[org_start:k])
+            rank, rank_start = _rank_before(toks, k)
+            org = " ".join(t.text for t in toks[org_start:rank_start])
+            first = min(org_start, rank_start)
             person = " ".join(t.text for t in toks[after_title:end]).replace(" - ", "-")
-            past = any(t.lower in past_words for t in toks[max(0, org_start - 2):k])
-            hits.append(RoleHit(org_start, end, _clean(person), _key(person), name, org, past))
+            past, rank, org = _tense(toks[max(0, first - 2):k], rank, org, past_words)
+            hits.append(RoleHit(first, end, _clean(person), _key(person), name, org, past, " ".join(rank)))
             k = end
             continue
         # --- Name, (a|the) [org] title (for|of|at) org --------------------------------------
@@ -173,8 +246,10 @@ def _appositives(toks: list[Token], modifiers, past_words) -> list[RoleHit]:
                     break
                 k += 1
             if found:
-                tk, (tname, t_end) = found
-                org_words = [t.text for t in toks[pre_org:tk]]
+                tk, title = found
+                rank2, tname, t_end = _ranked_title(toks, tk, title)
+                rank, org_words = _split_rank([t.text for t in toks[pre_org:tk]])
+                rank += rank2
                 m = t_end
                 if m < len(toks) and toks[m].lower in ("for", "of", "at", "with"):
                     m += 1
@@ -185,8 +260,8 @@ def _appositives(toks: list[Token], modifiers, past_words) -> list[RoleHit]:
                     org_words += [t.text for t in toks[m:org_end] if t.lower not in ("the",)]
                     m = org_end
                 person = " ".join(t.text for t in toks[n_start:n_end])
-                past = any(t.lower in past_words for t in toks[c + 1:tk + 1])
-                out.append(RoleHit(n_start, m, _clean(person), _key(person), tname, " ".join(org_words).strip(), past))
+                past, rank, org = _tense(toks[c + 1:tk + 1], rank, " ".join(org_words).strip(), past_words)
+                out.append(RoleHit(n_start, m, _clean(person), _key(person), tname, org, past, " ".join(rank)))
         # the title of org , Name
         n_start, n_end = c + 1, _name_at(toks, c + 1)
         if n_end is not None and n_end - n_start >= 2 and (n_end >= len(toks) or toks[n_end].text in (",", ".")
@@ -198,12 +273,14 @@ def _appositives(toks: list[Token], modifiers, past_words) -> list[RoleHit]:
             for t in range(seg_start, c):
                 title = _title_at(toks, t)
                 if title:
-                    tname, t_end = title
+                    rank2, tname, t_end = _ranked_title(toks, t, title)
                     org = " ".join(x.text for x in toks[t_end:c] if x.lower not in ("of", "for", "the", "at"))
-                    pre = " ".join(x.text for x in toks[seg_start:t] if x.lower not in stop)
+                    rank, pre_words = _split_rank([x.text for x in toks[seg_start:t] if x.lower not in stop])
+                    pre = " ".join(pre_words)
                     person = " ".join(x.text for x in toks[n_start:n_end])
-                    past = any(x.lower in past_words for x in toks[seg_start:t + 1])
-                    out.append(RoleHit(t, n_end, _clean(person), _key(person), tname, (pre + " " + org).strip(), past))
+                    past, rank, org = _tense(toks[seg_start:t + 1], rank + rank2, (pre + " " + org).strip(),
+                                             past_words)
+                    out.append(RoleHit(t, n_end, _clean(person), _key(person), tname, org, past, " ".join(rank)))
                     break
     return out
 
