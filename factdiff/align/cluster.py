@@ -17,7 +17,7 @@ import heapq
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from ..model import Mention
+from ..model import NUMERIC_KINDS, Mention
 from .evidence import Evidence, Run, _value, evidence, is_vague, score, threshold
 
 
@@ -72,7 +72,18 @@ def _ordinal_elsewhere(a: Mention, b: Mention) -> bool:
     return a.kind == "ordinal" and not (a.signature and a.signature == b.signature)
 
 
+def _other_thing(a: Mention, b: Mention) -> bool:
+    if a.kind not in NUMERIC_KINDS or (a.signature and a.signature == b.signature):
+        return False
+    return bool(a.subject and b.subject and a.subject != b.subject
+                and not set(a.subject.split()) & set(b.subject.split()))
+
+
 CONSTRAINTS: tuple[Constraint, ...] = (
+    Constraint("different_things", _other_thing,
+               "Two figures of different measured things ('17 people', 'six army soldiers') "
+               "never contradict each other unless they sit between the same words: the "
+               "other may be a part, a subset or another count."),
     Constraint("ordinal_needs_slot", _ordinal_elsewhere,
                "Ranks ('the second official', 'a third term') contradict each other only between "
                "the same words: 'first' and 'second' are more often two things than one."),

@@ -160,7 +160,11 @@ class Run:
         return run
 
     def rare(self, word: str) -> bool:
-        return self.word_df[word] * 4 <= max(4, self.size)
+        """On at most a quarter of the block's mentions; in a block too small to tell, on at
+        most two (the pair being weighed)."""
+        if self.size < 12:
+            return self.word_df[word] <= 2
+        return self.word_df[word] * 4 <= self.size
 
     def rare_value(self, m: Mention) -> bool:
         """Stated about as often as one fact would be (once or twice a source), not a figure
@@ -230,7 +234,10 @@ def _measured_thing(a: Mention, b: Mention, run: Run) -> str:
     if not a.subject or not b.subject:
         return "one_missing"
     if a.subject == b.subject:
-        return "same_rare" if run.subject_df[a.subject] * 4 <= max(8, run.size) else "same"
+        # rare among the block's mentions; a single common word ("member") is only called
+        # rare in a block big enough to tell (a handful of figures says nothing)
+        rare = run.subject_df[a.subject] * 4 <= max(8, run.size) and (" " in a.subject or run.size >= 12)
+        return "same_rare" if rare else "same"
     if frozenset((a.subject, b.subject)) in run.related:
         return "learned"
     wa, wb = set(a.subject.split()), set(b.subject.split())
