@@ -169,11 +169,11 @@ class Fact:
     # how grave a conflict is: "hard" (incompatible values) or "soft" (reconcilable, but an
     # editor would query it: a rounding, a bound, a later update); None unless a conflict
     level: Optional[str] = None
-    # the links that joined the mentions (empty for a single), plain data, in the order the
-    # aligner made them: ``(source a, start a, source b, start b, kind, score, evidence)`` with
-    # kind "agree" or "contest", score what the link was weighed at against its threshold, and
-    # evidence ``((comparison, level, weight, counted), ...)``, ``counted`` False for a
-    # comparison the score leaves out (the value, for a contest)
+    # the links that joined the mentions (empty for a single; each joined two groups), plain
+    # data: ``(source a, start a, source b, start b, kind, score, evidence)`` with kind
+    # "agree" or "contest", score what the link was weighed at against its threshold, and
+    # evidence ``((comparison, level, weight, counted), ...)`` for each comparison with a
+    # non-zero weight, ``counted`` False for one the score leaves out (the value, in a contest)
     evidence: tuple = ()
 
 

@@ -47,9 +47,12 @@ def test_a_joined_fact_keeps_the_links_that_joined_it(fire):
         # the score is the sum of what it counts, and reached its threshold
         assert score == pytest.approx(sum(w for _, _, w, counted in ev if counted))
         assert score >= threshold("join" if kind == "agree" else "contest") - 1e-9
-    # every mention of the fact is reached by a link
+    # the links tie every mention of the fact, each joining two groups (a tree: no link is
+    # between mentions already tied)
     linked = {(s, i) for sa, ia, sb, ib, *_ in f.evidence for s, i in ((sa, ia), (sb, ib))}
-    assert linked == spans
+    assert linked == spans and len(f.evidence) == len(spans) - 1
+    # only comparisons that weigh something are kept
+    assert all(w for *_, ev in f.evidence for _, _, w, _ in ev)
 
 
 def test_a_single_has_no_evidence_and_judge_takes_a_plain_list():

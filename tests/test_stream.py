@@ -39,6 +39,10 @@ def test_streamed_report_is_the_in_memory_report(monkeypatch, jobs):
         assert streamed.summary()["conflict"] >= 2  # the copies contradict the sample
         for fmt in FORMATS:
             assert render(fmt, streamed, show_all=True) == render(fmt, in_memory, show_all=True), fmt
+        # the evidence that joined each fact is stored with it (and there is some to store)
+        assert any(f.evidence for f in in_memory.facts)
+        assert [f.evidence for f in streamed.facts] == [f.evidence for f in in_memory.facts]
+        assert render("table", streamed, explain=True) == render("table", in_memory, explain=True)
         # the store can be read again, and its conflicts are the report's
         assert [f.id for f in streamed.facts] == [f.id for f in in_memory.facts]
         assert [f.id for f in streamed.conflicts] == [f.id for f in in_memory.conflicts]
