@@ -23,7 +23,8 @@ from .evidence import Evidence, Run, _value, evidence, is_vague, score, threshol
 
 class Group(list):
     """The mentions of one fact, and the evidence of the pairs that joined them:
-    ``links`` holds ``(a, b, evidence, kind)`` with kind "agree" or "contest"."""
+    ``links`` holds ``(a, b, evidence, kind)`` with kind "agree", "contest" or
+    "self-contradiction" (one source, two incompatible values between the same words)."""
 
     def __init__(self, mentions=()):
         super().__init__(mentions)
@@ -73,7 +74,7 @@ def _ordinal_elsewhere(a: Mention, b: Mention) -> bool:
 
 
 def _other_thing(a: Mention, b: Mention) -> bool:
-    if a.kind not in NUMERIC_KINDS or (a.signature and a.signature == b.signature):
+    if a.kind not in NUMERIC_KINDS:
         return False
     return bool(a.subject and b.subject and a.subject != b.subject
                 and not set(a.subject.split()) & set(b.subject.split()))
@@ -81,9 +82,9 @@ def _other_thing(a: Mention, b: Mention) -> bool:
 
 CONSTRAINTS: tuple[Constraint, ...] = (
     Constraint("different_things", _other_thing,
-               "Two figures of different measured things ('17 people', 'six army soldiers') "
-               "never contradict each other unless they sit between the same words: the "
-               "other may be a part, a subset or another count."),
+               "Two figures of different measured things ('17 people', 'six army soldiers'; "
+               "'20 victims', '25 casualties' unless the configuration makes them synonyms) "
+               "never contradict each other: one may be a part, a subset or another count."),
     Constraint("ordinal_needs_slot", _ordinal_elsewhere,
                "Ranks ('the second official', 'a third term') contradict each other only between "
                "the same words: 'first' and 'second' are more often two things than one."),
@@ -204,10 +205,17 @@ def cluster(mentions: list[Mention], pairs: Optional[list] = None,
         if node.self_score is not None and len(node.sources) > 1:
             for src in node.sources:
                 best[(id(node.rep), src)] = node.self_score
+    self_contests: list[tuple] = []
     for a, b in pairs:
         na, nb = node_of[id(a)], node_of[id(b)]
         if len(na.sources | nb.sources) < 2:
-            continue  # one source only: never compared
+            # one source only: compared only for a contradiction of its own, in the same words
+            if same_slot(a, b) and not compatible(a, b) and not vetoes(a, b) \
+                    and not is_vague(a) and not is_vague(b):  # loose words are no statement
+                ev = evidence(a, b, run)
+                if score(ev, for_conflict=True) >= contest:
+                    self_contests.append((na, nb, ev))
+            continue
         ev = evidence(a, b, run)
         full = score(ev)
         scored.append((na, nb, ev, score(ev, for_conflict=True), full))
@@ -272,12 +280,31 @@ def cluster(mentions: list[Mention], pairs: Optional[list] = None,
                 continue
             merge(ga, gb)
         links_of[ga].append((na.rep, nb.rep, ev, "contest"))
+    # a source that gives two incompatible values between the same words contradicts itself
+    for na, nb, ev in self_contests:
+        ga, gb = group_of[id(na.rep)], group_of[id(nb.rep)]
+        if ga != gb:
+            if (_sources(groups[ga]) & _sources(groups[gb])) - (na.sources | nb.sources):
+                continue
+            merge(ga, gb)
+        links_of[ga].append((na.rep, nb.rep, ev, "self-contradiction"))
     out = []
     for k in sorted(groups):
         g = Group(m for node in groups[k] for m in node.members)
         g.links = links_of[k]
         out.append(g)
     return out
+
+
+def same_slot(a: Mention, b: Mention) -> bool:
+    """The same two words before the two figures and the same word after them ("the wildfire
+    destroyed _ in the village")."""
+    if not a.signature or not b.signature or " _ " not in a.signature or " _ " not in b.signature:
+        return False
+    la, ra = a.signature.split(" _ ", 1)
+    lb, rb = b.signature.split(" _ ", 1)
+    la, lb, ra, rb = la.split(), lb.split(), ra.split(), rb.split()
+    return len(la) >= 2 and la[-2:] == lb[-2:] and ra[:1] == rb[:1] and bool(ra)
 
 
 def _sources(g: list[Node]) -> set:

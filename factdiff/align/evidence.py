@@ -62,6 +62,26 @@ def significant_digits(x: float) -> int:
     return len(digits)
 
 
+def spelled_alike(x: str, y: str) -> bool:
+    """Two spellings of one name: equal, or (names of five letters or more) one letter added,
+    dropped or changed ("Zelensky" / "Zelenskyy", "Gaddafi" / "Qaddafi"); two for names of
+    nine letters or more. Shorter names must match exactly ("Reid" / "Reed" are two people)."""
+    if x == y:
+        return True
+    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 2:
+        return False
+    limit = 2 if min(len(x), len(y)) >= 9 else 1
+    prev = list(range(len(y) + 1))
+    for i, cx in enumerate(x, 1):
+        cur = [i] + [0] * len(y)
+        for j, cy in enumerate(y, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (cx != cy))
+        if min(cur) > limit:
+            return False
+        prev = cur
+    return prev[-1] <= limit
+
+
 def _name_form(a: Mention, b: Mention) -> str:
     from ..extract.names import key
 
@@ -69,7 +89,7 @@ def _name_form(a: Mention, b: Mention) -> str:
     if ka == kb:
         return "exact_distinctive"
     wa, wb = ka.split(), kb.split()
-    if wa and wb and wa[-1] == wb[-1] and (len(wa) == 1 or len(wb) == 1 or wa[0][0] == wb[0][0]):
+    if wa and wb and spelled_alike(wa[-1], wb[-1]) and (len(wa) == 1 or len(wb) == 1 or wa[0][0] == wb[0][0]):
         return "variant"  # "Chuck Schumer" / "Charles Schumer"; "Pelosi" / "Nancy Pelosi"
     return "different"
 
@@ -321,7 +341,7 @@ def _surname(m: Mention) -> str:
 def _person(a: Mention, b: Mention, run: Run) -> Optional[str]:
     if a.kind != "role":
         return None
-    return "same" if _surname(a) == _surname(b) else "different"
+    return "same" if spelled_alike(_surname(a), _surname(b)) else "different"
 
 
 COMPARISONS: tuple[Comparison, ...] = (
