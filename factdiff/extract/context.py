@@ -83,7 +83,9 @@ def noun_after_of(toks: list[Token], j: int) -> Optional[int]:
 def left_noun_phrase(toks: list[Token], i: int) -> Optional[tuple[str, str]]:
     """(class, words) of the noun phrase a figure is the value of, read leftwards over verbs,
     auxiliaries and prepositions: "the unemployment rate had fallen to 5.8%" -> "unemployment
-    rate"; "Inflation rose 2%" -> "inflation". Stops at another figure or a clause break."""
+    rate"; "Inflation rose 2%" -> "inflation"; "the firm will pay a record $57 million" ->
+    "firm" (a word between an article and the figure describes the figure). Stops at another
+    figure or a clause break."""
     stop = lexicon.stopwords()
     preds = lexicon.predicate_index()
     k = i - 1
@@ -95,6 +97,9 @@ def left_noun_phrase(toks: list[Token], i: int) -> Optional[tuple[str, str]]:
         if not t.is_word or w in stop or w in preds or w.endswith(("ed", "ing", "ly")) \
                 or (k > 0 and t.text[0].isupper()):
             k -= 1
+            continue
+        if k == i - 1 and k > 0 and toks[k - 1].lower in ("a", "an"):
+            k -= 2  # "a record $57 million", "a massive 40%": a word that describes the figure
             continue
         head = k
         words = [lexicon.singular(w)]

@@ -211,6 +211,23 @@ def _digit_token(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]:
     return value, decimals, k
 
 
+_STRAY_CLOSERS = frozenset({"”", '"', "’", "'", "»"})
+
+
+_OPENERS = frozenset({"“", '"', "‘", "'", "«"})
+
+
+def _quote_opened_before(toks: list[Token], i: int) -> bool:
+    """A quotation mark glued before the figure (or its currency sign): “5” million quotes the
+    figure, and the quote that follows it is no stray."""
+    k = i
+    while k > 0 and toks[k - 1].end == toks[k].start and i - k < 3:
+        k -= 1
+        if toks[k].text in _OPENERS:
+            return True
+    return False
+
+
 def _gap(toks: list[Token], k: int) -> str:
     return toks[k].pre
 
@@ -272,6 +289,11 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
     while j < len(toks):
         t = toks[j]
         w = t.lower
+        if t.text in _STRAY_CLOSERS and last in ("digit", "decimal") and j == i + 1 and _adjacent(toks[j - 1], t) \
+                and j + 1 < len(toks) and toks[j + 1].lower in scales and toks[j + 1].lower != "hundred" \
+                and not _adjacent(t, toks[j + 1]) and not _quote_opened_before(toks, i):
+            j += 1  # "$5.6” billion": a quote closed inside the figure, the scale still applies
+            continue
         if w in _HYPHENS and last == "tens" and j + 1 < len(toks) and toks[j + 1].lower in units \
                 and units[toks[j + 1].lower] < 10 and toks[j + 1].lower not in ("zero", "nil", "none"):
             if not (_adjacent(toks[j - 1], t) and _adjacent(t, toks[j + 1])) and \
