@@ -380,17 +380,35 @@ def clashes(mentions, published: Optional[Mapping[str, str]] = None) -> list[Cla
     """Every disagreement in a group that makes it a conflict: across sources, any clash; within
     one source, hard clashes only (a self-contradiction). Distinct statements are compared once
     (a group of a large run repeats the same few values many times)."""
-    reps: dict = {}
+    # a clash reads of a source only its publication date: statements alike but for their
+    # source clash alike, so each distinct statement is compared once, with one mention per
+    # source holding it (the first), and the pairs of sources are enumerated only for a clash
+    by_value: dict = {}
     for m in mentions:
-        reps.setdefault(_clash_key(m), m)
-    distinct = list(reps.values())
+        key = _clash_key(m)[1:] + ((published or {}).get(m.source),)
+        by_value.setdefault(key, {}).setdefault(m.source, m)
+    values = list(by_value.values())
     out = []
-    for x, a in enumerate(distinct):
-        for b in distinct[x + 1:]:
-            c = clash(a, b, published)
-            if c is not None and (a.source != b.source or c.level == "hard"):
+    for x, xa in enumerate(values):
+        a0 = next(iter(xa.values()))
+        for xb in values[x + 1:]:
+            b0 = next(iter(xb.values()))
+            c = clash(a0, b0, published)
+            if c is None:
+                continue
+            if a0.source != b0.source:
                 out.append(c)
-    return out
+            else:  # the same source first: a pair across sources, if there is one
+                other = next((m for s, m in xb.items() if s != a0.source), None)
+                if other is not None:
+                    out.append(clash(a0, other, published))
+                elif len(xa) > 1:
+                    out.append(clash(next(m for s, m in xa.items() if s != b0.source), b0, published))
+            if c.level == "hard":  # a source stating both values contradicts itself
+                s = next((s for s in xa if s in xb), None)
+                if s is not None:
+                    out.append(c if a0.source == b0.source == s else clash(xa[s], xb[s], published))
+    return [c for c in out if c is not None]
 
 
 def _clash_key(m: Mention) -> tuple:
@@ -422,8 +440,8 @@ def clashing_mentions(mentions, published: Optional[Mapping[str, str]] = None) -
     """``id()`` of every mention whose value is in some clash of the group (what the HTML report
     marks): every mention stating one of the clashing values, not only the reported pair."""
     found = clashes(mentions, published)
-    keys = {_clash_key(m) for c in found for m in (c.a, c.b)}
-    return {id(m) for m in mentions if _clash_key(m) in keys}
+    keys = {_clash_key(m)[1:] for c in found for m in (c.a, c.b)}
+    return {id(m) for m in mentions if _clash_key(m)[1:] in keys}
 
 
 def _describe(m: Mention) -> str:
@@ -500,10 +518,10 @@ def _conflict_reason(group: list[Mention], found: list[Clash], c: Clash, level: 
     else:
         head = f"{level} conflict: {_describe(c.a)} vs {_describe(c.b)}"
     parts = [head, c.why]
-    bad = {_clash_key(m) for x in found for m in (x.a, x.b)}
+    bad = {_clash_key(m)[1:] for x in found for m in (x.a, x.b)}
     by_value: dict = {}
     for m in group:
-        if _clash_key(m) in bad:
+        if _clash_key(m)[1:] in bad:
             by_value.setdefault(m.value_text(), []).append(m)
     if len(by_value) > 2 or any(x.within_source for x in found) or len(found) > 1:
         listed = sorted(by_value.items(), key=lambda kv: _value_order(kv[1][0]))

@@ -34,7 +34,7 @@ __all__ = ["align", "align_block", "block_key", "candidate_pairs", "explain_pair
 ALL_PAIRS_MAX = 100
 # A candidate key shared by more mentions than this in a large block (the value 2, "Syria")
 # selects nothing and would make the work quadratic: it proposes no pairs.
-RULE_BUCKET_MAX = 64
+RULE_BUCKET_MAX = 32
 
 
 def block_key(m: Mention) -> Optional[tuple]:

@@ -14,6 +14,7 @@ The constraints (``CONSTRAINTS``) are named vetoes on a contest, each with its r
 from __future__ import annotations
 
 import heapq
+import operator
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -146,11 +147,12 @@ class Node:
 
 
 _PROFILE_SKIP = frozenset({"start", "end", "source", "sentence_start", "sentence"})
+_PROFILE = operator.attrgetter(*[f for f in Mention.__slots__ if f not in _PROFILE_SKIP])
 
 
 def profile(m: Mention) -> tuple:
     """Every field that evidence, constraints and compatibility read (not where, not who)."""
-    return tuple(getattr(m, f) for f in m.__slots__ if f not in _PROFILE_SKIP)
+    return _PROFILE(m)
 
 
 def nodes_of(mentions: list[Mention], run: Run, compatible) -> list[Node]:
@@ -206,6 +208,9 @@ def cluster(mentions: list[Mention], pairs: Optional[list] = None,
             for src in node.sources:
                 best[(id(node.rep), src)] = node.self_score
     self_contests: list[tuple] = []
+    # a link needs ``join``; a contest ``contest`` without the value, whose weight is 0 for two
+    # incompatible values, so its full score too: a pair under both is never used
+    floor = min(join, contest)
     for a, b in pairs:
         na, nb = node_of[id(a)], node_of[id(b)]
         if len(na.sources | nb.sources) < 2:
@@ -218,6 +223,8 @@ def cluster(mentions: list[Mention], pairs: Optional[list] = None,
             continue
         ev = evidence(a, b, run)
         full = score(ev)
+        if full < floor:
+            continue  # neither a link nor a contest, nor better than one: it decides nothing
         scored.append((na, nb, ev, score(ev, for_conflict=True), full))
         for m, o in ((na, nb), (nb, na)):
             for src in o.sources - m.sources:  # its counterparts in the other sources
@@ -234,7 +241,8 @@ def cluster(mentions: list[Mention], pairs: Optional[list] = None,
                 all(full < best[(id(nb.rep), s)] - 1e-9 for s in na.sources - nb.sources):
             continue
         a, b = na.rep, nb.rep
-        if compatible(a, b):
+        # the value comparison (always first) has already asked whether the two are compatible
+        if ev[0].level != "incompatible" or compatible(a, b):
             if full >= join and not vetoes(a, b, join=True):
                 links.append((-full, len(links), na, nb, ev))
         elif same >= contest and not vetoes(a, b):

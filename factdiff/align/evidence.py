@@ -18,7 +18,7 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
 from ..model import NUMERIC_KINDS, Mention
 
@@ -36,7 +36,13 @@ def weights() -> dict:
 
 
 def weight(comparison: str, level: str) -> float:
-    return float(weights().get(comparison, {}).get(level, 0.0))
+    return _flat_weights().get((comparison, level), 0.0)
+
+
+@functools.lru_cache(maxsize=None)
+def _flat_weights() -> dict:
+    return {(c, level): float(w) for c, levels in weights().items() if isinstance(levels, dict)
+            for level, w in levels.items() if isinstance(w, (int, float))}
 
 
 def threshold(name: str) -> float:
@@ -94,8 +100,22 @@ def _name_form(a: Mention, b: Mention) -> str:
     return "different"
 
 
+_VALUE_KEYS: dict = {}  # id(mention) -> (mention, its key): a block asks for each many times
+
+
 def value_key(m: Mention):
     """Equal for two mentions that state the same normalised value."""
+    got = _VALUE_KEYS.get(id(m))
+    if got is not None and got[0] is m:
+        return got[1]
+    k = _value_key(m)
+    if len(_VALUE_KEYS) > 200_000:
+        _VALUE_KEYS.clear()
+    _VALUE_KEYS[id(m)] = (m, k)
+    return k
+
+
+def _value_key(m: Mention):
     if m.kind == "date":
         return ("date", m.date)
     if m.kind == "role":
@@ -364,9 +384,8 @@ COMPARISONS: tuple[Comparison, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """One comparison's verdict on a pair."""
+class Evidence(NamedTuple):
+    """One comparison's verdict on a pair (a tuple: a run makes tens of thousands)."""
 
     comparison: str
     level: str
@@ -388,14 +407,17 @@ def evidence(a: Mention, b: Mention, run: Run) -> tuple[Evidence, ...]:
 
 def _evidence(a: Mention, b: Mention, run: Run) -> tuple[Evidence, ...]:
     out = []
+    flat = _flat_weights()
     for c in COMPARISONS:
         level = c.level(a, b, run)
         if level is None:
             continue
-        w = c.graded(a, b, run) if c.graded else weight(c.name, level)
+        w = c.graded(a, b, run) if c.graded else flat.get((c.name, level), 0.0)
         out.append(Evidence(c.name, level, w, c.for_conflict))
     return tuple(out)
 
 
 def score(ev: tuple[Evidence, ...], for_conflict: bool = False) -> float:
-    return sum(e.weight for e in ev if e.for_conflict or not for_conflict)
+    if for_conflict:
+        return sum(e[2] for e in ev if e[3])
+    return sum(e[2] for e in ev)

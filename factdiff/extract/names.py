@@ -80,6 +80,7 @@ def _titles() -> frozenset:
     return frozenset(words)
 
 
+@functools.lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """What two spellings of one name share: lower case, no accents, no dots or possessive."""
     s = unicodedata.normalize("NFKD", name)
