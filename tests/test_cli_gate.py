@@ -91,7 +91,7 @@ def test_baseline_gate_end_to_end(repo):
     # 2. the run passes: the toll contradiction is known (and the ignored draft is not read)
     proc = factdiff(repo, "news", "--baseline", BASELINE, "--format", "json")
     assert proc.returncode == 0, proc.stderr
-    assert [s for s, _ in _states(proc)] == ["unchanged"]
+    assert [s for s, _ in _states(proc)] == ["known"]
 
     # 3. a sentence contradicting a recorded figure (120 homes) is added to one file
     reuters = news / "reuters.md"
@@ -121,7 +121,7 @@ def test_baseline_gate_end_to_end(repo):
     cnn.write_text(ARTICLES["cnn.md"] + "\nThe local football club postponed its weekend match.\n", encoding="utf-8")
     proc = factdiff(repo, "news", "--baseline", BASELINE, "--format", "json")
     assert proc.returncode == 0, proc.stdout
-    assert [s for s, _ in _states(proc)] == ["unchanged"]
+    assert [s for s, _ in _states(proc)] == ["known"]
     _git(repo, "checkout", "--", "news/cnn.md")
 
     # 4b. lines re-wrapped, narrower and wider
@@ -132,7 +132,7 @@ def test_baseline_gate_end_to_end(repo):
             (news / name).write_text("\n\n".join(wrapped) + "\n", encoding="utf-8")
         proc = factdiff(repo, "news", "--baseline", BASELINE, "--format", "json")
         assert proc.returncode == 0, (width, proc.stdout)
-        assert [s for s, _ in _states(proc)] == ["unchanged"], width
+        assert [s for s, _ in _states(proc)] == ["known"], width
     _git(repo, "checkout", "--", "news")
 
     # 4c. files renamed so that they come in another order
@@ -140,7 +140,8 @@ def test_baseline_gate_end_to_end(repo):
         _git(repo, "mv", f"news/{old}", f"news/{new_name}")
     proc = factdiff(repo, "news", "--baseline", BASELINE, "--format", "json")
     assert proc.returncode == 0, proc.stdout
-    assert [s for s, _ in _states(proc)] == ["updated"]  # known: same values, renamed sources
+    assert [s for s, _ in _states(proc)] == ["known"]  # same values, renamed sources
+    assert [c["baseline_state"] for c in _gate(proc)["conflicts"]] == ["updated"]
     assert json.loads((repo / BASELINE).read_text())["findings"] == recorded  # never rewritten by a check
 
 

@@ -238,7 +238,7 @@ def test_json_keeps_contract_and_adds_the_gate(gate):
     data = json.loads(_render("json", gate))
     assert data["version"] == 1 and data["summary"]["conflict"] == 2
     states = {c["id"]: c["state"] for c in data["gate"]["conflicts"]}
-    assert states == {comparison.new[0].fact.id: "new", comparison.known[0].fact.id: "unchanged"}
+    assert states == {comparison.new[0].fact.id: "new", comparison.known[0].fact.id: "known"}  # issue 12 item 15
     assert [len(c["pair"]) for c in data["gate"]["conflicts"]] == [2, 2]
     assert data["gate"]["fixed"][0]["fingerprint"] == "0123456789abcdef"
 

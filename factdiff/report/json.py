@@ -64,7 +64,9 @@ def report_to_dict(report) -> dict:
 def comparison_to_dict(comparison, report) -> dict:
     """Added to the contract for CI: each conflict's level (``hard`` or ``soft``, and as a
     ``severity``: ``error`` or ``warning``), its two contradicting statements,
-    and, with a baseline, whether it is new or known and what the baseline had that is fixed."""
+    and, with a baseline, whether it is new or known (``state``; ``baseline_state`` says as SARIF
+    does whether a known one is ``unchanged`` or ``updated``) and what the baseline had that is
+    fixed."""
     by_id = {s.id: s for s in report.sources}
     return {
         "baseline": comparison.baseline,
@@ -72,7 +74,8 @@ def comparison_to_dict(comparison, report) -> dict:
             {
                 "id": f.fact.id,
                 "values_id": f.values_fingerprint,
-                "state": f.state,
+                "state": f.gate_state,
+                "baseline_state": f.state,
                 "level": f.level,
                 "severity": f.severity,
                 "note": f.note,
