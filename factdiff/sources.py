@@ -512,10 +512,28 @@ def source_from_text(source_id: str, text: str, published: Optional[str] = None)
 
 
 def unique_ids(files: list[Path]) -> list[str]:
-    """File name without extension; where two files share one, the path tells them apart."""
+    """One id per file, all different: the file name without its extension; where two files
+    share that, their paths without the extension ("ap/story", "bbc/story"); where those are
+    shared too ("a.txt" and "a.html", "ap/story.txt" and "ap/story.md"), the paths with their
+    extensions. Files whose paths are the same text are numbered ("a.txt#2")."""
     from collections import Counter
 
-    stems = [display_path(f.stem) for f in files]
-    counts = Counter(stems)
-    return [display_path(f.with_suffix("")).replace(os.sep, "/") if counts[stem] > 1 else stem
-            for f, stem in zip(files, stems)]
+    def posix(p) -> str:
+        return display_path(p).replace(os.sep, "/")
+
+    ids = [display_path(f.stem) for f in files]
+    for shape in (lambda f: posix(f.with_suffix("")), posix):
+        counts = Counter(ids)
+        ids = [shape(f) if counts[i] > 1 else i for f, i in zip(files, ids)]
+    counts, seen, out = Counter(ids), Counter(), []
+    taken = set(ids)
+    for i in ids:
+        if counts[i] > 1:
+            seen[i] += 1
+            n = seen[i]
+            while n > 1 and f"{i}#{n}" in taken:
+                n += 1
+            i = i if n == 1 else f"{i}#{n}"
+            taken.add(i)
+        out.append(i)
+    return out
