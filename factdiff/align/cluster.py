@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import operator
+import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -81,7 +82,37 @@ def _other_thing(a: Mention, b: Mention) -> bool:
                 and not set(a.subject.split()) & set(b.subject.split()))
 
 
+_CAPITAL = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_NOT_PERSON = frozenset({"The", "A", "An", "Mr", "Mrs", "Ms", "Dr", "Rep", "Sen", "Gov", "He", "She",
+                         "His", "Her", "They", "Their", "In", "On", "At", "And", "But"})
+
+
+def age_holder(m: Mention) -> Optional[str]:
+    """The capitalised name nearest an age ("Pelosi, 76" -> Pelosi; "the 43-year-old Ryan" ->
+    Ryan), within 30 characters; None if there is none."""
+    s = m.sentence
+    a, b = m.start - m.sentence_start, m.end - m.sentence_start
+    best = None
+    for hit in _CAPITAL.finditer(s, max(0, a - 30), min(len(s), b + 30)):
+        if hit.group(0) in _NOT_PERSON or (hit.start() < b and hit.end() > a):
+            continue
+        d = a - hit.end() if hit.end() <= a else hit.start() - b
+        if best is None or d < best[0]:
+            best = (d, hit.group(0))
+    return best[1] if best else None
+
+
+def _ages_of_others(a: Mention, b: Mention) -> bool:
+    if a.subject != "age":
+        return False
+    pa, pb = age_holder(a), age_holder(b)
+    return pa is None or pb is None or pa != pb
+
+
 CONSTRAINTS: tuple[Constraint, ...] = (
+    Constraint("age_needs_person", _ages_of_others,
+               "An age belongs to a person: two ages contradict each other only when the name "
+               "nearest both is the same ('Pelosi, 76' vs 'the 43-year-old Ryan' are two people)."),
     Constraint("different_things", _other_thing,
                "Two figures of different measured things ('17 people', 'six army soldiers'; "
                "'20 victims', '25 casualties' unless the configuration makes them synonyms) "
@@ -282,9 +313,12 @@ def cluster(mentions: list[Mention], pairs: Optional[list] = None,
         ga, gb = group_of[id(na.rep)], group_of[id(nb.rep)]
         if ga != gb:
             x, y = groups[ga], groups[gb]
-            if _sources(x) & _sources(y):
+            shared = _sources(x) & _sources(y)
+            # a source on both sides must itself state both values of one thing (it then
+            # contradicts itself, as an edited article that already gave the figure does)
+            if shared and not all(_states_both(s, x, y, compatible, run, contest) for s in shared):
                 continue
-            if _states_it_too(x, y, compatible, best, joins_of):
+            if _states_it_too(x, y, compatible, best, joins_of, ignore=shared):
                 continue
             merge(ga, gb)
         links_of[ga].append((na.rep, nb.rep, ev, "contest"))
@@ -302,6 +336,19 @@ def cluster(mentions: list[Mention], pairs: Optional[list] = None,
         g.links = links_of[k]
         out.append(g)
     return out
+
+
+def _states_both(src: str, x: list[Node], y: list[Node], compatible, run: Run, contest: float) -> bool:
+    """Does ``src`` give, on the two sides, two incompatible values that the evidence calls
+    one thing (over the contest threshold, under no veto)?"""
+    for p in x:
+        if src not in p.sources:
+            continue
+        for q in y:
+            if src in q.sources and not compatible(p.rep, q.rep) and not vetoes(p.rep, q.rep) \
+                    and score(evidence(p.rep, q.rep, run), for_conflict=True) >= contest:
+                return True
+    return False
 
 
 def same_slot(a: Mention, b: Mention) -> bool:
@@ -335,18 +382,21 @@ def _distinct(g: list[Node]) -> list[Mention]:
     return out
 
 
-def _states_it_too(a: list[Node], b: list[Node], compatible, best: dict, joins_of: dict) -> bool:
+def _states_it_too(a: list[Node], b: list[Node], compatible, best: dict, joins_of: dict,
+                   ignore: set = frozenset()) -> bool:
     """Does a source of group ``a`` also state, elsewhere in the block, a value that agrees with
     all of group ``b`` and would be joined to it (or the other way round)? Then it speaks of two
     things (a part and its whole, two time frames), and the two groups do not contradict.
-    ``joins_of``: node -> the (node, score) pairs over the join threshold with it."""
+    ``joins_of``: node -> the (node, score) pairs over the join threshold with it. ``ignore``:
+    sources already found to contradict themselves between the two groups."""
     for mine, theirs in ((a, b), (b, a)):
         sources = _sources(mine)
         inside = {id(n.rep) for n in mine}
         values = None
         for o in theirs:
             for node, full in joins_of.get(id(o.rep), ()):
-                if id(node.rep) in inside or not node.sources & sources or not node.sources - o.sources:
+                if id(node.rep) in inside or not node.sources & sources or not node.sources - o.sources \
+                        or node.sources <= ignore:
                     continue
                 # it would join o: over the threshold, and o's best counterpart in its source
                 if not any(full >= best.get((id(o.rep), src), -1e9) - 1e-9 for src in node.sources - o.sources):
