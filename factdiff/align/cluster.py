@@ -340,13 +340,21 @@ def cluster(mentions: list[Mention], pairs: Optional[list] = None,
 
 def _states_both(src: str, x: list[Node], y: list[Node], compatible, run: Run, contest: float) -> bool:
     """Does ``src`` give, on the two sides, two incompatible values that the evidence calls
-    one thing (over the contest threshold, under no veto)?"""
+    one thing (over the contest threshold, under no veto) and that name it precisely: the same
+    event, the same words around them, or a measured thing of more than one word ("28-page
+    report" / "40-page report"; not "900 piles" / "50 to 100 new piles")?"""
     for p in x:
         if src not in p.sources:
             continue
         for q in y:
-            if src in q.sources and not compatible(p.rep, q.rep) and not vetoes(p.rep, q.rep) \
-                    and score(evidence(p.rep, q.rep, run), for_conflict=True) >= contest:
+            if src not in q.sources or compatible(p.rep, q.rep) or vetoes(p.rep, q.rep):
+                continue
+            ev = evidence(p.rep, q.rep, run)
+            if score(ev, for_conflict=True) < contest:
+                continue
+            levels = {e.comparison: e.level for e in ev}
+            if levels.get("event") == "same" or levels.get("surrounding_words") == "same" or \
+                    (levels.get("measured_thing", "").startswith("same") and " " in (p.rep.subject or "")):
                 return True
     return False
 
