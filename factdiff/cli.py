@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import re
 import shutil
 import signal
 import sys
@@ -79,7 +80,9 @@ def check(
     outputs: Optional[List[str]] = typer.Option(
         None, "--output", "-o",
         help="Also write FORMAT:FILE, e.g. -o sarif:factdiff.sarif -o gitlab:gl-code-quality.json "
-             "(repeatable). A plain -o FILE writes the --format output to FILE instead of standard output."),
+             "(repeatable). A plain -o FILE writes the --format output to FILE instead of standard output; "
+             "without --format, the format its extension names (.html, .sarif, .json, .xml, .md). Missing "
+             "folders are created."),
     baseline_file: Optional[Path] = typer.Option(
         None, "--baseline", "-b", help="Contradictions recorded in this file are known and do not fail the run."),
     write_baseline: Optional[Path] = typer.Option(
@@ -135,10 +138,20 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
         baselines.fail_level(fail_on)
     except ValueError as exc:
         _fail(f"--fail-on {exc}, not {fail_on!r}")
-    to_stdout, to_files = _plan(output_format or cfg.format or "table", outputs or list(cfg.output))
+    to_stdout, to_files = _plan(output_format or cfg.format, outputs or list(cfg.output),
+                                "--output" if outputs else f"{cfg.path or 'configuration'}: output")
     inputs = list(paths or cfg.paths)
     if not inputs:
         _fail("no PATH given (and no `paths` in the configuration)")
+    # a path named on the command line or in `paths` that does not exist fails the run (exit 2),
+    # once the others are checked and reported
+    missing = [p for p in inputs if not os.path.lexists(p)]
+    named = "on the command line" if paths else f"in `paths` of {cfg.path or 'the configuration'}"
+
+    def fail_if_missing(after: str) -> None:
+        if missing:
+            listed = ", ".join(display_path(p) for p in missing)
+            _fail(f"{listed}: no such file or folder (named {named}); {after}")
 
     accepted = previous = None
     try:
@@ -192,6 +205,7 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
 
     try:
         if write_baseline is not None:
+            fail_if_missing("the baseline was not written")
             recorded = baselines.from_report(result, previous)
             try:
                 baselines.write(write_baseline, recorded)
@@ -207,7 +221,7 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
         # are replaced together.
         rendered = [(file, functools.partial(report.render_to, fmt, result, **options)) for fmt, file in to_files]
         try:
-            report.write_atomic_all(rendered, written=_WRITTEN)
+            report.write_atomic_all(rendered, written=_WRITTEN, make_folders=True)
         except report.WriteError as exc:
             kept = (f"{', '.join(map(str, _WRITTEN))} already replaced, the others unchanged" if _WRITTEN
                     else "no report file was changed")
@@ -220,6 +234,7 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
             width = shutil.get_terminal_size().columns if tty else 160
             report.render_to(to_stdout, result, sys.stdout, color=tty, width=width, **options)
             sys.stdout.flush()
+        fail_if_missing("the other inputs were checked")
         if exit_zero:
             raise typer.Exit(EXIT_OK)
         raise typer.Exit(EXIT_CONFLICT if comparison.failing(fail_on) else EXIT_OK)
@@ -385,23 +400,45 @@ def _broken_pipe() -> int:
     return EXIT_SIGNAL + getattr(signal, "SIGPIPE", 13)
 
 
-def _plan(stdout_format: str, outputs: List[str]) -> tuple[Optional[str], list[tuple[str, Path]]]:
+# what a plain ``-o FILE`` is written as when no format was asked for, by its extension
+EXTENSIONS = {".html": "html", ".htm": "html", ".sarif": "sarif", ".json": "json", ".xml": "junit",
+              ".md": "markdown", ".markdown": "markdown"}
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]+")  # what a FORMAT: prefix looks like (never a drive letter)
+
+
+def format_of(file: Path) -> Optional[str]:
+    """The format a file name asks for: ``x.sarif.json`` and ``x.sarif`` are SARIF, ``x.json``
+    JSON, ``x.xml`` JUnit, ``x.md`` Markdown, ``x.html`` HTML; None for any other name."""
+    name = file.name.lower()
+    if name.endswith(".sarif.json"):
+        return "sarif"
+    return EXTENSIONS.get(file.suffix.lower())
+
+
+def _plan(stdout_format: Optional[str], outputs: List[str],
+          where: str = "--output") -> tuple[Optional[str], list[tuple[str, Path]]]:
     """(format for standard output or None, [(format, file), ...]). ``FORMAT:FILE`` adds a
-    file; a plain ``FILE`` takes the standard-output format."""
+    file, and a ``NAME:FILE`` whose NAME is no format is a usage error; a plain ``FILE`` takes
+    the ``--format`` output, or when no format was asked for (``stdout_format`` None), the
+    format its extension names (the table for any other)."""
     to_files: list[tuple[str, Path]] = []
     plain = []
     for spec in outputs:
         fmt, sep, file = spec.partition(":")
         if sep and fmt in report.FORMATS:
             if not file:
-                _fail(f"--output {spec!r}: no file after {fmt}:")
+                _fail(f"{where} {spec!r}: no file after {fmt}:")
             to_files.append((fmt, Path(file)))
+        elif sep and _NAME.fullmatch(fmt):
+            _fail(f"{where} {spec!r}: {fmt!r} is no format (choose from {', '.join(report.available())}); "
+                  f"write FORMAT:FILE, or a plain FILE for the --format output")
         else:
             plain.append(Path(spec))
     if len(plain) > 1:
-        _fail("only one plain --output FILE (it takes the --format output); use FORMAT:FILE for more")
+        _fail(f"only one plain {where} FILE (it takes the --format output); use FORMAT:FILE for more")
     if plain:
-        to_files.append((stdout_format, plain[0]))
+        to_files.append((stdout_format or format_of(plain[0]) or "table", plain[0]))
+    stdout_format = stdout_format or "table"
     for fmt in [stdout_format] + [f for f, _ in to_files]:
         try:
             report.get(fmt)

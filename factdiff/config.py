@@ -148,6 +148,11 @@ def parse(table: dict, path: Path, where: str = "[tool.factdiff]") -> Config:
     for spec in values.get("output", []):
         if ":" not in spec:
             raise ConfigError(f"{path}: 'output' entries are FORMAT:FILE, not {spec!r}")
+        from .report import FORMATS, available
+
+        if spec.partition(":")[0] not in FORMATS:
+            raise ConfigError(f"{path}: 'output' entry {spec!r}: {spec.partition(':')[0]!r} is no format "
+                              f"(choose from {', '.join(available())})")
     return Config(
         path=path,
         root=root,

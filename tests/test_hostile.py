@@ -121,9 +121,12 @@ def test_hostile_corpus_end_to_end(corpus, tmp_path):
     proc = factdiff_cli(d, tmp_path / "missing.txt", fifo, "--format", "json", cwd=tmp_path)
     took = time.time() - started
     _no_traceback(proc)
-    # the good files contradict each other (20 and 25 killed): a verdict, not an input error
-    assert proc.returncode == 1, proc.stderr
+    # a path named that does not exist is an input error, once the others are checked (issue 12,
+    # item 4); the good files were still compared and reported
+    assert proc.returncode == 2, proc.stderr
     lines = proc.stderr.splitlines()
+    assert lines[-1].startswith(f"factdiff: {tmp_path / 'missing.txt'}: no such file or folder")
+    lines = lines[:-1]
     # one line per bad input, `path: skipped|warning: reason`, and nothing else
     assert all(re.match(r"^.+: (skipped|warning): \S.*$", ln) for ln in lines), lines
     for name, said in expect.items():
@@ -355,7 +358,7 @@ def test_outputs_are_all_written_or_none(corpus, tmp_path):
     d, _ = corpus
     ok = tmp_path / "report.json"
     ok.write_text("previous report\n")
-    proc = factdiff_cli(d / "good.txt", d / "good2.md", "-o", f"json:{ok}", "-o", f"sarif:{tmp_path}/nope/x.sarif",
+    proc = factdiff_cli(d / "good.txt", d / "good2.md", "-o", f"json:{ok}", "-o", f"sarif:{ok}/x.sarif",
                         cwd=tmp_path)
     _no_traceback(proc)
     assert proc.returncode == 2 and "no report file was changed" in proc.stderr

@@ -88,17 +88,23 @@ def write_atomic(path: Union[str, os.PathLike], text: str) -> None:
     write_atomic_all([(path, text)])
 
 
-def write_atomic_all(items, written: Optional[list] = None) -> None:
+def write_atomic_all(items, written: Optional[list] = None, make_folders: bool = False) -> None:
     """Write each ``(path, text)`` as :func:`write_atomic` does, all or nothing (``text`` may
     also be a function that writes to the open file it is given): every text goes
     to a temporary file beside its target first, and only when all are on disk are they renamed
     over the old files, one after the other with SIGINT and SIGTERM held back (delivered right
     after). A failure or an interruption before that removes the temporary files and leaves
     every old file as it was. Raises WriteError (an OSError) naming the file. Each file
-    replaced is added to ``written`` as it is (signals still held back)."""
+    replaced is added to ``written`` as it is (signals still held back). With ``make_folders``,
+    a file's missing folders are created first (and left in place should the write fail)."""
     staged: list[tuple[str, Path]] = []
     try:
         for path, text in items:
+            if make_folders:
+                try:
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise WriteError(Path(path), exc.strerror or str(exc)) from None
             _stage(Path(path), text, staged)
         with _signals_held():
             for tmp, path in staged:

