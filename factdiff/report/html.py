@@ -133,8 +133,9 @@ def _compact(x: float) -> str:
     if x in (INF, -INF):
         return "∞" if x > 0 else "−∞"
     ax = abs(x)
-    for size, suffix in ((1e12, "T"), (1e9, "bn"), (1e6, "M"), (1e4, "k")):
-        if ax >= size:
+    # (from, in units of, named): 40,000 is "40k", never a count of ten-thousands
+    for above, size, suffix in ((1e12, 1e12, "T"), (1e9, 1e9, "bn"), (1e6, 1e6, "M"), (1e4, 1e3, "k")):
+        if ax >= above:
             v = x / size
             return (f"{v:.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:.3g}") + suffix
     if float(x).is_integer():
