@@ -15,12 +15,17 @@ __version__ = "0.1.0"
 
 
 def check_texts(texts, published=None, **options):
+    """Check articles given as text, ``{"source id": text}`` -> :class:`Report`; ``published``
+    is one date for all (``"2025-06-16"`` or a ``datetime.date``) or a mapping per source id.
+    See :func:`factdiff.pipeline.check_texts`."""
     from .pipeline import check_texts as _check_texts
 
     return _check_texts(texts, published=published, **options)
 
 
 def check_paths(paths, **options):
+    """Check files and folders (read recursively) -> :class:`Report`; unreadable files are in
+    ``Report.problems``. See :func:`factdiff.pipeline.check_paths`."""
     from .pipeline import check_paths as _check_paths
 
     return _check_paths(paths, **options)

@@ -182,6 +182,8 @@ def level(fact: Fact, pair: Optional[tuple] = None, published: Optional[dict] = 
 
 
 def values_fingerprint(fact: Fact) -> str:
+    """The older identity of a finding without its sources' names (kept in the file so that
+    baselines stay readable by earlier versions)."""
     return fingerprint(fact.kind, fact.subject, list(fact.mentions), with_sources=False)
 
 
@@ -216,6 +218,7 @@ def fact_key(fact: Fact) -> tuple:
 
 
 def values_of(fact: Fact) -> tuple:
+    """((source, (value, ...)), ...), sorted: every value each source of ``fact`` gave."""
     by_source: dict[str, set] = defaultdict(set)
     for m in fact.mentions:
         by_source[m.source].add(m.value_text())
@@ -328,11 +331,13 @@ def _order(e: Entry) -> tuple:
 # --- the file ---------------------------------------------------------------------------------
 
 def dumps(baseline: Baseline) -> str:
+    """The baseline file's text: sorted, indented JSON."""
     data = {"version": VERSION, "findings": [e.to_dict() for e in sorted(baseline.entries, key=_order)]}
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def write(path: Union[str, os.PathLike], baseline: Baseline) -> None:
+    """Write the baseline file whole, through a temporary file (never half-written)."""
     from .report import write_atomic
 
     write_atomic(path, dumps(baseline))
@@ -358,6 +363,7 @@ def load(path: Union[str, os.PathLike]) -> Baseline:
 
 
 def parse(data, where: str = "baseline") -> Baseline:
+    """A baseline from its decoded JSON; BaselineError names ``where`` and what is wrong."""
     def bad(reason: str) -> BaselineError:
         return BaselineError(f"{where}: not a baseline: {reason}")
 

@@ -104,7 +104,8 @@ def check(
                                                          "always has it (each fact's \"evidence\")."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1,
                                   help="Skip (with a message) files larger than this many bytes."),
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes reading articles (default 0: one per core)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0,
+                             help="Worker processes reading articles (default 0: one per core)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache of extracted figures "
                                                           "(.factdiff_cache/ in the current folder)."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),

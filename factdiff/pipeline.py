@@ -10,6 +10,7 @@ done, total)`` is told how far the run has got: ``"extract"`` after each article
 """
 from __future__ import annotations
 
+import datetime as _dt
 import gc
 import os
 from typing import Callable, Iterable, Mapping, Optional, Union
@@ -265,6 +266,10 @@ def extract_sources(sources: list[Source], jobs: Optional[int] = 1, cache: Cache
 def check_sources(sources: list[Source], problems: Optional[list[Problem]] = None, *,
                   jobs: Optional[int] = 1, cache: CacheArg = None,
                   observer: Optional[Observer] = None) -> Report:
+    """Extract, align and judge ``sources`` (in memory) -> :class:`Report`. ``problems`` (files
+    that could not be read) are passed through to the report. ``jobs``: worker processes for
+    extraction (None: one per core); ``cache``: the cache of extracted mentions (None or
+    False: none, True: the default folder, or a folder or a MentionCache); ``observer(stage, done, total)`` hears of progress."""
     return check_sources_mentions(sources, problems, jobs=jobs, cache=cache, observer=observer)[0]
 
 
@@ -338,15 +343,44 @@ def check_stream(sources: Iterable[Source], problems: Optional[list[Problem]] = 
     return Report(sources=kept, facts=facts, problems=problems)
 
 
-def check_texts(texts: Mapping[str, str], published: Optional[Mapping[str, str]] = None, **options) -> Report:
-    """``{"source id": text}`` -> Report. ``published`` maps ids to ISO dates, optionally.
-    ``options``: ``jobs``, ``cache``, ``observer`` as for :func:`check_sources`."""
-    published = published or {}
-    sources = [source_from_text(sid, text, published.get(sid)) for sid, text in texts.items()]
+def check_texts(texts: Mapping[str, str],
+                published: Union[None, str, _dt.date, Mapping[str, Union[str, _dt.date]]] = None,
+                **options) -> Report:
+    """Check articles given as text: ``{"source id": text}`` -> :class:`Report`.
+
+    ``published`` is optional: one date for every article (an ISO string ``"2025-06-16"`` or a
+    ``datetime.date``), or a mapping from source ids to dates (articles it does not name read
+    their date from their text, as without it). A publication date resolves relative dates
+    ("on Wednesday", "three months ago") and lets a higher figure in a later article be an update.
+    ``options``: ``jobs``, ``cache``, ``observer`` as for :func:`check_sources`.
+
+    TypeError when ``texts`` is not a mapping of strings to strings (a list of texts has no
+    ids: give ``dict(enumerate(texts))`` or name them) or ``published`` is of another type."""
+    if not isinstance(texts, Mapping):
+        raise TypeError(f"check_texts() takes a mapping {{source id: text}}, not {type(texts).__name__}"
+                        + (" (a list of texts has no ids: pass {str(i): t for i, t in enumerate(texts)})"
+                           if isinstance(texts, (list, tuple)) else ""))
+    for sid, text in texts.items():
+        if not isinstance(text, str):
+            raise TypeError(f"check_texts(): the text of {sid!r} is a {type(text).__name__}, not a str")
+    if published is None:
+        dates: dict = {}
+    elif isinstance(published, (str, _dt.date)):
+        dates = {sid: published for sid in texts}
+    elif isinstance(published, Mapping):
+        dates = dict(published)
+    else:
+        raise TypeError(f"check_texts(): published is a date (ISO string or datetime.date) or a mapping "
+                        f"{{source id: date}}, not {type(published).__name__}")
+    dates = {sid: (d.date() if isinstance(d, _dt.datetime) else d) for sid, d in dates.items()}
+    dates = {sid: (d.isoformat() if isinstance(d, _dt.date) else d) for sid, d in dates.items()}
+    sources = [source_from_text(str(sid), text, dates.get(sid)) for sid, text in texts.items()]
     return check_sources(sources, **options)
 
 
 def load_sources(paths: Iterable, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Source], list[Problem]]:
+    """Files and folders -> (the readable ones as :class:`Source`, a :class:`Problem` for each
+    one that could not be read), with unique ids (:func:`factdiff.sources.unique_ids`)."""
     files, problems = discover(paths)
     sources = []
     for f, sid in zip(files, unique_ids(files)):

@@ -507,6 +507,8 @@ def _over_limit(size: int, max_bytes: int, more: bool = False) -> str:
 
 
 def source_from_text(source_id: str, text: str, published: Optional[str] = None) -> Source:
+    """A :class:`Source` of a text given directly: its title and, unless ``published`` (ISO)
+    is given, its publication date read from its top."""
     return Source(id=source_id, path=source_id, text=text, title=guess_title(text),
                   published=published or guess_published(text))
 

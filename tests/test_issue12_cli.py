@@ -75,3 +75,45 @@ def test_a_missing_path_in_the_configuration_fails(news, tmp_path):
     (tmp_path / "factdiff.toml").write_text('paths = ["news", "gone"]\n', encoding="utf-8")
     proc = run(tmp_path)
     assert proc.returncode == 2 and "gone: no such file or folder (named in `paths`" in proc.stderr
+
+
+# --- item 13: piped tables, --jobs, check_texts ----------------------------------------------------
+
+def test_a_piped_table_has_no_trailing_spaces(news, tmp_path):
+    proc = run(tmp_path, news)
+    assert proc.returncode == 1 and "CONFLICT" in proc.stdout
+    assert all(line == line.rstrip() for line in proc.stdout.splitlines())
+
+
+def test_negative_jobs_is_a_usage_error(news, tmp_path):
+    proc = run(tmp_path, news, "--jobs", "-3")
+    assert proc.returncode == 2 and "--jobs" in proc.stderr
+
+
+def test_check_texts_takes_one_date_for_all_or_a_mapping():
+    import datetime
+
+    import factdiff
+
+    texts = {"a": "The museum closed on Monday after 20 visitors were hurt.",
+             "b": "The museum closed on Monday after 25 visitors were hurt."}
+    for published in ("2025-06-16", datetime.date(2025, 6, 16), {"a": "2025-06-16", "b": "2025-06-16"}):
+        report = factdiff.check_texts(texts, published=published)
+        assert [s.published for s in report.sources] == ["2025-06-16", "2025-06-16"]
+    with pytest.raises(TypeError, match="mapping"):
+        factdiff.check_texts(list(texts.values()))
+    with pytest.raises(TypeError, match="published"):
+        factdiff.check_texts(texts, published=20250616)
+
+
+def test_public_functions_have_docstrings():
+    import inspect
+
+    import factdiff
+    from factdiff import baseline, pipeline, report, sources
+
+    missing = [f"{m.__name__}.{n}" for m in (factdiff, pipeline, sources, baseline, report)
+               for n, fn in vars(m).items()
+               if inspect.isfunction(fn) and not n.startswith("_") and fn.__module__ == m.__name__
+               and not (fn.__doc__ or "").strip()]
+    assert missing == []

@@ -197,6 +197,7 @@ def position(source, mention) -> Optional[tuple[int, int]]:
 
 
 def sources_by_id(report) -> dict:
+    """The report's sources by id."""
     return {s.id: s for s in report.sources}
 
 
@@ -244,10 +245,12 @@ RULES = (
 
 
 def rule_of(kind: str) -> dict:
+    """The rule (id, name, description) the CI formats give a conflict of ``kind``."""
     return next((r for r in RULES if kind in r["kinds"]), RULES[0])
 
 
 def plural(n: int, word: str) -> str:
+    """``"1 source"``, ``"2 sources"``."""
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 

@@ -111,7 +111,10 @@ def render(report, show_all: bool = False, width: int = 160, comparison=None, co
     console = Console(width=width, record=True, file=_Null(), force_terminal=color,
                       color_system="standard" if color else None)
     console.print(build(report, show_all, comparison, explain))
-    return console.export_text(styles=color)
+    text = console.export_text(styles=color)
+    if not color:  # rich pads each row to the full width: a piped table keeps no trailing spaces
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text
 
 
 class _Null:
