@@ -1,10 +1,17 @@
-"""``make eval``: every measurement on the development data."""
+"""``make eval``: every measurement on the development data. Without it (``../shared`` absent)
+nothing can be measured: it says so on standard error and exits 2."""
 import sys
 
-from . import clusters, pairs
+from . import DEFAULT_DATA, clusters, pairs
+
+EXIT_NO_DATA = 2
 
 
 def main() -> int:
+    if not DEFAULT_DATA.is_dir():
+        print(f"factdiff eval: the development data is absent ({DEFAULT_DATA}; it sits in ../shared/dev-data "
+              f"beside the repository): nothing was measured", file=sys.stderr)
+        return EXIT_NO_DATA
     print("== judgement: labelled sentence pairs (conflict iff 'contradiction') ==")
     pairs.main(sys.argv[1:] if len(sys.argv) > 1 else [])
     try:

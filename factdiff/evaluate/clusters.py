@@ -5,7 +5,8 @@ runs ``../shared/dev-data/score_clusters.py`` on the ``factdiff`` executable of 
 environment this Python belongs to, and prints its lines as they come: one line per cluster,
 then the TOTAL (facts found, soft conflicts, false conflicts, traps and junk per cluster) and
 recall by status and by type. The scorer's docstring gives its rules. Extra arguments are
-passed on to it. When the shared data or the executable is missing, it says so and skips.
+passed on to it. When the shared data or the executable is missing, it says so on standard
+error and exits 2 (nothing was measured).
 """
 from __future__ import annotations
 
@@ -33,14 +34,14 @@ def factdiff_executable() -> Optional[Path]:
 def main(argv: Optional[list[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not SCORER.is_file():
-        print(f"skipped: the cluster scorer is absent ({SCORER}); "
-              "it comes with the shared development data in ../shared/dev-data")
-        return 0
+        print(f"not measured: the cluster scorer is absent ({SCORER}); "
+              "it comes with the shared development data in ../shared/dev-data", file=sys.stderr)
+        return 2
     exe = factdiff_executable()
     if exe is None:
-        print("skipped: no factdiff executable beside this Python or on PATH "
-              "(make eval installs it into .venv)")
-        return 0
+        print("not measured: no factdiff executable beside this Python or on PATH "
+              "(make eval installs it into .venv)", file=sys.stderr)
+        return 2
     python = shutil.which("python3") or sys.executable
     cmd = [python, str(SCORER), str(exe), *argv]
     sys.stdout.flush()
