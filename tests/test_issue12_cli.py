@@ -117,3 +117,19 @@ def test_public_functions_have_docstrings():
                if inspect.isfunction(fn) and not n.startswith("_") and fn.__module__ == m.__name__
                and not (fn.__doc__ or "").strip()]
     assert missing == []
+
+
+# --- item 6: files not read appear in every format; the GitHub summary is a notice ----------------
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "github", "gitlab", "json", "sarif", "junit"])
+def test_files_not_read_appear_in_every_format(news, tmp_path, fmt):
+    (news / "empty.txt").write_text("", encoding="utf-8")
+    proc = run(tmp_path, news, "--format", fmt)
+    assert proc.returncode == 1, proc.stderr
+    assert "empty.txt" in proc.stdout, fmt
+    if fmt == "github":
+        summary = [ln for ln in proc.stdout.splitlines() if "factdiff summary" in ln]
+        assert len(summary) == 1 and summary[0].startswith("::notice ") and "1 file not read" in summary[0]
+        assert any(ln.startswith("::warning file=") and "empty.txt" in ln for ln in proc.stdout.splitlines())
+    if fmt == "markdown":
+        assert "1 file not read" in proc.stdout and "Not read (1 file)" in proc.stdout

@@ -259,6 +259,8 @@ def headline(report, comparison) -> str:
     s = report.summary()
     text = (f"factdiff: {plural(s['sources'], 'source')}, {plural(s['conflict'], 'contradiction')}, "
             f"{s['agree']} agreed")
+    if report.problems:
+        text += f", {plural(len(report.problems), 'file')} not read"
     if comparison.baseline:
         text += (f"; against the baseline: {len(comparison.new)} new, {len(comparison.known)} known, "
                  f"{len(comparison.fixed)} fixed")

@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: an annotation on each line of a new contradiction (both
 statements), then a summary, since GitHub shows only ten annotations of a level per step.
 
-Known contradictions (in the baseline) are counted in the summary, not annotated.
+Known contradictions (in the baseline) are counted in the summary, not annotated. Each file not
+read is a ``::warning`` on that file; the summary is a ``::notice``.
 """
 from __future__ import annotations
 
@@ -37,7 +38,10 @@ def render(report, comparison=None, root=None) -> str:
     if over:
         summary += (f" GitHub shows only {PER_STEP_LIMIT} annotations of each level per step; "
                     f"{sum(per_level.values())} were written: see this log or the SARIF report.")
-    lines.append(command("notice" if not comparison.new else "error", summary, title="factdiff summary"))
+    for p in report.problems:  # a file not read: said where it is, as a warning
+        lines.append(command("warning", f"not read: {p.reason}", file=relative_path(p.path, root),
+                             title="factdiff: file not read"))
+    lines.append(command("notice", summary, title="factdiff summary"))  # the annotations carry the levels
     for f in comparison.fixed:
         lines.append(f"fixed since the baseline: {f.subject or f.kind} ({f.fingerprint})")
     return "\n".join(lines) + "\n"

@@ -8,6 +8,7 @@ identity of the finding (GitLab keys findings by it, so they are made unique in 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 
 from . import comparison_of, position, relative_path, rule_of, sources_by_id
@@ -42,6 +43,18 @@ def render(report, comparison=None, root=None) -> str:
             "fingerprint": fp,
             "location": _location(a, by_id, root),
             "other_locations": [_location(b, by_id, root)],
+        })
+    for p in report.problems:  # a file not read, so that the widget shows it was not checked
+        path = relative_path(p.path, root)
+        issues.append({
+            "type": "issue",
+            "engine_name": "factdiff",
+            "check_name": "factdiff/not-read",
+            "description": f"not read: {p.reason}",
+            "categories": ["Bug Risk"],
+            "severity": "info",
+            "fingerprint": hashlib.sha1(f"not-read|{path}".encode("utf-8", "surrogatepass")).hexdigest()[:16],
+            "location": {"path": path, "lines": {"begin": 1, "end": 1}},
         })
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 

@@ -22,6 +22,10 @@ def render(report, comparison=None, show_all: bool = False, root=None) -> str:
         out += ["Fixed since the baseline (no longer found):", ""]
         out += [f"- {_cell(e.subject or e.kind or 'finding')} (`{e.fingerprint}`)" for e in comparison.fixed]
         out.append("")
+    if report.problems:
+        out += [f"Not read ({plural(len(report.problems), 'file')}):", ""]
+        out += [f"- `{_cell(relative_path(p.path, root))}`: {_cell(p.reason)}" for p in report.problems]
+        out.append("")
     facts = [f for f in report.facts if f.status == "agree" or (show_all and f.status == "single")]
     if facts:
         out += [f"<details><summary>{plural(len(facts), 'other fact')}</summary>", "",

@@ -90,7 +90,9 @@ def build(report, show_all: bool = False, comparison=None, explain: bool = False
     head = Text(
         f"{summary['sources']} sources · {summary['facts']} facts · "
         f"{summary['conflict']} conflict · {summary['agree']} agree · {summary['single']} single"
-        + ("" if show_all else " (singles hidden: --all)"),
+        + ("" if show_all else " (singles hidden: --all)")
+        + (f" · {len(report.problems)} file{'' if len(report.problems) == 1 else 's'} not read"
+           if report.problems else ""),
         style="bold",
     )
     if comparison is not None and comparison.baseline:
@@ -98,6 +100,8 @@ def build(report, show_all: bool = False, comparison=None, explain: bool = False
                     f"{len(comparison.known)} known · {len(comparison.fixed)} fixed", style="bold")
     parts = [head, Rule(style="dim")]
     parts += [_fact_block(f, states.get(fact_key(f)) if states else None, explain) for f in facts] or [Text("No fact is stated by two sources.")]
+    for p in report.problems:
+        parts.append(Text(f"not read: {p.path}: {p.reason}", style="yellow"))
     for e in comparison.fixed if comparison is not None else ():
         parts.append(Text(f"fixed: {e.subject or e.kind or 'finding'} {e.fingerprint} "
                           f"(in the baseline, no longer found)", style="green"))
