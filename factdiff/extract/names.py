@@ -111,7 +111,8 @@ def _clean(words: list[str], at_start: bool, prev: str) -> Optional[list[str]]:
         return None
     if words[0].lower().rstrip(".") in stop and len(words) == 1:
         return None
-    if any(w.lower().rstrip(".").removesuffix("'s").removesuffix("’s") in _NOT_NAMES for w in words) and len(words) <= 2:
+    if len(words) <= 2 and any(w.lower().rstrip(".").removesuffix("'s").removesuffix("’s") in _NOT_NAMES
+                               for w in words):
         return None
     if len(words) == 1:
         w = words[0].rstrip(".")
@@ -125,6 +126,25 @@ def _clean(words: list[str], at_start: bool, prev: str) -> Optional[list[str]]:
     return words
 
 
+_INITIAL_END_RE = regex.compile(r"(?:^|[ .])[A-Z]\.$")  # "John F." keeps the dot of its initial
+_OPENERS = frozenset(" \t\n\"“‘'(—–-")  # what may stand before a sentence's first word
+
+
+def _at_start(text: str, s: int, a: int) -> bool:
+    """Whether the word at ``a`` opens the sentence that starts at ``s``: only quotes, brackets
+    and dashes before it, or a sentence mark as the last character before it. Read backwards
+    from ``a`` (the characters between, not the whole sentence before, once per name)."""
+    k = a
+    while k > s and text[k - 1] in _OPENERS:
+        k -= 1
+    if k == s:
+        return True
+    k = a
+    while k > s and text[k - 1].isspace():
+        k -= 1
+    return k == s or text[k - 1] in ".!?:"
+
+
 def find_names(text: str, s: int, e: int) -> list[Mention]:
     """The names in the sentence ``text[s:e]``, as mentions of kind "name" (``person``: the
     name as written, cleaned; the fact's value)."""
@@ -136,13 +156,13 @@ def find_names(text: str, s: int, e: int) -> list[Mention]:
     for m in _NAME_RE.finditer(text, s, e):
         a, b = m.span(1)
         raw = m.group(1)
-        if raw.endswith(".") and not regex.search(r"(?:^|[ .])[A-Z]\.$", raw):
+        if raw.endswith(".") and not _INITIAL_END_RE.search(raw):
             raw = raw[:-1]
             b -= 1
         before = text[max(s, a - 20):a]
         prev_words = before.split()
         prev = prev_words[-1].lower().strip("(\"“‘'") if prev_words else ""
-        at_start = not text[s:a].strip(" \t\n\"“‘'(—–-") or text[s:a].rstrip()[-1:] in ".!?:"
+        at_start = _at_start(text, s, a)
         words = raw.split()  # (a name wrapped over two lines is one name)
         kept = _clean(words, at_start, prev)
         if not kept:
