@@ -104,3 +104,59 @@ def test_extraction_pauses_the_garbage_collector_and_restores_it(monkeypatch):
     finally:
         gc.enable()
 
+
+# --- item 8: the tense of the clause decides which way a relative date goes -------------------
+
+THURSDAY = "2025-04-10"  # Thursday 10 April 2025
+
+
+def _dates(text: str, published: str = THURSDAY, prefer: str = "past") -> list[tuple[str, str]]:
+    return [(m.text, m.date) for m in extract(text, published=published, prefer=prefer) if m.kind == "date"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The museum will reopen on Monday.", [("Monday", "2025-04-14")]),
+    ("Officials said the museum will reopen Monday.", [("Monday", "2025-04-14")]),
+    ("The museum is set to reopen on Monday, officials said.", [("Monday", "2025-04-14")]),
+    ("On Monday, the museum will reopen.", [("Monday", "2025-04-14")]),
+    ("The vote is scheduled for Friday.", [("Friday", "2025-04-11")]),
+    ("The project will be completed on the 15th.", [("the 15th", "2025-04-15")]),
+    ("The festival will take place on 30 September.", [("30 September", "2025-09-30")]),
+    # the past, and a clause that says nothing, keep the news convention
+    ("The museum reopened on Monday.", [("Monday", "2025-04-07")]),
+    ("The museum, which closed on Monday, will reopen soon.", [("Monday", "2025-04-07")]),
+    ("The museum was expected to reopen on Monday.", [("Monday", "2025-04-07")]),
+    ("The festival took place on 30 September.", [("30 September", "2024-09-30")]),
+    ("Museum reopens Monday", [("Monday", "2025-04-07")]),
+    # each date in its own clause
+    ("He said on Monday that the museum will reopen on Friday.",
+     [("Monday", "2025-04-07"), ("Friday", "2025-04-11")]),
+    ("He was arrested on Monday and will appear in court on Friday.",
+     [("Monday", "2025-04-07"), ("Friday", "2025-04-11")]),
+])
+def test_future_clause_resolves_forward_in_news(text, expected):
+    assert _dates(text) == expected
+
+
+def test_past_clause_resolves_backward_in_a_schedule():
+    assert _dates("The museum will reopen on Monday.", prefer="future") == [("Monday", "2025-04-14")]
+    assert _dates("The museum closed on Monday.", prefer="future") == [("Monday", "2025-04-07")]
+    assert _dates("Thanksgiving 1 year ago", published="2013-02-12", prefer="future") == \
+        [("Thanksgiving 1 year ago", "2012-11-22")]  # "ago" belongs to the date, not to the clause
+
+
+def test_clause_tense():
+    from factdiff.extract.dates import clause_tense
+    from factdiff.extract.text import tokenize
+
+    def tense(sentence, word):
+        toks = tokenize(sentence)
+        return clause_tense(toks, next(k for k, t in enumerate(toks) if t.text == word))
+
+    assert tense("We'll meet on Friday", "Friday") == "future"
+    assert tense("The sale will last until Friday", "Friday") == "future"
+    assert tense("The hall is to reopen on Friday", "Friday") == "future"
+    assert tense("The trip is to the coast on Friday", "Friday") is None
+    assert tense("Talks ended on Friday", "Friday") == "past"
+    assert tense("It will be finished by Friday", "Friday") == "future"
+    assert tense("Friday", "Friday") is None

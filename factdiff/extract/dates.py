@@ -21,6 +21,10 @@ Underspecified dates are resolved by a convention, ``prefer``:
   ahead, then in the year before; a month without a year likewise.
 * ``"future"`` (schedules, assistants): the next one (a weekday: strictly after today).
 
+The convention is only the default: the tense of the clause a date stands in decides first
+(``clause_tense``). "The museum will reopen on Monday" is the next Monday in news too, "the
+museum closed on Friday" the last Friday in a schedule.
+
 Both conventions agree on "this Friday" (the Friday of the current Monday-to-Sunday week),
 "next Friday" (the Friday of next week) and "last Friday" (the Friday of last week).
 """
@@ -131,12 +135,91 @@ def _date(y: int, m: int, d: int) -> Optional[dt.date]:
 # --- resolving underspecified dates ---------------------------------------------------------
 
 class _Ref:
-    __slots__ = ("date", "future", "offsets")
+    """The reference date and the convention. ``future``: which way an underspecified date
+    goes; inside a sentence (``at``) the tense of the clause the date stands in decides, and
+    the convention only where the clause says nothing ("the museum will reopen on Monday" is
+    the next Monday in news too). Read lazily: most dates are fully specified."""
+    __slots__ = ("date", "prefer_future", "offsets", "toks", "i", "_future")
 
     def __init__(self, date: Optional[dt.date], prefer: str):
         self.date = date
-        self.future = prefer == "future"
+        self.prefer_future = prefer == "future"
         self.offsets = True  # False: the sentence has no word of _OFFSET_WORDS (no offset)
+        self.toks: Optional[list] = None
+        self.i = 0
+        self._future: Optional[bool] = self.prefer_future
+
+    def at(self, toks: list, i: int) -> None:
+        """The date to resolve starts at token ``i`` of ``toks``."""
+        self.toks, self.i, self._future = toks, i, None
+
+    @property
+    def future(self) -> bool:
+        if self._future is None:
+            tense = clause_tense(self.toks, self.i)
+            self._future = self.prefer_future if tense is None else tense == "future"
+        return self._future
+
+
+# The tense of a clause, read from its words. A future word (or a past mark) nearest the date
+# decides; the words that end a clause stop the search.
+_FUTURE_TENSE = frozenset({"will", "shall", "gonna", "scheduled", "due", "expected", "upcoming",
+                           "slated", "poised", "plans", "planned", "intends", "aims"})
+_FUTURE_BEFORE_TO = frozenset({"going", "set", "is", "are", "expected", "due", "scheduled"})  # "is set to", "is to"
+_PAST_TENSE = frozenset({"was", "were", "had", "did", "ago", "said", "told", "took", "began", "came", "went",
+                         "met", "held", "made", "gave", "saw", "won", "lost", "fell", "rose", "earlier",
+                         "previously", "yesterday"})
+_NOT_PAST = frozenset({"hundred", "united", "indeed", "naked", "wicked", "sacred", "kindred", "beloved"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "our", "my", "your"})
+_PARTICIPLE_AUX = frozenset({"be", "been", "being", "have", "has", "is", "are", "am", "get", "gets", "getting"})
+_CLAUSE_ENDS = frozenset({".", ";", "!", "?", ":", "that", "which", "who", "whom", "whose", "when", "while",
+                          "because", "although", "though", "whereas", "but", "if", "unless", "“", "”", "\"",
+                          "(", ")", "—", "–"})
+_TENSE_REACH = 14  # tokens either side
+
+
+def clause_tense(toks: Optional[list], i: int) -> Optional[str]:
+    """"future", "past" or None (nothing said) for a date at token ``i``: the nearest tense word
+    before it in its clause ("will reopen on Monday", "closed on Monday"), else after it
+    ("On Monday, the museum will reopen"). A past participle after "be" or "have" ("will be
+    completed on Friday") marks no tense; a future word after a past one ("was expected to")
+    is the past's."""
+    if toks is None:
+        return None
+    for k in range(i - 1, max(-1, i - 1 - _TENSE_REACH), -1):
+        got = _tense_word(toks, k)
+        if got == "end":
+            break
+        if got is not None:
+            return got
+    for k in range(i + 1, min(len(toks), i + 1 + _TENSE_REACH)):
+        if toks[k].lower == "ago":
+            continue  # "Thanksgiving 1 year ago": the date's own words, read by the offset rule
+        got = _tense_word(toks, k)
+        if got == "end":
+            break
+        if got is not None:
+            return got
+    return None
+
+
+def _tense_word(toks: list, k: int) -> Optional[str]:
+    w = toks[k].lower
+    if w in _CLAUSE_ENDS:
+        return "end"
+    prev = toks[k - 1].lower if k > 0 else ""
+    if w in _FUTURE_TENSE or w.endswith(("'ll", "’ll")) or \
+            (w == "to" and prev in _FUTURE_BEFORE_TO and k + 1 < len(toks) and toks[k + 1].is_word
+             and toks[k + 1].lower not in _DETERMINERS):
+        if prev in ("was", "were", "had") or (w == "to" and k > 1 and toks[k - 2].lower in ("was", "were")):
+            return "past"  # "was expected to", "was set to": what was to happen then
+        return "future"
+    if w in ("was", "were", "had", "did", "ago", "yesterday"):
+        return "past"
+    if (w in _PAST_TENSE or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed") and toks[k].is_word
+                             and w not in _NOT_PAST)) and prev not in _PARTICIPLE_AUX:
+        return "past"
+    return None
 
 
 def _month_day(m: int, d: int, ref: _Ref, wd: Optional[int] = None) -> Optional[dt.date]:
@@ -1339,6 +1422,7 @@ def find_dates(text: str, start: int = 0, end: Optional[int] = None,
         if not tok.is_digit and tok.lower not in starts:
             i += 1
             continue
+        ref.at(toks, i)
         try:
             p = _parse_at(toks, i, ref)
         except (OverflowError, ValueError):
