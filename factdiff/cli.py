@@ -171,7 +171,7 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
     streamed = "html" not in [to_stdout] + [fmt for fmt, _ in to_files]
     with progress(wanted()) as step:
         step("finding files")
-        files, problems = discover(inputs, skip=configs.path_filter(cfg))
+        files, problems = discover(inputs, skip=_skip(cfg))
         step(f"reading {len(files)} files")
         stages = {"extract": "reading articles", "align": "comparing articles", "compare": "judging"}
 
@@ -285,7 +285,7 @@ def explain_command(
             cfg = dataclasses.replace(cfg, respect_gitignore=False)
         if cfg.synonyms:
             lexicon.add_synonyms({cls: list(words) for cls, words in cfg.synonyms})
-        files, problems = discover(list(paths), skip=configs.path_filter(cfg))
+        files, problems = discover(list(paths), skip=_skip(cfg))
         sources = list(_read_all(files, max_bytes, problems))
         for p in problems:
             _warn(f"{p.path}: skipped: {p.reason}")
@@ -309,6 +309,30 @@ def explain_command(
         raise typer.Exit(_broken_pipe()) from None
     except Exception as exc:  # noqa: BLE001 - no traceback reaches the user (--debug shows it)
         _internal_error(exc)
+
+
+def _skip(cfg):
+    """``skip(path, is_dir)`` for :func:`discover`: the reason the configuration's ``exclude``,
+    its ``include`` or a ``.gitignore`` leaves a path out, or False."""
+    where = display_path(cfg.path.name if cfg.path else "the configuration")
+    rules = []
+    if cfg.exclude:
+        rules.append((configs.path_filter(dataclasses.replace(cfg, include=(), respect_gitignore=False)),
+                      f"left out by `exclude` in {where}"))
+    if cfg.include:
+        rules.append((configs.path_filter(dataclasses.replace(cfg, exclude=(), respect_gitignore=False)),
+                      f"not matched by `include` in {where}"))
+    if cfg.respect_gitignore:
+        rules.append((configs.path_filter(dataclasses.replace(cfg, include=(), exclude=())),
+                      "ignored by .gitignore (--no-gitignore reads them)"))
+
+    def skip(path: Path, is_dir: bool):
+        for rule, why in rules:
+            if rule(path, is_dir):
+                return why
+        return False
+
+    return skip
 
 
 def _read_all(files, max_bytes: int, problems: list, told: Optional[set] = None):

@@ -10,6 +10,7 @@ import errno
 import os
 import re
 import stat
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
@@ -36,11 +37,68 @@ def display_path(path: Union[str, os.PathLike]) -> str:
     return os.fsencode(path).decode("utf-8", "replace")
 
 
+@dataclass(frozen=True)
+class FolderNote(Problem):
+    """A folder, or files in it, that a run leaves out without reading: what the ignore rules
+    or the configuration leave out (``files`` of them), or a named folder with nothing to read
+    (``files`` 0). Shown wherever a file not read is."""
+
+    files: int = 0
+
+
+_COUNT_LIMIT = 20_000  # entries looked at to count what a left-out folder holds
+
+
+def _count_readable(folder: Path) -> tuple[int, bool]:
+    """(files with a read extension under ``folder``, whether the count stopped early)."""
+    n = seen = 0
+    for root, dirs, names in os.walk(folder, onerror=lambda exc: None, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        seen += len(names) + len(dirs)
+        n += sum(1 for name in names if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."))
+        if seen > _COUNT_LIMIT:
+            return n, True
+    return n, False
+
+
+def _contents(folder: Path) -> str:
+    """What a folder with no file to read holds: "empty folder", or its files by extension."""
+    kinds: dict[str, int] = {}
+    hidden = 0
+    for root, dirs, names in os.walk(folder, onerror=lambda exc: None, followlinks=False):
+        hidden += sum(1 for d in dirs if d.startswith("."))
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if name.startswith("."):
+                hidden += 1
+                continue
+            suffix = Path(name).suffix.lower()
+            kinds[suffix or "without extension"] = kinds.get(suffix or "without extension", 0) + 1
+        if sum(kinds.values()) > _COUNT_LIMIT:
+            break
+    if not kinds:
+        return ("empty folder" if not hidden
+                else f"no file to read: only hidden files and folders ({hidden}, never read)")
+    total = sum(kinds.values())
+    top = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+    listed = ", ".join(f"{n} {k}" for k, n in top[:5]) + (", …" if len(top) > 5 else "")
+    return (f"no file to read: {total:,} file{'' if total == 1 else 's'} of other types ({listed}); "
+            f"a folder is read for {', '.join(SUFFIXES)} (name a file to read it whatever its extension)")
+
+
 def discover(paths: Iterable[Union[str, os.PathLike]],
-             skip: Optional[Callable[[Path, bool], bool]] = None) -> tuple[list[Path], list[Problem]]:
+             skip: Optional[Callable[[Path, bool], Union[bool, str]]] = None) -> tuple[list[Path], list[Problem]]:
     """Files to read, in a stable order: folders are walked recursively for known suffixes;
     files named explicitly are read whatever their suffix. ``skip(path, is_dir)`` leaves out
-    what a walk finds (ignored or excluded files and folders), never a file named explicitly.
+    what a walk finds (ignored or excluded files and folders), never a file named explicitly;
+    it may return the reason as text ("ignored by .gitignore"). A folder named explicitly is
+    read even when ``skip`` leaves it out itself (naming it asks for it); then nothing inside it
+    is left out.
+
+    What is left out is said, one :class:`FolderNote` per folder among the problems
+    ("news/drafts: 12 files ignored by .gitignore"), counting the files with a read extension
+    it holds (a folder holding none is not mentioned); so is a named folder with nothing to
+    read ("empty folder", or what it holds).
 
     Nothing here raises for a bad path: a missing path, a link loop or a folder that cannot be
     listed is a Problem; links found in a walk are listed like files (reading them says what
@@ -48,12 +106,22 @@ def discover(paths: Iterable[Union[str, os.PathLike]],
     files: list[Path] = []
     problems: list[Problem] = []
     seen: set[str] = set()
+    left: dict[str, dict[str, list]] = {}  # folder -> reason -> [files, counted in full]
+    whole: list[str] = []  # named folders read whole although skip leaves them out
+    noted = [0]  # files left out so far
 
-    def skipped(path: Path, is_dir: bool) -> bool:
+    def skipped(path: Path, is_dir: bool) -> Union[bool, str]:
         try:
-            return bool(skip and skip(path, is_dir))
+            return (skip and skip(path, is_dir)) or False
         except (OSError, RuntimeError, ValueError):  # a link loop or an unreadable folder: not for skip to say
             return False
+
+    def note(folder: Path, why: Union[bool, str], n: int, partial: bool = False) -> None:
+        reason = why if isinstance(why, str) else "left out by the configuration"
+        slot = left.setdefault(display_path(folder), {}).setdefault(reason, [0, False])
+        slot[0] += n
+        slot[1] = slot[1] or partial
+        noted[0] += n
 
     def walk_error(exc: OSError) -> None:
         where = exc.filename if exc.filename is not None else path
@@ -69,14 +137,41 @@ def discover(paths: Iterable[Union[str, os.PathLike]],
         if not is_dir:
             files.append(path)  # read_source says what is wrong with it, if anything
             continue
+        inside = skipped if not skipped(path, True) else (lambda f, d: False)
+        if inside is not skipped:
+            whole.append(os.path.realpath(path))
         found = []
+        before = noted[0]
         for root, dirs, names in os.walk(path, onerror=walk_error, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not skipped(Path(root) / d, True))
+            kept = []
+            for d in sorted(d for d in dirs if not d.startswith(".")):
+                why = inside(Path(root) / d, True)
+                if why:
+                    n, partial = _count_readable(Path(root) / d)
+                    if n:
+                        note(Path(root) / d, why, n, partial)
+                else:
+                    kept.append(d)
+            dirs[:] = kept
             for name in sorted(names):
                 f = Path(root) / name
-                if f.suffix.lower() in SUFFIXES and not name.startswith(".") and not skipped(f, False):
-                    found.append(f)
+                if f.suffix.lower() in SUFFIXES and not name.startswith("."):
+                    why = inside(f, False)
+                    if why:
+                        note(Path(root), why, 1)
+                    else:
+                        found.append(f)
+        if not found and noted[0] == before:
+            problems.append(FolderNote(display_path(path), _contents(path)))
         files.extend(sorted(found, key=lambda f: f.relative_to(path).as_posix()))
+    for folder, reasons in left.items():
+        real = os.path.realpath(folder)
+        if any(real == w or real.startswith(w.rstrip(os.sep) + os.sep) for w in whole):
+            continue  # also named, and read whole
+        total = sum(n for n, _ in reasons.values())
+        said = "; ".join(f"{'at least ' if partial else ''}{n:,} file{'' if n == 1 else 's'} {why}"
+                         for why, (n, partial) in reasons.items())
+        problems.append(FolderNote(folder, said, total))
     unique = []
     for f in files:
         key = os.path.realpath(f)

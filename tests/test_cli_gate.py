@@ -234,7 +234,8 @@ def test_malformed_configuration_exits_2(repo):
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(repo):
     proc = factdiff(repo, "news")
-    assert proc.stderr == ""
+    # only the line that says the ignored drafts folder was left out (issue 12, item 5)
+    assert proc.stderr == "news/drafts: skipped: 1 file ignored by .gitignore (--no-gitignore reads them)\n"
 
 
 def test_progress_wanted_only_on_a_terminal_outside_ci():

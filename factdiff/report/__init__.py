@@ -254,13 +254,23 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+def unread(problems) -> str:
+    """What a run did not read, counted: "2 files not read", "12 files not read" when a folder
+    note stands for 12 files, "1 folder with nothing to read"; "" when nothing."""
+    files = sum(getattr(p, "files", 1) for p in problems)
+    bare = sum(1 for p in problems if getattr(p, "files", 1) == 0)
+    parts = ([f"{plural(files, 'file')} not read"] if files else []) \
+        + ([f"{plural(bare, 'folder')} with nothing to read"] if bare else [])
+    return ", ".join(parts)
+
+
 def headline(report, comparison) -> str:
     """One line for a log or a summary: what was read, what was found, what fails."""
     s = report.summary()
     text = (f"factdiff: {plural(s['sources'], 'source')}, {plural(s['conflict'], 'contradiction')}, "
             f"{s['agree']} agreed")
     if report.problems:
-        text += f", {plural(len(report.problems), 'file')} not read"
+        text += f", {unread(report.problems)}"
     if comparison.baseline:
         text += (f"; against the baseline: {len(comparison.new)} new, {len(comparison.known)} known, "
                  f"{len(comparison.fixed)} fixed")

@@ -40,7 +40,7 @@ def render(report, comparison=None, root=None) -> str:
                     f"{sum(per_level.values())} were written: see this log or the SARIF report.")
     for p in report.problems:  # a file not read: said where it is, as a warning
         lines.append(command("warning", f"not read: {p.reason}", file=relative_path(p.path, root),
-                             title="factdiff: file not read"))
+                             title="factdiff: " + ("folder" if hasattr(p, "files") else "file") + " not read"))
     lines.append(command("notice", summary, title="factdiff summary"))  # the annotations carry the levels
     for f in comparison.fixed:
         lines.append(f"fixed since the baseline: {f.subject or f.kind} ({f.fingerprint})")

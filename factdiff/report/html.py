@@ -695,8 +695,8 @@ def render(report: Report, show_all: bool = True, title: Optional[str] = None, *
     problems = ""
     if report.problems:
         items = "".join(f"<li><code>{_e(p.path)}</code>: {_e(p.reason)}</li>" for p in report.problems)
-        problems = f'<section id="problems"><h2>Files not read</h2><ul class="problems">{items}</ul></section>'
-    problems_link = '<a href="#problems">Files not read</a>' if report.problems else ""
+        problems = f'<section id="problems"><h2>Not read</h2><ul class="problems">{items}</ul></section>'
+    problems_link = '<a href="#problems">Not read</a>' if report.problems else ""
     page_title = (f"{heading}: {summary['conflict']} conflict{'s' if summary['conflict'] != 1 else ''}, "
                   f"{summary['agree']} agree, {summary['sources']} sources")
     return (

@@ -2,7 +2,7 @@
 table, known ones and agreements folded away, fixed ones listed."""
 from __future__ import annotations
 
-from . import comparison_of, headline, plural, position, relative_path, sources_by_id
+from . import comparison_of, headline, plural, position, relative_path, sources_by_id, unread
 
 
 def render(report, comparison=None, show_all: bool = False, root=None) -> str:
@@ -23,7 +23,7 @@ def render(report, comparison=None, show_all: bool = False, root=None) -> str:
         out += [f"- {_cell(e.subject or e.kind or 'finding')} (`{e.fingerprint}`)" for e in comparison.fixed]
         out.append("")
     if report.problems:
-        out += [f"Not read ({plural(len(report.problems), 'file')}):", ""]
+        out += [f"Not read ({unread(report.problems).replace(' not read', '')}):", ""]
         out += [f"- `{_cell(relative_path(p.path, root))}`: {_cell(p.reason)}" for p in report.problems]
         out.append("")
     facts = [f for f in report.facts if f.status == "agree" or (show_all and f.status == "single")]

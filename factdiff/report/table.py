@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..baseline import fact_key
+from . import unread
 
 _BADGE = {"conflict": "bold white on red", "agree": "bold black on green", "single": "black on grey70"}
 _LEVEL_BADGE = {"hard": "bold white on red", "soft": "bold black on yellow"}
@@ -91,8 +92,7 @@ def build(report, show_all: bool = False, comparison=None, explain: bool = False
         f"{summary['sources']} sources · {summary['facts']} facts · "
         f"{summary['conflict']} conflict · {summary['agree']} agree · {summary['single']} single"
         + ("" if show_all else " (singles hidden: --all)")
-        + (f" · {len(report.problems)} file{'' if len(report.problems) == 1 else 's'} not read"
-           if report.problems else ""),
+        + (f" · {unread(report.problems)}" if report.problems else ""),
         style="bold",
     )
     if comparison is not None and comparison.baseline:
