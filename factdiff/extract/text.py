@@ -46,7 +46,10 @@ class Token:
 
 # The same tokens, each with the characters before it (which hold no token: white space as
 # the token pattern reads it), so that offsets are counted rather than asked of match objects.
-_GAP_TOKEN_RE = regex.compile(r"([\s\x1c-\x1f]*+)(" + _TOKEN_RE.pattern + ")", regex.V1)
+# Each match starts where the last one ended (\G): a stretch of white space with no token after
+# it is read once, not again from each of its characters.
+_GAP_TOKEN = r"([\s\x1c-\x1f]*+)(" + _TOKEN_RE.pattern + ")"
+_GAP_TOKEN_RE = regex.compile(r"\G" + _GAP_TOKEN, regex.V1)
 # The characters no token holds at the end of a stretch, read backwards: not searched at all
 # (a search for a token from each of them would run to the end of the run).
 _TRAILING_GAP_RE = regex.compile(r"[\s\x1c-\x1f]*+", regex.V1 | regex.REVERSE)
@@ -98,7 +101,7 @@ def _standard_patterns():
         if k + 1 == len(safe) or safe[k + 1] != cp + 1:
             ranges.append(f"\\U{first:08x}-\\U{cp:08x}")
             first = None
-    return re.compile(_GAP_TOKEN_RE.pattern), re.compile("[^" + "".join(ranges) + "]")
+    return re.compile(_GAP_TOKEN), re.compile("[^" + "".join(ranges) + "]")
 
 
 def tokens_of(pairs: list[tuple[str, str]], start: int) -> list[Token]:
