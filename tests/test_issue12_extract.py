@@ -160,3 +160,46 @@ def test_clause_tense():
     assert tense("Talks ended on Friday", "Friday") == "past"
     assert tense("It will be finished by Friday", "Friday") == "future"
     assert tense("Friday", "Friday") is None
+
+
+# --- item 10: a dateline is the article's date, not a fact -----------------------------------
+
+@pytest.mark.parametrize("text, kept", [
+    ("PARIS, March 3 (Reuters) - France said 12 people died on March 2.", ["March 2"]),
+    ("NEW YORK, Jan. 5, 2019 /PRNewswire/ -- The company said it hired 40 people.", []),
+    ("WASHINGTON, March 3 — The Senate voted on Tuesday.", ["Tuesday"]),
+    ("**LONDON, 3 March 2025 (Reuters)** - Prices rose 3% in 2024.", ["2024"]),
+    ("Kyiv, Ukraine, March 3 (AP) — Ukraine said 4 drones fell.", []),
+    ("Storm hits coast\n\n  MIAMI, Sept. 4 (AP) — The storm hit on Sept. 3.", ["Sept. 3"]),
+    # a line holding nothing but the article's date, before its text
+    ("By Jane Doe\nMarch 3, 2025\n\nThe council said 12 homes flooded on March 1.", ["March 1"]),
+    ("Published 3 March 2025\nUpdated: Tue 4 Mar 2025 10:02 GMT\nThe fire began on March 1.", ["March 1"]),
+    # not datelines: a sentence that opens with a date, a text that is only a date
+    ("On March 3, 2019: the fire started.", ["March 3, 2019"]),
+    ("March 3, 2025", ["March 3, 2025"]),
+    ("The fire started on March 3.\n\nIt burned for a week.", ["March 3"]),
+])
+def test_dateline_dates_are_no_mentions(text, kept):
+    assert [m.text for m in extract(text, published="2025-03-04") if m.kind == "date"] == kept
+
+
+def test_dateline_year_is_no_time_frame():
+    (m,) = [m for m in extract("LONDON, 3 March 2025 (Reuters) - Prices rose 3%.") if m.kind == "percent"]
+    assert m.frame == ()
+
+
+@pytest.mark.parametrize("text", ["© 2025 The Associated Press. All rights reserved.", "(c) 2018 CNN",
+                                  "Copyright © 2011-2019 Example Media Inc.", "Copyright 2019 Reuters."])
+def test_copyright_years_are_neither_dates_nor_counts(text):
+    assert [m for m in extract(text) if m.kind != "name"] == []
+
+
+def test_one_dateline_in_many_articles_makes_no_fact():
+    from factdiff import check_texts
+
+    bodies = ["homes were flooded", "roads were closed", "schools shut", "trees fell"]
+    texts = {f"a{k:02d}": f"PARIS, March 3 (Reuters) - The council said {k + 2} {bodies[k % 4]}.\n"
+             for k in range(28)}
+    report = check_texts(texts)
+    assert not [f for f in report.facts if f.kind == "date"]
+

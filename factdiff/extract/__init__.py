@@ -17,7 +17,7 @@ from typing import Optional, Union
 
 from ..model import Mention
 from . import context as ctx
-from . import dates, gate, quantities, roles
+from . import datelines, dates, gate, quantities, roles
 from .dates import find_dates, find_phones, find_times, shift_back
 from .quantities import Raw, apply_postfix, scan
 from .roles import find_roles
@@ -28,7 +28,7 @@ from .names import find_names
 
 __all__ = ["extract"]
 
-EXTRACTOR_VERSION = "3"  # 2: names; 3: ordinals carry their context
+EXTRACTOR_VERSION = "4"  # 2: names; 3: ordinals carry their context; 4: clause tense, datelines
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:
@@ -194,13 +194,17 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
         dates_on, numbers, roles_on = finders
         dates = find_dates(text, s, e, published, prefer, toks) if dates_on else []
         times, phones, tallies = [], [], []  # each needs a digit
-    blocked = _Blocked([(d.start, d.end) for d in dates if not d.offset] + times + phones
+    furniture = datelines.furniture(text, s, e)  # "© 2025": no date, no count
+    if furniture:
+        dates = [d for d in dates if not any(a <= d.start and d.end <= b for a, b in furniture)]
+    blocked = _Blocked([(d.start, d.end) for d in dates if not d.offset] + times + phones + furniture
                        + noise.within(s, e)
                        + [(toks[t.i].start, toks[t.j - 1].end) for t in tallies])
     raws = scan(toks, blocked) if numbers else []
+    header = datelines.dateline_end(text, s, e, toks, dates, times)  # the article's date, no fact
     years = ()  # the time frame of the counts: only read when there are some
     if tallies or raws:
-        years = {d.iso[:4] for d in dates if d.iso and d.iso[:1].isdigit()}
+        years = {d.iso[:4] for d in dates if d.iso and d.iso[:1].isdigit() and d.end > header}
         years |= {f"{int(r.low):04d}" for r in raws if r.kind == "year"}  # "the 2016 election cycle"
         if published is None:
             # "last year" with no date to resolve it against is still a time frame of its own
@@ -252,7 +256,7 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
 
     # --- dates ----------------------------------------------------------------------------
     for d in dates:
-        if d.iso is None or d.grain == "year" and _year_is_label(toks, tok_index(d.start)):
+        if d.iso is None or d.end <= header or d.grain == "year" and _year_is_label(toks, tok_index(d.start)):
             continue
         i = tok_index(d.start)
         j = tok_index(d.end)
