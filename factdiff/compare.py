@@ -541,15 +541,15 @@ def _value_order(m: Mention) -> tuple:
 
 
 def _sameness(a: Mention, b: Optional[Mention] = None) -> str:
-    """Why two mentions were compared at all."""
+    """Why two mentions were compared at all, in the text's words where it has them."""
     if a.kind == "role":
         return f"same person ({a.person}) and title"
-    what = a.subject if a.subject and not a.subject.startswith("≈") else None
+    what = _thing(a)
     parts = [f"same measured thing ({what})" if what else "same surrounding words"]
     if a.kind == "date" and a.event:
         parts.append(f"same event ({a.event})")
     elif a.predicate and (b is None or b.predicate == a.predicate):
-        parts.append(f"same event ({a.predicate})")
+        parts.append(f"same event ({_predicate_word(a) or a.predicate})")
     if a.scope in ("rate", "change"):
         parts.append(f"both a {a.scope}")
     return ", ".join(parts)
@@ -559,14 +559,87 @@ def _representative(group: list[Mention]) -> Mention:
     return max(group, key=lambda m: (m.predicate is not None, -m.start))
 
 
+# Words a measured thing is never named by: what a subject finder may pick up next to a figure
+# ("next", "January", "and", "voted") says nothing about what the figure counts.
+_NOT_THINGS = frozenset({
+    "figure", "next", "last", "earlier", "later", "previous", "past", "ago", "this", "that", "these",
+    "those", "another", "other", "more", "less", "most", "least", "some", "many", "few", "several",
+    "total", "sum", "number", "amount", "plus", "include", "come", "move", "and", "or", "but",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "today", "yesterday", "tomorrow", "year", "month", "week", "day", "hour", "time",
+    "said", "told", "took", "gave", "made", "went", "came", "ran", "stole", "found", "won", "lost",
+    "fell", "rose", "held", "met", "saw", "began", "left", "kept", "paid", "sent", "spent", "brought",
+    "bought", "withdraw", "devote",
+})
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d.,:]*")
+
+
+def _thing(m: Mention) -> Optional[str]:
+    """The measured thing of ``m`` when it is a word that names one, else None."""
+    what = m.subject
+    if not what or what.startswith("≈"):
+        return None
+    if " " not in what and (what in _NOT_THINGS or what in lexicon.stopwords() or len(what) < 2
+                            or (len(what) > 4 and what.endswith("ed") and not what.endswith("eed"))):
+        return None  # "voted", "appropriated": a verb taken for the thing
+    return what
+
+
+def _predicate_word(m: Mention) -> Optional[str]:
+    """The word of ``m``'s sentence that says its event ("killed" for the class "kill"), the
+    one nearest the mention."""
+    if not m.predicate or not m.sentence:
+        return None
+    index = lexicon.predicate_index()
+    at = m.start - m.sentence_start
+    best = None
+    for w in _WORD_RE.finditer(m.sentence):
+        if index.get(w.group().lower()) == m.predicate:
+            d = abs(w.start() - at)
+            if best is None or d < best[0]:
+                best = (d, w.group())
+    return best[1] if best else None
+
+
+_BREAKS = ".;:!?“”\"()[]—–"  # what ends the words a subject is made of
+
+
+def _own_words(m: Mention) -> str:
+    """The sentence's own words around the mention, the mention itself left out (its value is
+    shown beside it): “the shutdown began on …”. What a subject is when nothing better is
+    known: up to four words before it and three after, within its clause."""
+    s = m.sentence
+    a, b = m.start - m.sentence_start, m.end - m.sentence_start
+    if not s or not 0 <= a <= b <= len(s):
+        return "…"
+
+    def clause(text: str, backwards: bool) -> list[str]:
+        for breaks in (_BREAKS + ",", _BREAKS):  # within the commas (before it: unless one word is left)
+            cuts = [text.rfind(c) if backwards else text.find(c) for c in breaks]
+            cuts = [c for c in cuts if c >= 0]
+            part = (text[max(cuts) + 1:] if backwards else text[:min(cuts)]) if cuts else text
+            words = [w for w in part.split() if any(ch.isalnum() for ch in w)]
+            if len(words) >= 2 or breaks == _BREAKS or not backwards:
+                return words[-4:] if backwards else words[:3]
+        return []
+
+    words = clause(s[:a], True) + ["…"] + clause(s[b:], False)
+    return "“" + " ".join(words) + "”"
+
+
 def _subject_words(m: Mention) -> str:
+    """What a fact is about, as the report shows it: the text's words. The measured thing
+    ("civilian"), its event as a class ("(kill)") or a date's start or end ("start of attack");
+    where no word names the thing, the sentence's own words around the mention
+    (“the shutdown began on …”), never a placeholder."""
     if m.kind == "role":
         return f"{m.person}: {m.subject.split(':', 1)[1]}"
     if m.kind == "name":
         return f"name: {m.person}"
-    what = m.subject or (f"‘{m.predicate}’" if m.predicate else "figure")
-    if what.startswith("≈"):
-        what = "figure"
+    what = _thing(m)
+    if what is None:
+        return _own_words(m)
     if m.kind == "date":
         event = {"start": "start of ", "end": "end of "}.get(m.event or "", "date of ")
         return f"{event}{what}"

@@ -203,3 +203,70 @@ def test_one_dateline_in_many_articles_makes_no_fact():
     report = check_texts(texts)
     assert not [f for f in report.facts if f.kind == "date"]
 
+
+# --- item 11: a subject is words from the text -------------------------------------------------
+
+def _subjects(texts: dict, published: str = "2019-01-10") -> dict:
+    from factdiff import check_texts
+
+    return {f.subject: f for f in check_texts(texts, published=published).facts}
+
+
+def test_no_placeholder_subjects():
+    """No `start of 'start'`, `duration of 'end'`, `date of figure`, `figure`, `next (rise)`,
+    `january (spend)`: where no word names the measured thing, the sentence's own words."""
+    texts = {"a": "The shutdown began on Dec. 22. Payrolls were expected to increase by 671,000 next month. "
+                  "The firm will spend $5 million in January. He moved to divert billions toward a wall. "
+                  "The talks ended after three days.",
+             "b": "The shutdown began on Dec. 21. Payrolls were expected to increase by 600,000 next month. "
+                  "The firm will spend $6 million in January. He moved to divert billions toward a wall. "
+                  "The talks ended after four days."}
+    subjects = _subjects(texts)
+    for s in subjects:
+        assert "‘" not in s and "'" not in s, s
+        assert s != "figure" and "of figure" not in s, s
+        assert not s.startswith(("next", "january")), s
+    assert "“The shutdown began on …”" in subjects
+    assert subjects["“The shutdown began on …”"].status == "conflict"
+    assert "“expected to increase by … next month”" in subjects
+    assert "“The firm will spend … in January”" in subjects
+    assert "“He moved to divert … toward a wall”" in subjects
+    assert "“The talks ended after …”" in subjects
+
+
+def test_own_words_come_from_the_sentence():
+    from factdiff.compare import _subject_words
+    from factdiff.model import Mention
+
+    sentence = "In a narrow victory, 98 to 96, she won the seat."
+    m = Mention(start=21, end=23, text="98", kind="count", low=98, high=98, sentence=sentence, sentence_start=0)
+    assert _subject_words(m) == "“In a narrow victory, … to 96”"
+    for word in _subject_words(m).strip("“”").replace("…", "").split():
+        assert word in sentence
+    named = Mention(start=21, end=23, text="98", kind="count", low=98, high=98, subject="seat",
+                    predicate="win", sentence=sentence, sentence_start=0)
+    assert _subject_words(named) == "seat (win)"  # a measured thing that is a word stays as it was
+
+
+def test_a_verb_or_a_month_is_no_measured_thing():
+    from factdiff.compare import _sameness, _subject_words
+    from factdiff.model import Mention
+
+    sentence = "But dozens in her caucus voted against her."
+    m = Mention(start=4, end=10, text="dozens", kind="count", low=24, high=99, subject="voted",
+                sentence=sentence, sentence_start=0)
+    assert _subject_words(m) == "“But … in her caucus”"
+    assert _sameness(m) == "same surrounding words"
+    killed = Mention(start=0, end=2, text="12", kind="count", low=12, high=12, subject="person", predicate="kill",
+                     sentence="12 people were killed.", sentence_start=0)
+    assert _sameness(killed) == "same measured thing (person), same event (killed)"
+
+
+def test_sample_subjects_are_words():
+    from pathlib import Path
+
+    from factdiff import check_paths
+
+    report = check_paths([Path(__file__).resolve().parent.parent / "samples" / "amnesty-syria-2015"])
+    for f in report.facts:
+        assert "‘" not in f.subject and f.subject != "figure" and "of figure" not in f.subject, f.subject
