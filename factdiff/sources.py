@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
 from . import lexicon
-from .extract.dates import parse_published
+from .extract.dates import MONTHS, WEEKDAYS, find_dates, parse_published
 from .model import Problem, Source
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -483,16 +483,71 @@ def _tidy(text: str) -> str:
 
 # --- title and date ----------------------------------------------------------------------
 
+_BYLINE_RE = re.compile(r"^[Bb]y\s+[A-Z]")
+# words that may stand beside a date in a line that only says when the article appeared
+_DATELINE_WORDS = frozenset(
+    "published updated posted last first modified on at date dated time edited and of "
+    "gmt utc bst est edt cet cest pst pdt ist am pm a m p".split())
+
+
+_WEEKDAY_STEMS = frozenset(w[:3] for w in WEEKDAYS)
+
+
+def _plain_line(line: str) -> str:
+    """A line without Markdown heading marks ("## Title ##" -> "Title") or the emphasis around
+    it ("*Published 3 March 2025*", "**Title**")."""
+    line = line.strip()
+    hashes = len(line) - len(line.lstrip("#"))
+    if 1 <= hashes <= 6 and (len(line) == hashes or line[hashes] in " \t"):
+        line = line[hashes:].strip()
+        closing = line.rstrip("#")
+        if not closing or closing[-1] in " \t":  # "Title ##": a closing run after a space
+            line = closing.strip()
+    for mark in ("***", "**", "*", "___", "__", "_"):
+        if len(line) > 2 * len(mark) and line.startswith(mark) and line.endswith(mark):
+            inner = line[len(mark):-len(mark)]
+            if inner.strip() == inner:
+                return inner
+    return line
+
+
+def is_dateline(line: str) -> bool:
+    """Does ``line`` only say when the article appeared ("Wednesday 23 December 2015 07:19 EST",
+    "*Published 3 March 2025*", "Updated: 4 May 2024", "LONDON, 3 March 2025")?"""
+    line = _plain_line(line)
+    if not line or len(line) > 120 or not any(c.isdigit() for c in line):
+        return False
+    hits = [h for h in find_dates(line) if not h.relative]
+    if not hits:
+        return False
+    rest, at = [], 0
+    for h in sorted(hits, key=lambda h: h.start):
+        rest.append(line[at:h.start])
+        at = max(at, h.end)
+    rest.append(line[at:])
+    for word in re.findall(r"[^\W\d_]+", " ".join(rest)):
+        low = word.lower()
+        if not (low in _DATELINE_WORDS or low in MONTHS or low[:3] in _WEEKDAY_STEMS
+                or (word.isupper() and len(word) > 1)):  # a place in capitals, a time zone
+            return False
+    return True
+
+
 def guess_title(text: str) -> Optional[str]:
-    """The first short line near the top that reads like a headline."""
+    """The first short line near the top that reads like a headline, without its Markdown
+    heading marks ("# Storm hits town" -> "Storm hits town"). A headline may be short (two
+    words or more); a line that only says when the article appeared ("*Published 3 March
+    2025*", a dateline), a byline ("By Jane Doe") or boilerplate is never one."""
     boiler = lexicon.load("boilerplate")["phrases"]
-    for line in [ln.strip() for ln in _head_lines(text, 15)]:
-        if not line or len(line.split()) < 4:
-            continue
+    for raw in _head_lines(text, 15):
+        line = _plain_line(raw)
+        words = line.split()
+        if len(words) < 2 or not any(c.isalpha() for c in line):
+            continue  # empty, a rule ("=====", "---"), a lone label ("World", "Reuters")
         low = line.lower()
-        if any(b in low for b in boiler):
+        if any(b in low for b in boiler) or _BYLINE_RE.match(line) or is_dateline(line):
             continue
-        if len(line) > 200 or (line.endswith((".", "!", "?")) and len(line.split()) > 12):
+        if len(line) > 200 or (line.endswith((".", "!", "?")) and len(words) > 12):
             return None  # the body has begun: this text states no headline
         if line.endswith("."):
             continue  # a headline does not end with a full stop

@@ -128,3 +128,40 @@ def test_discover_notes_are_folder_notes_with_their_file_counts(repo):
     files, problems = discover([repo / "news"], skip=lambda p, d: d and p.name == "drafts" and "left out")
     assert [f.name for f in files] == ["a.txt", "b.txt"]
     assert problems == [FolderNote(str(repo / "news" / "drafts"), "3 files left out", 3)]
+
+
+# --- item 9: titles ------------------------------------------------------------------------------
+
+def test_a_short_headline_is_the_title_not_the_dateline():
+    text = "Storm hits town\n\nWednesday 23 December 2015 07:19 EST\n\nThe storm killed 20 people.\n"
+    assert guess_title(text) == "Storm hits town"
+    assert guess_published(text) == "2015-12-23"
+
+
+def test_a_markdown_title_loses_its_heading_marks():
+    assert guess_title("# Storm hits the coastal town\n\nThe storm killed 20 people.\n") == \
+        "Storm hits the coastal town"
+    assert guess_title("## Flood waters rise ##\n\nBody.\n") == "Flood waters rise"
+    assert guess_title("**Storm hits town**\n\nBody.\n") == "Storm hits town"
+
+
+def test_a_publication_line_is_no_title_and_gives_the_date():
+    text = "*Published 3 March 2025*\n\n# Storm hits town\n\nThe storm killed 20 people on Monday.\n"
+    src = source_from_text("a", text)
+    assert (src.title, src.published) == ("Storm hits town", "2025-03-03")
+    only = "*Published 3 March 2025*\n\nThe storm killed 20 people in the coastal town on Tuesday, officials said.\n"
+    assert guess_title(only) is None and guess_published(only) == "2025-03-03"
+
+
+@pytest.mark.parametrize("line", ["Updated: 4 May 2024, 10:00 GMT", "LONDON, 3 March 2025",
+                                  "_Posted on Monday 3 March 2025_", "By Jane Doe", "World"])
+def test_datelines_bylines_and_labels_are_no_titles(line):
+    assert guess_title(f"{line}\n\nElection set for 4 July 2024\n\nBody.\n") == "Election set for 4 July 2024"
+
+
+def test_a_title_is_read_from_a_markdown_file(tmp_path):
+    (tmp_path / "a.md").write_text("# Dam bursts\n\n*Published 3 March 2025*\n\nThe dam held 20 tonnes.\n",
+                                   encoding="utf-8")
+    proc = run(tmp_path, "a.md", "--format", "json")
+    (source,) = json.loads(proc.stdout)["sources"]
+    assert (source["title"], source["published"]) == ("Dam bursts", "2025-03-03")
