@@ -142,6 +142,19 @@ def extra_synonyms() -> dict[str, tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=None)
+def _predicate_kinds() -> dict:
+    return load("predicate_kinds")
+
+
+def predicate_for_kind(kind: str, cls):
+    """The event class ``cls`` as it reads for a figure of ``kind`` (``predicate_kinds.toml``):
+    "cost" is *kill* with lives and *cost* with money."""
+    if cls is None:
+        return None
+    return _predicate_kinds().get(kind, {}).get(cls, cls)
+
+
+@functools.lru_cache(maxsize=None)
 def synonym_index() -> dict[str, str]:
     """Singular lemma (or phrase of lemmas) of a measured thing -> its class."""
     index: dict[str, str] = {}

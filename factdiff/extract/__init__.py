@@ -15,6 +15,7 @@ import re
 import math
 from typing import Optional, Union
 
+from .. import lexicon
 from ..model import Mention
 from . import context as ctx
 from . import datelines, dates, gate, quantities, roles
@@ -28,7 +29,7 @@ from .names import find_names
 
 __all__ = ["extract"]
 
-EXTRACTOR_VERSION = "4"  # 2: names; 3: ordinals carry their context; 4: clause tense, datelines
+EXTRACTOR_VERSION = "5"  # 2: names; 3: ordinals carry their context; 4: clause tense, datelines; 5: event of money
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:
@@ -303,6 +304,7 @@ def _numeric_mention(text: str, toks: list[Token], raw: Raw, years, common) -> O
                        entities=ctx.entities(toks, raw.i, raw.j),
                        signature=ctx.signature(toks, raw.i, raw.j), **common)
     predicate = ctx.find_predicate(toks, raw.i, raw.j, subject_position=raw.kind != "duration")
+    predicate = lexicon.predicate_for_kind(raw.kind, predicate)
     start, end = toks[raw.i].start, toks[raw.j - 1].end
     return Mention(
         start=start, end=end, text=text[start:end], kind=raw.kind, low=raw.low, high=raw.high,
