@@ -34,8 +34,10 @@ EXTRACTOR_VERSION = "5"  # 2: names; 3: ordinals carry their context; 4: clause 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:
     """All mentions in ``text``, in reading order. ``published`` (ISO date) resolves relative
-    dates ("on Wednesday", "three months ago"); ``prefer`` says which way an underspecified
-    one goes: "past" (news: "on Friday" is the last one) or "future" (schedules)."""
+    dates ("on Wednesday", "three months ago"); an underspecified one goes the way the tense
+    of its clause says ("will reopen on Monday": the next Monday), and where the clause says
+    nothing, the way of ``prefer``: "past" (news: "on Friday" is the last one) or "future"
+    (schedules). A dateline ("PARIS, March 3 (Reuters) -") is the article's date: no mention."""
     if isinstance(published, str):
         try:
             published = dt.date.fromisoformat(published[:10])
