@@ -270,3 +270,15 @@ def test_sample_subjects_are_words():
     report = check_paths([Path(__file__).resolve().parent.parent / "samples" / "amnesty-syria-2015"])
     for f in report.facts:
         assert "‘" not in f.subject and f.subject != "figure" and "of figure" not in f.subject, f.subject
+
+
+def test_a_fact_of_one_source_says_1_source_in_the_table():
+    """Item 11: "(count, 1 sources)" read as jargon; the count agrees with its noun."""
+    import subprocess
+    import sys
+
+    from conftest import SAMPLE
+
+    out = subprocess.run([sys.executable, "-m", "factdiff.cli", "check", str(SAMPLE), "--all"],
+                         capture_output=True, text=True).stdout
+    assert "1 source)" in out and "1 sources" not in out

@@ -60,7 +60,8 @@ def _fact_block(f, state=None, explain: bool = False) -> Group:
         head.append(f" {f.status.upper()} ", style=_BADGE[f.status])
     head.append("  ")
     head.append(f.subject, style="bold")
-    head.append(f"  ({f.kind}, {len({m.source for m in f.mentions})} sources)", style="dim")
+    n = len({m.source for m in f.mentions})
+    head.append(f"  ({f.kind}, {n} source{'' if n == 1 else 's'})", style="dim")
     if state:
         head.append(f"  [{state}]", style="bold yellow" if state == "new" else "dim")
     rows = Table(box=None, show_header=False, expand=True, padding=(0, 1), pad_edge=False)
