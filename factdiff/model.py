@@ -31,17 +31,14 @@ class Source:
     line_starts: Optional[array] = field(default=None, repr=False, compare=False)
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset in ``text``."""
-        if self.line_starts is not None:
-            line = bisect.bisect_right(self.line_starts, offset)
-            return line, offset - self.line_starts[line - 1] + 1
-        line = self.text.count("\n", 0, offset) + 1
-        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return line, col
+        """1-based line and column of a character offset in ``text`` (where the lines start is
+        worked out once, on the first call: a report asks for every mention)."""
+        if self.line_starts is None:
+            object.__setattr__(self, "line_starts", self._line_starts())
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
 
-    def without_text(self) -> "Source":
-        """The same source holding only where its lines start (4 bytes a line), for a run too
-        big to keep every article's text: ``line_col`` gives the same answers, ``text`` is ""."""
+    def _line_starts(self) -> array:
         starts = array("I" if len(self.text) < 2 ** 32 else "Q", [0])
         find, text, i = self.text.find, self.text, 0
         while True:
@@ -49,7 +46,13 @@ class Source:
             if not i:
                 break
             starts.append(i)
-        return replace(self, text="", line_starts=starts)
+        return starts
+
+    def without_text(self) -> "Source":
+        """The same source holding only where its lines start (4 bytes a line), for a run too
+        big to keep every article's text: ``line_col`` gives the same answers, ``text`` is ""."""
+        return replace(self, text="", line_starts=self.line_starts if self.line_starts is not None
+                       else self._line_starts())
 
 
 @dataclass(frozen=True, slots=True)  # slots: a third of the memory of a large run
