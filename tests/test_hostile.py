@@ -168,7 +168,8 @@ def test_size_limit_is_configurable_and_named(corpus, tmp_path):
     proc = factdiff_cli(d / "good.txt", d / "good2.md", "--max-bytes", "90", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr  # good2 alone is checked: no contradiction
     assert proc.stderr == (f"{d / 'good.txt'}: skipped: 100 bytes, over the 90-byte limit "
-                           "(--max-bytes raises it); not read\n")
+                           "(checking takes about 4 s and 45 MB a megabyte; --max-bytes raises it); "
+                           "not read\n")
     proc = factdiff_cli(d / "good.txt", "--max-bytes", "0", cwd=tmp_path)
     assert proc.returncode == 2 and "--max-bytes" in proc.stderr
     _no_traceback(proc)
@@ -178,10 +179,11 @@ def test_the_50_mb_file_is_refused_before_it_is_read(corpus):
     d, _ = corpus
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.time()
-    with pytest.raises(InputError, match=r"over the 10,485,760-byte limit \(--max-bytes raises it\)"):
+    with pytest.raises(InputError, match=r"over the 5,242,880-byte limit \(checking takes about 4 s "
+                                         r"and 45 MB a megabyte; --max-bytes raises it\)"):
         read_source(d / "huge.txt")
     assert time.time() - started < 1
-    assert DEFAULT_MAX_BYTES == 10 * 1024 * 1024
+    assert DEFAULT_MAX_BYTES == 5 * 1024 * 1024
     # peak memory did not grow by the file's size (ru_maxrss is in kilobytes on Linux)
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 20 * 1024
 

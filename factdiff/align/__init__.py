@@ -90,6 +90,17 @@ def candidate_pairs(block: list[Mention]) -> list[tuple[Mention, Mention]]:
     return [(ms[i], ms[j]) for i, j in sorted(seen)]
 
 
+def _pairs_by_words(ms: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """The pairs whose two mentions have the same words around them (each pair once)."""
+    index: dict = defaultdict(list)
+    for m in ms:
+        if m.signature and " _ " in m.signature:
+            left, right = m.signature.split(" _ ", 1)
+            index[(tuple(left.split()[-2:]), tuple(right.split()[:1]))].append(m)
+    return [(a, b) for members in index.values() if len(members) <= RULE_BUCKET_MAX
+            for x, a in enumerate(members) for b in members[x + 1:]]
+
+
 def align(mentions: list[Mention], compatible: Callable[[Mention, Mention], bool]) -> list[list[Mention]]:
     """All mentions of all sources -> groups that each speak of one thing."""
     blocks: dict[tuple, list[Mention]] = defaultdict(list)
@@ -118,7 +129,13 @@ def align_block(block: list[Mention], compatible: Callable[[Mention, Mention], b
     ms = sorted(block, key=lambda m: (m.source, m.start))
     run = Run.of(ms)
     nodes = nodes_of(ms, run, compat)
-    groups = cluster(ms, candidate_pairs([n.rep for n in nodes]), compat, run, nodes)
+    reps = [n.rep for n in nodes]
+    if run.sources == 1:
+        # one source: only its own contradictions are looked for, between the same words
+        pairs = [p for p in _pairs_by_words(reps)]
+    else:
+        pairs = candidate_pairs(reps)
+    groups = cluster(ms, pairs, compat, run, nodes)
     # a name only one source gives is no fact of the story (every text names things)
     return [g for g in groups if g[0].kind != "name" or len({m.source for m in g}) > 1]
 
