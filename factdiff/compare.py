@@ -544,6 +544,8 @@ def _sameness(a: Mention, b: Optional[Mention] = None) -> str:
     """Why two mentions were compared at all, in the text's words where it has them."""
     if a.kind == "role":
         return f"same person ({a.person}) and title"
+    if a.kind == "name":
+        return "the same name, spelled alike"
     what = _thing(a)
     parts = [f"same measured thing ({what})" if what else "same surrounding words"]
     if a.kind == "date" and a.event:

@@ -286,8 +286,9 @@ def check_sources_mentions(sources: list[Source], problems: Optional[list[Proble
         observer("compare", 0, len(groups))
     published = {s.id: s.published for s in sources if s.published}
     facts = [judge(g, published) for g in groups]
-    facts.sort(key=lambda f: (_STATUS_ORDER[f.status], -len({m.source for m in f.mentions}),
-                              f.mentions[0].source, f.mentions[0].start))
+    from .spill import fact_sort_key
+
+    facts.sort(key=fact_sort_key)
     return Report(sources=list(sources), facts=facts, problems=list(problems or [])), mentions
 
 

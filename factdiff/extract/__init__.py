@@ -29,7 +29,7 @@ from .names import find_names
 
 __all__ = ["extract"]
 
-EXTRACTOR_VERSION = "5"  # 2: names; 3: ordinals carry their context; 4: clause tense, datelines; 5: event of money
+EXTRACTOR_VERSION = "6"  # 2: names; 3: ordinals carry their context; 4: clause tense, datelines; 5: event of money; 6: a name ends at a possessive
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:

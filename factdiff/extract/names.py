@@ -164,6 +164,12 @@ def find_names(text: str, s: int, e: int) -> list[Mention]:
         prev = prev_words[-1].lower().strip("(\"“‘'") if prev_words else ""
         at_start = _at_start(text, s, a)
         words = raw.split()  # (a name wrapped over two lines is one name)
+        for n, w in enumerate(words[:-1]):
+            if w.endswith(("'s", "’s")):  # "Amnesty International UK's Syria": a name ends at 's
+                cut = raw.index(w) + len(w)
+                raw, words = raw[:cut], words[:n + 1]
+                b = a + cut
+                break
         kept = _clean(words, at_start, prev)
         if not kept:
             continue
