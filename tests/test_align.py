@@ -88,3 +88,14 @@ def test_different_compounds_are_different_things():
         "a": "The plan lowers the highest income tax rate from 39.6 percent to 25 percent.",
         "b": "The plan will lower the business tax rate from 35 percent to 15 percent."})
     assert not r.conflicts
+
+
+def test_a_bare_year_only_one_source_gives_is_no_fact():
+    """Issue 12, item 10: bare years made single facts of nothing ("in 1989"); a year two
+    sources give is still compared."""
+    r = factdiff.check_texts({"a": "The plant opened in 1989 and employs 300 people.",
+                              "b": "The plant employs 300 people."})
+    assert not [f for f in r.facts if f.kind == "date"]
+    assert [f for f in r.facts if f.kind == "count" and f.status == "agree"]
+    r = factdiff.check_texts({"a": "The plant opened in 1989.", "b": "It has run since it opened in 1989."})
+    assert [f for f in r.facts if f.kind == "date" and f.status == "agree"]

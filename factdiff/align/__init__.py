@@ -136,8 +136,13 @@ def align_block(block: list[Mention], compatible: Callable[[Mention, Mention], b
     else:
         pairs = candidate_pairs(reps)
     groups = cluster(ms, pairs, compat, run, nodes)
-    # a name only one source gives is no fact of the story (every text names things)
-    return [g for g in groups if g[0].kind != "name" or len({m.source for m in g}) > 1]
+    # a name only one source gives is no fact of the story (every text names things), and
+    # neither is a bare year only one source gives ("in 2010", "since 1989")
+    return [g for g in groups if len({m.source for m in g}) > 1 or not _says_little(g[0])]
+
+
+def _says_little(m: Mention) -> bool:
+    return m.kind == "name" or (m.kind == "date" and len(m.date or "") == 4 and not m.event)
 
 
 def explain_pair(a: Mention, b: Mention, mentions: list[Mention],
