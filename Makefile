@@ -9,7 +9,7 @@ STAMP   = $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --quiet -e '.[test]'  # -qq: errors only (setuptools' editable-install notice is no error)
 	touch $(STAMP)
 
 demo: $(STAMP)  ## run factdiff on the bundled sample
