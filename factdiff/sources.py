@@ -22,9 +22,9 @@ from .model import Problem, Source
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
-# Far above any article (a long one is 50 KB), and what one run checks within about 20 s and
-# 250 MB: checking takes about 4 CPU-s and 45 MB per megabyte of text (a 9.2 MB prose file:
-# 36 s, 430 MB).
+# Far above any article (a long one is 50 KB), and what one run checks within 30 s and 300 MB
+# (a 5.2 MB prose file: 18 s, 261 MB at peak): checking takes about 4 CPU-s and 45 MB per
+# megabyte of text (a 9.2 MB prose file: 36 s, 430 MB).
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
