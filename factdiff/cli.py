@@ -112,9 +112,15 @@ def check(
 ) -> None:
     """Compare the articles and print where they agree and where they contradict each other."""
     _DEBUG["on"] = _DEBUG["on"] or debug
+    _guarded(_check, paths, output_format, outputs, baseline_file, write_baseline, config_file, fail_on,
+             exit_zero, no_gitignore, show_all, max_bytes, jobs, no_cache, explain)
+
+
+def _guarded(command, *args):
+    """Run a command's body: an interruption, a closed pipe or an internal error ends it with
+    one line and its exit code, never a traceback (--debug shows it)."""
     try:
-        _check(paths, output_format, outputs, baseline_file, write_baseline, config_file, fail_on, exit_zero,
-               no_gitignore, show_all, max_bytes, jobs, no_cache, explain)
+        command(*args)
     except (typer.Exit, typer.Abort):
         raise
     except (KeyboardInterrupt, Interrupted) as exc:
@@ -125,8 +131,9 @@ def check(
         _internal_error(exc)
 
 
-def _check(paths, output_format, outputs, baseline_file, write_baseline, config_file, fail_on, exit_zero,
-           no_gitignore, show_all, max_bytes, jobs, no_cache, explain=False) -> NoReturn:
+def _config(config_file, no_gitignore: bool):
+    """The configuration the run uses (the file named, else the one found, else the defaults);
+    a malformed one ends the run with one line."""
     try:
         found = config_file or configs.find()
         cfg = configs.load(found) if found else configs.Config()
@@ -134,6 +141,12 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
         _fail(exc)
     if no_gitignore:
         cfg = dataclasses.replace(cfg, respect_gitignore=False)
+    return cfg
+
+
+def _check(paths, output_format, outputs, baseline_file, write_baseline, config_file, fail_on, exit_zero,
+           no_gitignore, show_all, max_bytes, jobs, no_cache, explain=False) -> NoReturn:
+    cfg = _config(config_file, no_gitignore)
     fail_on = fail_on or cfg.fail_on
     try:
         baselines.fail_level(fail_on)
@@ -275,14 +288,9 @@ def explain_command(
     _DEBUG["on"] = _DEBUG["on"] or debug
     if output_format not in ("table", "json"):
         _fail(f"--format {output_format!r}: explain prints table or json")
-    try:
-        try:
-            found = config_file or configs.find()
-            cfg = configs.load(found) if found else configs.Config()
-        except configs.ConfigError as exc:
-            _fail(exc)
-        if no_gitignore:
-            cfg = dataclasses.replace(cfg, respect_gitignore=False)
+
+    def run() -> None:
+        cfg = _config(config_file, no_gitignore)
         if cfg.synonyms:
             lexicon.add_synonyms({cls: list(words) for cls, words in cfg.synonyms})
         files, problems = discover(list(paths), skip=_skip(cfg))
@@ -301,14 +309,8 @@ def explain_command(
         else:
             sys.stdout.write(render_text(answer))
         sys.stdout.flush()
-    except (typer.Exit, typer.Abort):
-        raise
-    except (KeyboardInterrupt, Interrupted) as exc:
-        raise typer.Exit(_interrupted(exc)) from None
-    except BrokenPipeError:
-        raise typer.Exit(_broken_pipe()) from None
-    except Exception as exc:  # noqa: BLE001 - no traceback reaches the user (--debug shows it)
-        _internal_error(exc)
+
+    _guarded(run)
 
 
 def _skip(cfg):

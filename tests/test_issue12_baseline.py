@@ -8,14 +8,8 @@ import sys
 import factdiff
 from factdiff import baseline
 
-STORM = {
-    "bbc": "The storm killed 20 people in the coastal town, officials said on Tuesday,\n"
-           "and destroyed 120 homes along the shore.\n",
-    "cnn": "Officials said the storm killed 25 people in the coastal town and left\n"
-           "thousands without power for most of the week.\n",
-    "reuters": "The storm killed 20 people in the coastal town, according to the local\n"
-               "emergency service, which said the toll could still rise.\n",
-}
+from test_baseline import STORM  # the same three outlets as the baseline tests
+
 REPEAT = "The storm killed 25 people in the coastal town, the regional governor said.\n"
 NEW_VALUE = "The storm killed 31 people in the coastal town, a hospital official said.\n"
 
