@@ -5,7 +5,7 @@ import factdiff
 from factdiff import lexicon
 
 NAMES = ["numbers", "vague", "qualifiers", "synonyms", "predicates", "units", "currencies",
-         "titles", "scope", "stopwords", "boilerplate"]
+         "titles", "scope", "stopwords", "boilerplate", "names", "predicate_kinds"]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -53,3 +53,16 @@ def test_titles_and_scope_entries_are_lower_case_phrases():
     for key, phrases in lexicon.load("scope").items():
         for p in phrases:
             assert p == p.lower() and p.strip() == p, (key, p)
+
+
+@pytest.mark.parametrize("abbrev, state", sorted(lexicon.load("names")["states"].items()))
+def test_state_abbreviations_read_as_their_state(abbrev, state):
+    from factdiff.extract.names import state as read_state
+
+    assert read_state(abbrev) == read_state(abbrev.upper() + ".") == state
+
+
+def test_names_lexicon_words_are_lower_case():
+    d = lexicon.load("names")
+    for key in ("honorifics", "not_names", "place_prepositions"):
+        assert all(w == w.lower() and w.strip() == w for w in d[key]), key

@@ -12,7 +12,8 @@ after it. What is not read as a name:
   Youngstown") or is an acronym of three or more capitals ("CNN", "JASTA");
 * months, weekdays, function words, and a run that is the whole of an all-capitals headline.
 
-US state abbreviations (AP style and postal, "Calif.", "N.Y.", "Fla.") read as the state.
+US state abbreviations (AP style and postal, "Calif.", "N.Y.", "Fla.") read as the state. The
+word lists are data: ``lexicons/names.toml``.
 """
 from __future__ import annotations
 
@@ -32,43 +33,16 @@ _NAME_RE = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’-])({_WORD}(?:{_SP}(?:{_JOI
 
 _NOT_UPPER = regex.compile(r"[^\p{Lu}]+")
 _NOT_LOWER = regex.compile(r"[^\p{Ll}]+")
-_PLACE_PREPS = frozenset({"in", "at", "from", "near", "outside", "to", "of"})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "gov",
-                         "sen", "rep", "reps", "sens", "gen", "lt", "col", "capt", "sgt", "prof",
-                         "former", "then", "acting", "late", "u.s", "us", "st"})
-_NOT_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                        "september", "october", "november", "december", "monday", "tuesday",
-                        "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar",
-                        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "i", "i'm",
-                        "ok", "tv", "ap", "pm", "am", "a.m", "p.m", "photo", "caption", "advertisement",
-                        "getty", "images", "reuters", "image", "video", "read", "more", "click",
-                        "share", "tweet", "email", "comments", "related", "watch", "source"})
-
-# AP-style and postal abbreviations of US states, read as the state's name
-_STATES = {
-    "ala": "Alabama", "al": "Alabama", "alaska": "Alaska", "ak": "Alaska", "ariz": "Arizona",
-    "az": "Arizona", "ark": "Arkansas", "ar": "Arkansas", "calif": "California", "ca": "California",
-    "colo": "Colorado", "co": "Colorado", "conn": "Connecticut", "ct": "Connecticut", "del": "Delaware",
-    "de": "Delaware", "fla": "Florida", "fl": "Florida", "ga": "Georgia", "hawaii": "Hawaii",
-    "hi": "Hawaii", "idaho": "Idaho", "id": "Idaho", "ill": "Illinois", "il": "Illinois",
-    "ind": "Indiana", "in": "Indiana", "iowa": "Iowa", "ia": "Iowa", "kan": "Kansas", "ks": "Kansas",
-    "ky": "Kentucky", "la": "Louisiana", "maine": "Maine", "me": "Maine", "md": "Maryland",
-    "mass": "Massachusetts", "ma": "Massachusetts", "mich": "Michigan", "mi": "Michigan",
-    "minn": "Minnesota", "mn": "Minnesota", "miss": "Mississippi", "ms": "Mississippi",
-    "mo": "Missouri", "mont": "Montana", "mt": "Montana", "neb": "Nebraska", "ne": "Nebraska",
-    "nev": "Nevada", "nv": "Nevada", "n.h": "New Hampshire", "nh": "New Hampshire",
-    "n.j": "New Jersey", "nj": "New Jersey", "n.m": "New Mexico", "nm": "New Mexico",
-    "n.y": "New York", "ny": "New York", "n.c": "North Carolina", "nc": "North Carolina",
-    "n.d": "North Dakota", "nd": "North Dakota", "ohio": "Ohio", "oh": "Ohio", "okla": "Oklahoma",
-    "ok": "Oklahoma", "ore": "Oregon", "or": "Oregon", "pa": "Pennsylvania", "r.i": "Rhode Island",
-    "ri": "Rhode Island", "s.c": "South Carolina", "sc": "South Carolina", "s.d": "South Dakota",
-    "sd": "South Dakota", "tenn": "Tennessee", "tn": "Tennessee", "texas": "Texas", "tx": "Texas",
-    "utah": "Utah", "ut": "Utah", "vt": "Vermont", "va": "Virginia", "wash": "Washington",
-    "wa": "Washington", "w.va": "West Virginia", "wv": "West Virginia", "wis": "Wisconsin",
-    "wi": "Wisconsin", "wyo": "Wyoming", "wy": "Wyoming",
-}
 # "(D-Calif.)", "R-Texas", "(R-IN)": a party and a state after a politician's name
 _AFFILIATION_RE = regex.compile(r"(?<![\p{L}])[DRI]-((?:[A-Z][a-z]*\.?)(?:[ ]?[A-Z][a-z]*\.?)?|[A-Z]{2})(?![\p{L}])")
+
+
+@functools.lru_cache(maxsize=None)
+def _words() -> dict:
+    """``lexicons/names.toml``: honorifics, words that are no name, place prepositions, states."""
+    d = lexicon.load("names")
+    return {"honorifics": frozenset(d["honorifics"]), "not_names": frozenset(d["not_names"]),
+            "place_prepositions": frozenset(d["place_prepositions"]), "states": d["states"]}
 
 
 @functools.lru_cache(maxsize=None)
@@ -91,16 +65,18 @@ def key(name: str) -> str:
 
 def state(abbrev: str) -> Optional[str]:
     """"Calif." -> "California", "N.Y." -> "New York"; None if it names no state."""
+    states = _words()["states"]
     k = abbrev.lower().rstrip(".").replace(" ", "")
-    k = k.replace(".", ".") if "." in k else k
-    return _STATES.get(k) or _STATES.get(k.replace(".", ""))
+    return states.get(k) or states.get(k.replace(".", ""))
 
 
 def _clean(words: list[str], at_start: bool, prev: str) -> Optional[list[str]]:
     stop = lexicon.stopwords()
     titles = _titles()
+    words_of = _words()
+    honorifics, not_names = words_of["honorifics"], words_of["not_names"]
     # titles and honorifics before the name
-    while words and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower().rstrip(".") in titles
+    while words and (words[0].lower().rstrip(".") in honorifics or words[0].lower().rstrip(".") in titles
                      or words[0].lower() in ("the", "a", "an")):
         words = words[1:]
         at_start = False
@@ -111,7 +87,7 @@ def _clean(words: list[str], at_start: bool, prev: str) -> Optional[list[str]]:
         return None
     if words[0].lower().rstrip(".") in stop and len(words) == 1:
         return None
-    if len(words) <= 2 and any(w.lower().rstrip(".").removesuffix("'s").removesuffix("’s") in _NOT_NAMES
+    if len(words) <= 2 and any(w.lower().rstrip(".").removesuffix("'s").removesuffix("’s") in not_names
                                for w in words):
         return None
     if len(words) == 1:
@@ -119,7 +95,7 @@ def _clean(words: list[str], at_start: bool, prev: str) -> Optional[list[str]]:
         if at_start:
             return None
         acronym = len(w) >= 3 and w.isupper() and w.isalpha()
-        if not acronym and prev not in _PLACE_PREPS:
+        if not acronym and prev not in words_of["place_prepositions"]:
             return None
         if w.lower() in stop or len(w) < 3:
             return None
