@@ -23,7 +23,8 @@ from typing import Callable, Iterable, Optional
 
 from ..model import NUMERIC_KINDS, Mention
 from .cluster import CONSTRAINTS, Group, cluster, nodes_of, vetoes
-from .evidence import COMPARISONS, Evidence, Run, evidence, is_vague, score, threshold, value_key
+from .evidence import (COMPARISONS, Evidence, Run, evidence, is_vague, score, slot, threshold,
+                       value_key, words_around)
 
 __all__ = ["align", "align_block", "block_key", "candidate_pairs", "explain_pair", "Group",
            "COMPARISONS", "CONSTRAINTS", "Evidence", "is_vague"]
@@ -61,7 +62,7 @@ def _rule_keys(m: Mention) -> Iterable[tuple]:
     if m.subject:
         yield ("subject", m.subject)
     yield ("value", value_key(m))
-    if m.signature and len(m.signature.replace("_", " ").split()) >= 2:
+    if words_around(m):
         yield ("words", m.signature)
     if m.kind == "role":
         yield ("person", (m.subject or "").split(":", 1)[0])
@@ -91,12 +92,12 @@ def candidate_pairs(block: list[Mention]) -> list[tuple[Mention, Mention]]:
 
 
 def _pairs_by_words(ms: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """The pairs whose two mentions have the same words around them (each pair once)."""
+    """The pairs whose two mentions stand in the same slot (``evidence.slot``), each pair once."""
     index: dict = defaultdict(list)
     for m in ms:
-        if m.signature and " _ " in m.signature:
-            left, right = m.signature.split(" _ ", 1)
-            index[(tuple(left.split()[-2:]), tuple(right.split()[:1]))].append(m)
+        k = slot(m)
+        if k is not None:
+            index[k].append(m)
     return [(a, b) for members in index.values() if len(members) <= RULE_BUCKET_MAX
             for x, a in enumerate(members) for b in members[x + 1:]]
 
@@ -132,7 +133,7 @@ def align_block(block: list[Mention], compatible: Callable[[Mention, Mention], b
     reps = [n.rep for n in nodes]
     if run.sources == 1:
         # one source: only its own contradictions are looked for, between the same words
-        pairs = [p for p in _pairs_by_words(reps)]
+        pairs = _pairs_by_words(reps)
     else:
         pairs = candidate_pairs(reps)
     groups = cluster(ms, pairs, compat, run, nodes)

@@ -6,10 +6,15 @@
    is in its own group; a source never gives two incompatible values to one agreement).
 2. **Contests.** Two groups become one contested group (a conflict) when the strongest pair of
    incompatible mentions across them reaches the ``contest`` threshold counting only what says
-   they speak of one thing (not the value), no constraint below forbids it, and no source is
-   in both.
+   they speak of one thing (not the value), no constraint below forbids it, no source of one
+   side also states a value that would join the other, and a source on both sides is there
+   only because it itself gives both values of one thing.
+3. **Self-contradictions.** One source giving two incompatible values between the same words
+   is one conflict.
 
-The constraints (``CONSTRAINTS``) are named vetoes on a contest, each with its reason.
+Mentions that are copies of one another (the same profile, any number of sources) are one
+``Node``, judged once. The constraints (``CONSTRAINTS``; ``JOIN_CONSTRAINTS`` for agreements)
+are named vetoes, each with its reason.
 """
 from __future__ import annotations
 
@@ -20,7 +25,8 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..model import NUMERIC_KINDS, Mention
-from .evidence import Evidence, Run, _value, evidence, is_vague, score, threshold
+from .evidence import (Run, _value, evidence, is_vague, names_more_fully, score, slot, threshold,
+                       value_key)
 
 
 class Group(list):
@@ -79,7 +85,7 @@ def _other_thing(a: Mention, b: Mention) -> bool:
     if a.kind not in NUMERIC_KINDS:
         return False
     return bool(a.subject and b.subject and a.subject != b.subject
-                and not set(a.subject.split()) & set(b.subject.split()))
+                and not names_more_fully(a.subject, b.subject))
 
 
 _CAPITAL = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
@@ -301,7 +307,8 @@ def cluster(mentions: list[Mention], pairs: Optional[list] = None,
             merge(ga, gb)
         links_of[ga].append((na.rep, nb.rep, ev, "agree"))
 
-    # contests: merge the strongest first, between groups that share no source
+    # contests: merge the strongest first (a source on both sides only when it contradicts
+    # itself, see _states_both)
     joins_of: dict = {}
     for na, nb, ev, same, full in scored:
         if full >= join:
@@ -362,12 +369,8 @@ def _states_both(src: str, x: list[Node], y: list[Node], compatible, run: Run, c
 def same_slot(a: Mention, b: Mention) -> bool:
     """The same two words before the two figures and the same word after them ("the wildfire
     destroyed _ in the village")."""
-    if not a.signature or not b.signature or " _ " not in a.signature or " _ " not in b.signature:
-        return False
-    la, ra = a.signature.split(" _ ", 1)
-    lb, rb = b.signature.split(" _ ", 1)
-    la, lb, ra, rb = la.split(), lb.split(), ra.split(), rb.split()
-    return len(la) >= 2 and la[-2:] == lb[-2:] and ra[:1] == rb[:1] and bool(ra)
+    sa = slot(a)
+    return sa is not None and sa == slot(b)
 
 
 def _sources(g: list[Node]) -> set:
@@ -379,8 +382,6 @@ def _sources(g: list[Node]) -> set:
 
 def _distinct(g: list[Node]) -> list[Mention]:
     """One mention per distinct value of a group (copies of a figure need one check)."""
-    from .evidence import value_key
-
     out, keys = [], set()
     for node in g:
         k = value_key(node.rep)

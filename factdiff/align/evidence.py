@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Callable, NamedTuple, Optional
 
+from ..extract.names import key as name_key
 from ..model import NUMERIC_KINDS, Mention
 
 # Words so common around figures in news that sharing them says nothing.
@@ -33,10 +34,6 @@ def weights() -> dict:
     """The parsed ``weights.toml`` (levels' partial weights and the thresholds)."""
     with resources.files("factdiff.align").joinpath("weights.toml").open("rb") as fh:
         return tomllib.load(fh)
-
-
-def weight(comparison: str, level: str) -> float:
-    return _flat_weights().get((comparison, level), 0.0)
 
 
 @functools.lru_cache(maxsize=None)
@@ -89,9 +86,7 @@ def spelled_alike(x: str, y: str) -> bool:
 
 
 def _name_form(a: Mention, b: Mention) -> str:
-    from ..extract.names import key
-
-    ka, kb = key(a.person or ""), key(b.person or "")
+    ka, kb = name_key(a.person or ""), name_key(b.person or "")
     if ka == kb:
         return "exact_distinctive"
     wa, wb = ka.split(), kb.split()
@@ -121,8 +116,7 @@ def _value_key(m: Mention):
     if m.kind == "role":
         return ("role", (m.role or "").lower())
     if m.kind == "name":
-        from ..extract.names import key
-        return ("name", key(m.person or ""))
+        return ("name", name_key(m.person or ""))
     lo, hi = m.base_interval()
     return (m.kind, m.dimension or m.unit, round(lo, 9) if lo not in (math.inf, -math.inf) else lo,
             round(hi, 9) if hi not in (math.inf, -math.inf) else hi, m.low_inclusive, m.high_inclusive)
@@ -278,12 +272,15 @@ def _measured_thing(a: Mention, b: Mention, run: Run) -> str:
         # rare in a block big enough to tell (a handful of figures says nothing)
         rare = run.subject_df[a.subject] * 4 <= max(8, run.size) and (" " in a.subject or run.size >= 12)
         return "same_rare" if rare else "same"
-    if frozenset((a.subject, b.subject)) in run.related:
-        return "learned"
-    wa, wb = set(a.subject.split()), set(b.subject.split())
-    if wa & wb:  # "income tax rate" / "tax rate": one names the other more fully
+    if frozenset((a.subject, b.subject)) in run.related or names_more_fully(a.subject, b.subject):
         return "learned"
     return "different"
+
+
+def names_more_fully(x: str, y: str) -> bool:
+    """Two measured things that share a word: one names the other more fully ("income tax
+    rate" / "tax rate")."""
+    return bool(set(x.split()) & set(y.split()))
 
 
 def _event(a: Mention, b: Mention, run: Run) -> str:
@@ -348,10 +345,25 @@ def _scope(a: Mention, b: Mention, run: Run) -> str:
     return "same" if sa == sb else "mismatch"
 
 
+def words_around(m: Mention) -> Optional[str]:
+    """The words on both sides of a figure (its ``signature``), when they are two or more."""
+    sig = m.signature
+    return sig if sig and len(sig.replace("_", " ").split()) >= 2 else None
+
+
+def slot(m: Mention) -> Optional[tuple]:
+    """The two words before a figure and the one after it ("the wildfire destroyed _ in the
+    village" -> (("wildfire", "destroyed"), "in")), when it has them."""
+    if not m.signature or " _ " not in m.signature:
+        return None
+    left, right = m.signature.split(" _ ", 1)
+    left, right = left.split(), right.split()
+    return (tuple(left[-2:]), right[0]) if len(left) >= 2 and right else None
+
+
 def _surrounding(a: Mention, b: Mention, run: Run) -> str:
-    if a.signature and a.signature == b.signature and len(a.signature.replace("_", " ").split()) >= 2:
-        return "same"
-    return "different"
+    sig = words_around(a)
+    return "same" if sig and sig == b.signature else "different"
 
 
 def _surname(m: Mention) -> str:
