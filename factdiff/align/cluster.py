@@ -174,10 +174,11 @@ class Node:
     """Mentions that state the same thing in the same words (copies of one sentence, in any
     number of sources): judged once, as one. ``rep`` stands for all of them."""
 
-    __slots__ = ("rep", "members", "sources", "self_score")
+    __slots__ = ("rep", "members", "sources", "self_score", "key")
 
     def __init__(self, rep: Mention):
         self.rep = rep
+        self.key = value_key(rep)  # the value its copies state
         self.members: list[Mention] = [rep]
         self.sources: set = {rep.source}
         self.self_score: Optional[float] = None  # the score of two copies, once there are two
@@ -384,9 +385,8 @@ def _distinct(g: list[Node]) -> list[Mention]:
     """One mention per distinct value of a group (copies of a figure need one check)."""
     out, keys = [], set()
     for node in g:
-        k = value_key(node.rep)
-        if k not in keys:
-            keys.add(k)
+        if node.key not in keys:
+            keys.add(node.key)
             out.append(node.rep)
     return out
 

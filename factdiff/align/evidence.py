@@ -95,22 +95,9 @@ def _name_form(a: Mention, b: Mention) -> str:
     return "different"
 
 
-_VALUE_KEYS: dict = {}  # id(mention) -> (mention, its key): a block asks for each many times
-
-
 def value_key(m: Mention):
-    """Equal for two mentions that state the same normalised value."""
-    got = _VALUE_KEYS.get(id(m))
-    if got is not None and got[0] is m:
-        return got[1]
-    k = _value_key(m)
-    if len(_VALUE_KEYS) > 200_000:
-        _VALUE_KEYS.clear()
-    _VALUE_KEYS[id(m)] = (m, k)
-    return k
-
-
-def _value_key(m: Mention):
+    """Equal for two mentions that state the same normalised value (``Run.key`` keeps it for
+    the mentions of a block)."""
     if m.kind == "date":
         return ("date", m.date)
     if m.kind == "role":
@@ -159,6 +146,14 @@ class Run:
     # what pairs of this block were found to be (by the mentions' ids; the block holds them)
     _memo: dict = field(default_factory=dict, repr=False)
 
+    def key(self, m: Mention):
+        """``value_key(m)``, once per mention of the block."""
+        k = ("k", id(m))
+        got = self._memo.get(k)
+        if got is None:
+            got = self._memo[k] = value_key(m)
+        return got
+
     def compatible(self, a: Mention, b: Mention) -> bool:
         """``compare.compatible``, once per pair."""
         from ..compare import compatible
@@ -174,7 +169,7 @@ class Run:
         run = cls(size=len(mentions))
         run.sources = len({m.source for m in mentions})
         for m in mentions:
-            run.value_df[value_key(m)] += 1
+            run.value_df[run.key(m)] += 1
             run.word_df.update(m.context)
             if m.subject:
                 run.subject_df[m.subject] += 1
@@ -182,7 +177,7 @@ class Run:
         by_value: dict = {}
         for m in mentions:
             if m.subject and distinctive(m) and m.kind in NUMERIC_KINDS and not m.scope:
-                by_value.setdefault(value_key(m), {}).setdefault(m.subject, set()).add(m.source)
+                by_value.setdefault(run.key(m), {}).setdefault(m.subject, set()).add(m.source)
         for subjects in by_value.values():
             if len(subjects) < 2:
                 continue
@@ -203,7 +198,7 @@ class Run:
     def rare_value(self, m: Mention) -> bool:
         """Stated about as often as one fact would be (once or twice a source), not a figure
         every paragraph repeats ("two", "2010")."""
-        return self.value_df[value_key(m)] <= max(2, 2 * self.sources)
+        return self.value_df[self.key(m)] <= max(2, 2 * self.sources)
 
 
 # --- the comparisons --------------------------------------------------------------------------
@@ -231,7 +226,7 @@ def _value(a: Mention, b: Mention, run: Run) -> str:
         # a weekday and a month: nothing in common to agree on; a weekday and a full date
         # that falls on it: compatible, but no evidence of one day either
         return "weekday_of_date" if full else "other_grain"
-    if value_key(a) == value_key(b):
+    if run.key(a) == run.key(b):
         if is_vague(a):
             return "exact"  # the same loose words: "tens of thousands of dollars"
         if distinctive(a):
