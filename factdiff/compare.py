@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from typing import Mapping, Optional
 
 from . import lexicon
+from .extract.dates import WEEKDAY_NAMES
 from .model import INF, Fact, Mention
 
 _EPS = 1e-9
@@ -112,14 +113,6 @@ def rounding(m: Mention) -> tuple[float, float]:
     return half * f, unit * f
 
 
-def implicit_tolerance(m: Mention) -> float:
-    """The rounding of a plainly stated figure as a share of its value (see :func:`rounding`):
-    "$30 million" 1/60, "5.7 billion" 0.05/5.7, "48" 0. Kept for callers of the old name."""
-    half, _ = rounding(m)
-    lo, _ = m.base_interval()
-    return half / abs(lo) if half and lo not in (0, -INF, INF) else 0.0
-
-
 def _plain(m: Mention) -> bool:
     """A plainly stated figure whose width comes from its rounding (not from a word)."""
     return rounding(m)[0] > 0 or (not m.approximate and not m.qualifier and m.low is not None
@@ -166,16 +159,13 @@ def compatible(a: Mention, b: Mention) -> bool:
     return True
 
 
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
 def _weekday_of(d: str) -> Optional[int]:
-    """0-6 for a weekday name or a full ISO date; None for a partial date."""
-    if d in _WEEKDAY_NAMES:
-        return _WEEKDAY_NAMES.index(d)
+    """0-6 for a weekday name (as ``extract.dates`` writes a bare weekday) or a full ISO date;
+    None for a partial date."""
+    if d in WEEKDAY_NAMES:
+        return WEEKDAY_NAMES.index(d)
     if len(d) == 10 and d[4] == "-" and d[:4].isdigit():
         try:
-            import datetime as _dt
             return _dt.date.fromisoformat(d).weekday()
         except ValueError:
             return None
