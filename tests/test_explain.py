@@ -222,3 +222,19 @@ def test_pairs_eval_reports_the_share_of_false_conflicts(tmp_path, capsys):
     pairs.main(["--data", str(tmp_path), "tiny.jsonl"])
     out = capsys.readouterr().out
     assert "false conflicts" in out.splitlines()[0] and "50.0% (1/2)" in out
+
+
+def test_explain_pair_names_the_veto_on_an_agreement():
+    """A vague amount and a figure of another event are compatible, but the join constraint
+    vague_needs_event keeps them apart: the explanation says so instead of 'linked'."""
+    from factdiff.align import explain_pair
+    from factdiff.compare import joinable
+
+    r = factdiff.check_texts({"a": "The report researched more than 25 attacks in Homs.",
+                              "b": "Russia has carried out hundreds of attacks in Homs."})
+    ms = [m for f in r.facts for m in f.mentions]
+    a = next(m for m in ms if m.text.startswith("more than 25"))
+    b = next(m for m in ms if m.text.startswith("hundreds"))
+    got = explain_pair(a, b, ms, joinable)
+    assert got["compatible"] and got["constraints"] == ["vague_needs_event"] and not got["linked"]
+    assert not any(a in f.mentions and b in f.mentions for f in r.facts)

@@ -160,7 +160,7 @@ def explain_pair(a: Mention, b: Mention, mentions: list[Mention],
     fits = compatible(a, b)
     s = score(ev, for_conflict=not fits)
     limit = threshold("join" if fits else "contest")
-    veto = [] if fits else vetoes(a, b)
+    veto = vetoes(a, b, join=fits)  # an agreement has its vetoes too ("hundreds" vs ">25")
     return {"candidates": True, "compatible": fits, "score": s, "threshold": limit,
             "linked": s >= limit and not veto, "constraints": veto,
             "evidence": [{"comparison": e.comparison, "level": e.level, "weight": e.weight,
