@@ -1,14 +1,12 @@
 """Issue 12, item 1: a reviewed conflict stays reviewed when an outlet repeats one of its sides;
 the baseline identity is a few explicit fields (kind, what is measured, the incompatible values)."""
 import json
-import os
-import subprocess
-import sys
 
 import factdiff
 from factdiff import baseline
 
 from test_baseline import STORM  # the same three outlets as the baseline tests
+from test_cli_gate import _git, factdiff as run_factdiff  # git and the CLI, as the gate tests run them
 
 REPEAT = "The storm killed 25 people in the coastal town, the regional governor said.\n"
 NEW_VALUE = "The storm killed 31 people in the coastal town, a hospital official said.\n"
@@ -77,16 +75,8 @@ def test_an_older_baseline_without_the_fields_still_matches(tmp_path):
 
 # --- the `bars` check: end to end in a temporary git repository --------------------------------
 
-def _git(repo, *args):
-    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
-
-
 def _check(repo, *args):
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
-    return subprocess.run([sys.executable, "-m", "factdiff.cli", "check", "news", *args], cwd=repo,
-                          capture_output=True, text=True, env=env)
+    return run_factdiff(repo, "news", *args)
 
 
 def test_bars_repeat_one_side_passes_a_new_value_fails(tmp_path):
