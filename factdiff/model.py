@@ -180,6 +180,17 @@ class Fact:
     evidence: tuple = ()
 
 
+STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
+
+
+def fact_sort_key(f: Fact) -> tuple:
+    """The report's order (in memory and streamed alike): conflicts, agreements, singles;
+    figures, dates and titles before names (that outlets name the same people and places says
+    less); more sources first; then by where the first statement is."""
+    nsrc = -len({m.source for m in f.mentions}) + (1_000_000 if f.kind == "name" else 0)
+    return (STATUS_ORDER[f.status], nsrc, f.mentions[0].source, f.mentions[0].start)
+
+
 @dataclass(frozen=True)
 class Problem:
     """An input that could not be read (binary, empty, unreadable...)."""

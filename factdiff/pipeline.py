@@ -18,11 +18,10 @@ from typing import Callable, Iterable, Mapping, Optional, Union
 from .align import align
 from .compare import joinable, judge
 from .extract import extract
-from .model import Mention, Problem, Report, Source
+from .model import Mention, Problem, Report, Source, fact_sort_key
 from .sources import (DEFAULT_MAX_BYTES, InputError, discover, display_path, read_source,
                       source_from_text, unique_ids)
 
-_STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
 
 Observer = Callable[[str, int, int], None]
 CacheArg = Union[None, bool, str, os.PathLike, "MentionCache"]  # noqa: F821 - factdiff.cache
@@ -286,8 +285,6 @@ def check_sources_mentions(sources: list[Source], problems: Optional[list[Proble
         observer("compare", 0, len(groups))
     published = {s.id: s.published for s in sources if s.published}
     facts = [judge(g, published) for g in groups]
-    from .spill import fact_sort_key
-
     facts.sort(key=fact_sort_key)
     return Report(sources=list(sources), facts=facts, problems=list(problems or [])), mentions
 

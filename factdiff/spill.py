@@ -28,9 +28,8 @@ import weakref
 from typing import Iterator, Optional
 
 from .cache import decode, encode
-from .model import Fact, Mention
+from .model import STATUS_ORDER, Fact, Mention, fact_sort_key
 
-STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
 
 
 class SpillError(OSError):
@@ -55,14 +54,6 @@ def _decode_mention(data) -> Mention:
     m = decode([row[1:]], "", share=False)[0]  # read, aligned and let go
     object.__setattr__(m, "source", row[0])
     return m
-
-
-def fact_sort_key(f: Fact) -> tuple:
-    """The report's order: conflicts, agreements, singles; figures, dates and titles before
-    names (that outlets name the same people and places says less); more sources first; then
-    by where the first statement is."""
-    nsrc = -len({m.source for m in f.mentions}) + (1_000_000 if f.kind == "name" else 0)
-    return (STATUS_ORDER[f.status], nsrc, f.mentions[0].source, f.mentions[0].start)
 
 
 class Spill:
