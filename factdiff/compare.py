@@ -184,9 +184,9 @@ def joinable(a: Mention, b: Mention) -> bool:
 
 
 def _dates_compatible(a: str, b: str) -> bool:
-    """ISO dates, possibly partial ("2011-03", "--09-30", "2015"), or a bare weekday
-    ("Friday", read with no publication date): equal on what both state; a weekday agrees with
-    the same weekday, and with a full date that falls on it."""
+    """ISO dates, possibly partial ("2011-03", "--09-30", "2015", the decade "199X"), or a bare
+    weekday ("Friday", read with no publication date): equal on what both state; a weekday
+    agrees with the same weekday, and with a full date that falls on it."""
     if a[:1].isalpha() or b[:1].isalpha():  # a bare weekday on one side at least
         if a[:1].isalpha() and b[:1].isalpha():
             return a == b
@@ -198,7 +198,13 @@ def _dates_compatible(a: str, b: str) -> bool:
         bits = d.split("-")
         return bits[0], (bits[1] if len(bits) > 1 else None), (bits[2] if len(bits) > 2 else None)
 
-    return all(x is None or y is None or x == y for x, y in zip(parts(a), parts(b)))
+    return all(x is None or y is None or _same_part(x, y) for x, y in zip(parts(a), parts(b)))
+
+
+def _same_part(x: str, y: str) -> bool:
+    """Equal, where an X stands for any digit (a decade, "199X", as extraction writes "the
+    1990s", holds 1995)."""
+    return len(x) == len(y) and all(c == d or "X" in (c, d) for c, d in zip(x, y))
 
 
 @functools.lru_cache(maxsize=4096)

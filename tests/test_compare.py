@@ -168,3 +168,12 @@ def test_a_rounding_joins_its_figure_and_is_judged_soft():
     conflicts = r.conflicts
     assert [(f.level, sorted(m.text for m in f.mentions)) for f in conflicts] == \
         [("soft", ["$43 million", "$43,885,310"])]
+
+
+def test_a_decade_holds_its_years():
+    """Extraction writes "the 1990s" as 199X: it agrees with 1995 and 1990-06, not with 2001."""
+    from factdiff.compare import _dates_compatible
+
+    assert _dates_compatible("199X", "1995") and _dates_compatible("1995-06", "199X")
+    assert _dates_compatible("199X", "199X") and not _dates_compatible("199X", "2001")
+    assert not _dates_compatible("199X", "198X")
