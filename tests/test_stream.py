@@ -1,7 +1,9 @@
 """A streamed run (``pipeline.check_stream``: articles let go once read, mentions and facts in a
 temporary file) gives the report the in-memory run gives, byte for byte in every format."""
+import datetime as dt
 import io
 import json
+import types
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,20 @@ from factdiff.sources import source_from_text
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "amnesty-syria-2015"
 FORMATS = ["json", "table", "markdown", "sarif", "junit", "github", "gitlab"]
+
+
+class _Noon(dt.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return dt.datetime(2024, 3, 7, 12, 0, 0, tzinfo=tz)
+
+
+@pytest.fixture(autouse=True)
+def _one_clock(monkeypatch):
+    """JUnit stamps the time it is written: two renders a second apart must still be equal."""
+    from factdiff.report import junit
+
+    monkeypatch.setattr(junit, "dt", types.SimpleNamespace(datetime=_Noon, timezone=dt.timezone))
 
 
 def _corpus() -> list[Source]:
