@@ -1083,6 +1083,9 @@ def _per_ratio(toks: list[Token], raw: Raw) -> None:
         return
 
 
+_OLD = frozenset({"old", "old's", "old’s", "olds"})  # "the 11-month-old's brain", "two-year-olds"
+
+
 def _hyphenated(toks: list[Token], num: Num, w: int) -> Raw:
     base = dict(num_i=num.i, num_j=num.j)
     suf = currency_suffix(toks, w)
@@ -1095,7 +1098,7 @@ def _hyphenated(toks: list[Token], num: Num, w: int) -> Raw:
     end = w + 1
     # "six-year-old", "28-year-old"
     if word in ("year", "month", "week", "day") and end + 1 < len(toks) and toks[end].text == "-" \
-            and toks[end + 1].lower == "old":
+            and toks[end + 1].lower in _OLD:
         return Raw(num.i, end + 2, "quantity", num.low, num.high, unit=word, dimension="time",
                    factor=unit.factor if unit else 1.0, subject="age", **base)
     modifies = None
