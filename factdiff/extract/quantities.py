@@ -879,6 +879,8 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
         return raw
     plural = num.high > 1 or num.vague or (j < len(toks) and toks[j].is_word and lexicon.looks_plural(toks[j].text))
     k = j
+    if k + 1 < len(toks) and toks[k].text in _OPEN_QUOTES and toks[k + 1].is_word:
+        k += 1  # 'at least 30 "national emergencies"': a quoted term is still what is counted
     while k < len(toks) and k < j + 6 and blocked(toks[k]):
         k += 1  # "the 19 Sept. 11 hijackers": a date between the figure and what it counts
     head = _find_head(toks, k, plural=plural, after_vague=num.vague or num.words) if k == j or k < len(toks) else None
@@ -896,6 +898,7 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
     return raw
 
 
+_OPEN_QUOTES = frozenset({'"', "“", "‘", "'"})
 _UNIT_ADJECTIVES = frozenset({"additional", "extra", "more", "further", "full", "straight", "consecutive", "less"})
 
 
