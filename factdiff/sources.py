@@ -599,7 +599,15 @@ def read_source(path: Union[str, Path], source_id: Optional[str] = None,
     """Read and decode one article. Raises InputError with a one-line reason; what had to be
     repaired to read it (stray NUL bytes, a few undecodable bytes) is appended to ``notes``."""
     path = Path(path)
-    data = read_bytes(path, max_bytes)
+    return source_from_bytes(read_bytes(path, max_bytes), display_path(path),
+                             source_id or display_path(path.stem),
+                             html=path.suffix.lower() in HTML_SUFFIXES, notes=notes)
+
+
+def source_from_bytes(data: bytes, path: str, source_id: str, html: bool = False,
+                      notes: Optional[list] = None) -> Source:
+    """An article's bytes read as :func:`read_source` reads a file's (``html``: the name says
+    HTML; content that starts like a page is read as one anyway). Raises InputError."""
     if not data or data.isspace():
         raise InputError("empty file" if not data else "empty file (only white space)")
     text, _ = decode(data, notes)
@@ -610,7 +618,7 @@ def read_source(path: Union[str, Path], source_id: Optional[str] = None,
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     title = published = None
-    if path.suffix.lower() in HTML_SUFFIXES or text[:4096].lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+    if html or text[:4096].lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         try:
             text, title, published = html_to_text(text)
         except Exception as exc:  # noqa: BLE001 - a page the parser cannot take is one bad file, not a crash
@@ -619,8 +627,8 @@ def read_source(path: Union[str, Path], source_id: Optional[str] = None,
         if not text.strip():
             raise InputError("HTML page with no readable text")
     return Source(
-        id=source_id or display_path(path.stem),
-        path=display_path(path),
+        id=source_id,
+        path=path,
         text=text,
         title=title or guess_title(text),
         published=published or guess_published(text),
