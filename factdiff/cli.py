@@ -258,6 +258,116 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
             close()
 
 
+@app.command("corpus")
+def corpus_command(
+    source: Path = typer.Argument(..., metavar="INPUT", show_default=False,
+                                  help="A folder of story folders (each subfolder one story, read as check reads "
+                                       "a folder), or a table of articles, one a row: .jsonl, .csv or .parquet "
+                                       "with the fields story, source, text and optionally title, published."),
+    output: str = typer.Option("-", "--output", "-o", help="The JSON Lines file to write, one line per story "
+                                                          "(default -: standard output)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Local worker processes (default 0: one per core); "
+                                                           "with --dask local, the Dask workers."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS",
+                                       help="Check the stories on Dask: a scheduler (tcp://host:8786) or `local` "
+                                            "(a cluster of --jobs processes on this machine). Needs "
+                                            "pip install 'factdiff\\[dask]'."),
+    columns: Optional[List[str]] = typer.Option(None, "--column", metavar="FIELD=NAME",
+                                                help="The column holding a field of a table, e.g. --column "
+                                                     "story=cluster_id --column text=body (repeatable)."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Configuration file, as for check."),
+    no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Also read files that .gitignore ignores."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1,
+                                  help="Skip (as a problem of its story) an article larger than this many bytes."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an internal error."),
+) -> None:
+    """Check many stories, each on its own as check checks one folder: one JSON line per story
+    (check's JSON report plus "story"), in input order, written as stories finish; a summary on
+    standard error. Exit 0 once the corpus is checked (conflicts are its findings, a story that
+    fails is a problem of its line), 2 when nothing could be read."""
+    _DEBUG["on"] = _DEBUG["on"] or debug
+    _guarded(_corpus, source, output, jobs, dask, columns, config_file, no_gitignore, max_bytes)
+
+
+def _corpus(source, output, jobs, dask, columns, config_file, no_gitignore, max_bytes) -> NoReturn:
+    import time
+
+    from . import corpus
+    from .pipeline import default_jobs
+
+    names = {}
+    for spec in columns or []:
+        fld, sep, name = spec.partition("=")
+        if not sep or fld not in corpus.FIELDS or not name:
+            _fail(f"--column {spec!r}: write FIELD=NAME with FIELD one of {', '.join(corpus.FIELDS)}")
+        names[fld] = name
+    cfg = _config(config_file, no_gitignore)
+    if cfg.synonyms:
+        lexicon.add_synonyms({cls: list(words) for cls, words in cfg.synonyms})
+    if dask:  # say at once, before reading anything, when Dask is not there
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            _fail(corpus.DASK_MISSING)
+    notes: list = []
+    try:
+        total, stories = corpus.stories(source, names, max_bytes=max_bytes, skip=_skip(cfg), notes=notes)
+    except corpus.CorpusError as exc:
+        _fail(exc)
+    for line in notes:
+        _warn(line)
+    executor = corpus.Executor(jobs=jobs or default_jobs(), dask=dask)
+    to_stdout = output == "-"
+    try:
+        fh = sys.stdout.buffer if to_stdout else open(output, "wb", buffering=0)
+    except OSError as exc:
+        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    counts = dict(stories=0, articles=0, facts=0, conflicts=0, problems=0, failed=0)
+    good = 0  # bytes of whole lines written
+    start = time.perf_counter()
+    try:
+        with progress(wanted()) as step:
+            step("checking stories", 0, total)
+            for r in corpus.run(stories, total, executor):
+                for w in r.warnings:
+                    _warn(w)
+                fh.write(r.line.encode("utf-8") + b"\n")
+                if to_stdout:
+                    fh.flush()
+                good += len(r.line.encode("utf-8")) + 1
+                counts["stories"] += 1
+                counts["articles"] += r.articles
+                counts["facts"] += r.facts
+                counts["conflicts"] += r.conflicts
+                counts["problems"] += r.problems
+                counts["failed"] += r.articles == 0
+                step("checking stories", counts["stories"], total)
+    except corpus.CorpusError as exc:
+        _fail(exc)
+    except (KeyboardInterrupt, Interrupted) as exc:
+        if not to_stdout:
+            try:
+                fh.truncate(good)  # whole lines only, whatever the signal cut
+            except OSError:
+                pass
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        where = "standard output" if to_stdout else output
+        print(f"factdiff: interrupted ({signal.Signals(signum).name}) after {counts['stories']:,} of {total:,} "
+              f"stories; {where} holds their lines, each whole", file=sys.stderr)
+        raise typer.Exit(EXIT_SIGNAL + signum) from None
+    finally:
+        if not to_stdout:
+            fh.close()
+    problems = counts["problems"] + sum(1 for n in notes if ": skipped: " in n)
+    print(f"factdiff: {counts['stories']:,} stories, {counts['articles']:,} articles, {counts['facts']:,} facts, "
+          f"{counts['conflicts']:,} conflicts, {problems:,} problems"
+          + (f" ({counts['failed']:,} stories with no article checked)" if counts["failed"] else "")
+          + f"; {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    if not counts["articles"]:
+        _fail("no readable article in the corpus (nothing was checked)")
+    raise typer.Exit(EXIT_OK)
+
+
 @app.command("explain")
 def explain_command(
     paths: List[Path] = typer.Argument(..., metavar="PATH...", show_default=False,
