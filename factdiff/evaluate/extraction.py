@@ -82,7 +82,8 @@ SUITE_UNITS: dict[str, list[tuple[str, float]]] = {
     "dinar": [(c, 1.0) for c in ("KWD", "BHD", "IQD", "JOD", "LYD", "TND", "DZD", "RSD")],
     "%": [("percent", 1.0)], "ordinal": [("ordinal", 1.0)],
     "c": [("degree Celsius", 1.0)], "celsius": [("degree Celsius", 1.0)],
-    "f": [("degree Fahrenheit", 1.0)], "fahrenheit": [("degree Fahrenheit", 1.0)],
+    "f": [("degree Fahrenheit", 1.0)], "k": [("kelvin", 1.0)], "kelvin": [("kelvin", 1.0)],
+    "pts": [("ESP", 1.0)], "fahrenheit": [("degree Fahrenheit", 1.0)],
     "degree": [("degree", 1.0)],
     "m": [("metre", 1.0)], "ton": [("ton", 1.0), ("tonne", 1.0)], "metric ton": [("tonne", 1.0)],
     "megabit": [("megabit", 1.0)], "dram": [("dram", 1.0)],
@@ -162,6 +163,8 @@ def _expected_keys(unit: Optional[str], suite: str) -> list[tuple[str, float]]:
     alts = SUITE_UNITS.get(low)
     if low == "pound" and "Currency" not in suite and "Money" not in suite:
         alts = [("pound", 1.0)]
+    if alts is None and " per " in low:
+        return _per_keys(*low.split(" per ", 1))
     if alts is None:
         alts = [(unit, 1.0)]
     out = []
@@ -170,6 +173,16 @@ def _expected_keys(unit: Optional[str], suite: str) -> list[tuple[str, float]]:
         if key:
             out.append((key[0], key[1] * mult))
     return out
+
+
+def _per_keys(top: str, bottom: str) -> list[tuple[str, float]]:
+    """A compound suite unit ("Kilometer per millisecond") as ``units.match_unit`` builds it."""
+    a, b = _unit_key(top), _unit_key(bottom)
+    if a is None or b is None or a[0].startswith("unit:") or b[0].startswith("unit:"):
+        return []
+    if a[0] == "length" and b[0] == "time":
+        return [("speed", a[1] / b[1] * 3.6)]
+    return [(f"{a[0]}/{b[0]}", a[1] / b[1])]
 
 
 def _from_mention(m) -> Found:
