@@ -32,7 +32,7 @@ browser-deps:  ## Debian's chromium for the browser tests (needs root or sudo; P
 eval: $(STAMP)  ## measure judgement and extraction on ../shared/dev-data
 	$(BIN)/python -m factdiff.evaluate
 
-bench: $(STAMP)  ## speed and memory end to end on 1k, 10k and 100k articles built under build/bench (BENCH_SIZES=1000 for a quick run)
+bench: $(STAMP)  ## factdiff corpus on 1,000 and 10,000 stories built under build/bench, --jobs 1, --jobs 2 and --dask local (BENCH_SIZES=200 for a quick run)
 	$(BIN)/python bench/bench.py
 
 clean:

@@ -1,15 +1,19 @@
-"""``make bench``: how fast and how big `factdiff check` runs, end to end, on corpora of 1k, 10k
-and 100k articles built by ``bench/corpus.py`` under build/bench/ (nothing big is committed).
+"""``make bench``: how fast and how big `factdiff corpus` runs, end to end, on corpora of 1,000
+and 10,000 stories built by ``bench/corpus.py`` under build/bench/ (nothing big is committed):
+the sample and the 32 development clusters copied over and over, figures scaled.
 
-For each size, one `factdiff check DIR --format json -o FILE` process (no cache, ``--jobs``
-workers) is timed with ``time.perf_counter``; its CPU time comes from ``os.wait4`` (the
-workers included) and its peak memory from sampling the proportional set size of the process and
-its workers (``/proc/PID/smaps_rollup``: shared pages counted once) every 50 ms. Then, on the same 1 MB slice of the corpus, in one process:
-``quantulum3.parser.parse`` alone, and the full pipeline on one core; then the cold start on
-the sample and a re-run with the cache.
+For each size, `factdiff corpus DIR -o FILE` is run as its own process with ``--jobs 1``,
+``--jobs 2`` and ``--dask local --jobs 2`` (a LocalCluster of two worker processes), timed with
+``time.perf_counter``; its CPU time comes from ``os.wait4`` (the workers included) and its peak
+memory from sampling the proportional set size of the process and all its descendants
+(``/proc/PID/smaps_rollup``: shared pages counted once) every 50 ms. Then, unless
+``--corpus-only``, on a 1 MB slice of a 1,000-article corpus in one process:
+``quantulum3.parser.parse`` alone and the full pipeline on one core; the cold start of `check`
+on the sample and a re-run with the cache.
 
-    python bench/bench.py                     # 1k, 10k, 100k
-    python bench/bench.py --sizes 1000,10000  # fewer
+    python bench/bench.py                          # 1,000 and 10,000 stories
+    BENCH_SIZES=200 python bench/bench.py          # a quick run
+    python bench/bench.py --modes 1,2 --corpus-only
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -38,7 +43,8 @@ MB = 1e6
 # --- running one process -----------------------------------------------------------------------
 
 def _children(pid: int) -> list[int]:
-    out = []
+    """Every descendant of ``pid`` (a Dask worker is a child of the process that started it)."""
+    parents: dict[int, list[int]] = {}
     for d in os.listdir("/proc"):
         if d.isdigit():
             try:
@@ -46,8 +52,12 @@ def _children(pid: int) -> list[int]:
                     ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
             except (OSError, ValueError, IndexError):
                 continue
-            if ppid == pid:
-                out.append(int(d))
+            parents.setdefault(ppid, []).append(int(d))
+    out, todo = [], [pid]
+    while todo:
+        kids = parents.get(todo.pop(), [])
+        out.extend(kids)
+        todo.extend(kids)
     return out
 
 
@@ -94,39 +104,27 @@ def run(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL) -> d
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}")
     maxrss = usage.ru_maxrss * 1024  # the largest single process
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_tree": max(peak[0], maxrss),
-            "peak_process": maxrss}
+            "peak_process": maxrss, "stderr": err.decode("utf-8", "replace")}
 
 
 # --- the measurements --------------------------------------------------------------------------
 
-def end_to_end(n: int, jobs: int) -> dict:
-    folder, size = corpus.build(n)
-    out = OUT / f"report-{n}.json"
-    r = run(FACTDIFF + ["check", str(folder), "--no-gitignore", "--no-cache", "--jobs", str(jobs),
-                        "--format", "json", "-o", str(out)])
-    summary = _summary(out)
+MODES = {"1": ["--jobs", "1"], "2": ["--jobs", "2"], "dask": ["--dask", "local", "--jobs", "2"]}
+MODE_NAMES = {"1": "--jobs 1", "2": "--jobs 2", "dask": "--dask local (2 workers)"}
+_SUMMARY = re.compile(r"factdiff: ([\d,]+) stories, ([\d,]+) articles, ([\d,]+) facts, ([\d,]+) conflicts, "
+                      r"([\d,]+) problems")
+
+
+def end_to_end(n: int, mode: str) -> dict:
+    """One `factdiff corpus` run over ``n`` stories: time, memory and the summary it prints."""
+    folder, articles, size = corpus.build_stories(n)
+    out = OUT / f"stories-{n}-{mode}.jsonl"
+    r = run(FACTDIFF + ["corpus", str(folder), "--no-gitignore", "-o", str(out), *MODES[mode]])
     out.unlink()
-    return {"articles": n, "bytes": size, "jobs": jobs, **r, "facts": summary["facts"],
-            "conflicts": summary["conflict"]}
-
-
-def _summary(path: Path) -> dict:
-    """The report's summary, read from the end of the file (a 100k-article report is over a
-    gigabyte: the bench must not load it whole and disturb the next measurement). The conflicts
-    of the gate block follow it, so the window read grows until it holds the summary."""
-    marker = '\n  "summary": '
-    size = path.stat().st_size
-    window = 1 << 20
-    with open(path, "rb") as fh:
-        while True:
-            fh.seek(max(0, size - window))
-            tail = fh.read().decode("utf-8", "replace")
-            at = tail.rfind(marker)
-            if at >= 0:
-                return json.JSONDecoder().raw_decode(tail, at + len(marker))[0]
-            if window >= size:
-                raise ValueError(f"{path}: no summary")
-            window *= 8
+    found = _SUMMARY.search(r.pop("stderr"))
+    stories, checked, facts, conflicts, problems = (int(x.replace(",", "")) for x in found.groups())
+    return {"stories": n, "articles": articles, "bytes": size, "mode": mode, **r, "facts": facts,
+            "conflicts": conflicts, "problems": problems, "checked": checked}
 
 
 _SLICE = r'''
@@ -228,13 +226,12 @@ def machine() -> str:
 
 def table(results: dict) -> str:
     lines = [f"factdiff bench, {results['date']}, {results['machine']}", "",
-             "| articles | MB of text | jobs | wall s | MB/s | MB per CPU-s | articles/s | peak memory | facts | conflicts |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| stories | articles | MB of text | run | wall s | MB per CPU-s | stories/s | peak memory | facts | conflicts |",
+             "|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
     for r in results["end_to_end"]:
-        lines.append(f"| {r['articles']:,} | {r['bytes'] / MB:.1f} | {r['jobs']} | {r['wall']:.1f} | "
-                     f"{r['bytes'] / MB / r['wall']:.2f} | {r['bytes'] / MB / r['cpu']:.2f} | "
-                     f"{r['articles'] / r['wall']:.0f} | {r['peak_tree'] / 2 ** 20:,.0f} MB | "
-                     f"{r['facts']:,} | {r['conflicts']:,} |")
+        lines.append(f"| {r['stories']:,} | {r['articles']:,} | {r['bytes'] / MB:.1f} | {MODE_NAMES[r['mode']]} | "
+                     f"{r['wall']:.1f} | {r['bytes'] / MB / r['cpu']:.2f} | {r['stories'] / r['wall']:.1f} | "
+                     f"{r['peak_tree'] / 2 ** 20:,.0f} MB | {r['facts']:,} | {r['conflicts']:,} |")
     s = results.get("slice")
     if s:
         q = s["bytes"] / MB / s["quantulum_s"]
@@ -257,9 +254,12 @@ def table(results: dict) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000,100000"))
-    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000"), help="stories per corpus")
+    ap.add_argument("--modes", default=os.environ.get("BENCH_MODES", "1,2,dask"),
+                    help="runs per corpus: 1 and 2 (--jobs), dask (--dask local --jobs 2)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers of the cache re-run")
     ap.add_argument("--no-slice", action="store_true", help="skip the quantulum3 comparison")
+    ap.add_argument("--corpus-only", action="store_true", help="only the corpus runs")
     args = ap.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     # byte-compile first, as an installed package is: the cold start then measures factdiff,
@@ -267,13 +267,16 @@ def main(argv=None) -> int:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "factdiff")], check=True)
     results: dict = {"date": dt.date.today().isoformat(), "machine": machine(), "end_to_end": []}
     for n in [int(x) for x in args.sizes.split(",") if x.strip()]:
-        print(f"... {n:,} articles", file=sys.stderr, flush=True)
-        results["end_to_end"].append(end_to_end(n, args.jobs))
-    if not args.no_slice:
-        print("... 1 MB slice: quantulum3 and factdiff", file=sys.stderr, flush=True)
-        results["slice"] = one_mb_slice()
-    results["cold"] = cold_start()
-    results["cache"] = rerun_with_cache(1000, args.jobs)
+        for mode in [m.strip() for m in args.modes.split(",") if m.strip()]:
+            print(f"... {n:,} stories, {MODE_NAMES[mode]}", file=sys.stderr, flush=True)
+            results["end_to_end"].append(end_to_end(n, mode))
+            (OUT / "results.json").write_text(json.dumps(results, indent=2))
+    if not args.corpus_only:
+        if not args.no_slice:
+            print("... 1 MB slice: quantulum3 and factdiff", file=sys.stderr, flush=True)
+            results["slice"] = one_mb_slice()
+        results["cold"] = cold_start()
+        results["cache"] = rerun_with_cache(1000, args.jobs)
     (OUT / "results.json").write_text(json.dumps(results, indent=2))
     print(table(results))
     return 0

@@ -1,4 +1,5 @@
-"""Build a benchmark corpus of N articles under build/ by replicating real stories.
+"""Build benchmark corpora under build/ by replicating real stories: N articles (``build``) or
+N stories (``build_stories``, the input of ``factdiff corpus``).
 
 The stories are the sample folder (samples/amnesty-syria-2015) and, when present, the
 multi-outlet clusters of the development data (../shared/dev-data/clusters/*/), read at
@@ -103,3 +104,35 @@ def build(n: int, out: Optional[Path] = None) -> tuple[Path, int]:
         total += len(data)
     stamp.write_text(str(total))
     return out, total
+
+
+def story_copies(n: int) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """(folder, [(file name, text)]) of ``n`` stories: copy after copy of every story in turn,
+    each copy varied as :func:`vary` does."""
+    pool = [(name, [(f.name, f.read_text(encoding="utf-8", errors="replace")) for f in files])
+            for name, files in stories()]
+    for k in range(n):
+        c, (name, files) = divmod(k, len(pool))[0], pool[k % len(pool)]
+        yield f"c{c:05d}-{name}", [(fname, vary(text, c)) for fname, text in files]
+
+
+def build_stories(n: int, out: Optional[Path] = None) -> tuple[Path, int, int]:
+    """Write ``n`` story folders under ``build/bench/stories-N`` (kept when already complete).
+    Returns (folder, articles, total bytes of text)."""
+    out = out or ROOT / "build" / "bench" / f"stories-{n}"
+    stamp = out / ".complete"
+    if stamp.exists():
+        articles, total = map(int, stamp.read_text().split())
+        return out, articles, total
+    if out.exists():
+        shutil.rmtree(out)
+    articles = total = 0
+    for folder, files in story_copies(n):
+        (out / folder).mkdir(parents=True)
+        for fname, text in files:
+            data = text.encode("utf-8")
+            (out / folder / fname).write_bytes(data)
+            articles += 1
+            total += len(data)
+    stamp.write_text(f"{articles} {total}")
+    return out, articles, total
