@@ -357,6 +357,8 @@ def _states_both(src: str, x: list[Node], y: list[Node], compatible, run: Run, c
         for q in y:
             if src not in q.sources or compatible(p.rep, q.rep) or vetoes(p.rep, q.rep):
                 continue
+            if _one_sentence(src, p, q):
+                continue  # "fifteen permanent judges plus two judges": a list, not a contradiction
             ev = evidence(p.rep, q.rep, run)
             if score(ev, for_conflict=True) < contest:
                 continue
@@ -365,6 +367,13 @@ def _states_both(src: str, x: list[Node], y: list[Node], compatible, run: Run, c
                     (levels.get("measured_thing", "").startswith("same") and " " in (p.rep.subject or "")):
                 return True
     return False
+
+
+def _one_sentence(src: str, p: Node, q: Node) -> bool:
+    """Do all of ``src``'s mentions in the two nodes stand in one sentence? A writer who gives
+    two values of one thing in one sentence is listing parts, not contradicting themselves."""
+    starts = {m.sentence_start for n in (p, q) for m in n.members if m.source == src}
+    return len(starts) == 1
 
 
 def same_slot(a: Mention, b: Mention) -> bool:

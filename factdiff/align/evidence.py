@@ -238,7 +238,11 @@ def _value(a: Mention, b: Mention, run: Run) -> str:
 
 
 def _point(m: Mention) -> Optional[float]:
+    """The figure a mention states: the written number of "nearly $15 million" (its upper end,
+    as of "up to 40"; a lower bound's lower end), else a range's middle."""
     lo, hi = m.base_interval()
+    if m.qualifier and hi not in (-math.inf, math.inf) and hi:
+        return hi
     if lo not in (-math.inf, math.inf) and hi not in (-math.inf, math.inf) and lo:
         return (lo + hi) / 2
     if lo not in (-math.inf, math.inf) and lo:
