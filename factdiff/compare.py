@@ -53,7 +53,7 @@ from typing import Mapping, Optional
 
 from . import lexicon
 from .extract.dates import WEEKDAY_NAMES
-from .model import INF, Fact, Mention
+from .model import INF, NUMERIC_KINDS, Fact, Mention
 
 _EPS = 1e-9
 
@@ -312,7 +312,7 @@ def clash(a: Mention, b: Mention, published: Optional[Mapping[str, str]] = None)
     if a.kind != b.kind:
         return None
     if compatible(a, b):
-        if (a.is_numeric and not a.derived and not b.derived and _is_lower_bound(a)
+        if (a.kind in NUMERIC_KINDS and not a.derived and not b.derived and _is_lower_bound(a)
                 and _is_lower_bound(b)):
             ea, eb = a.base_interval()[0], b.base_interval()[0]
             lo, hi = (a, b) if ea < eb else (b, a)

@@ -96,10 +96,6 @@ class Mention:
     sentence_start: int = 0
     source: str = ""  # filled in by the pipeline
 
-    @property
-    def is_numeric(self) -> bool:
-        return self.kind in NUMERIC_KINDS
-
     def base_interval(self) -> tuple[float, float]:
         lo = self.low if self.low is not None else -INF
         hi = self.high if self.high is not None else INF

@@ -237,8 +237,8 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
         if raw.kind in ("year", "decade"):
             # a year used as a name ("the 2016 election cycle") or a decade ("the 1990s"): a date
             # of the thing it names (a decade's last digit unknown: "199X"), never a count
-            a, b = toks[raw.num_i].start, toks[raw.num_j - 1].end
-            i, j = raw.num_i, raw.num_j
+            a, b = toks[raw.i].start, toks[raw.num_j - 1].end
+            i, j = raw.i, raw.num_j
             iso = f"{int(raw.low):04d}" if raw.kind == "year" else f"{int(raw.low) // 10:03d}X"
             out.append(_date_mention(text, toks, a, b, iso, tok_index, common,
                                      subject=ctx.nearest_known_noun(toks, i, j, left=15, right=4),
@@ -259,7 +259,7 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
 
     # --- dates ----------------------------------------------------------------------------
     for d in dates:
-        if d.iso is None or d.end <= header or d.grain == "year" and _year_is_label(toks, tok_index(d.start)):
+        if d.iso is None or d.end <= header:
             continue
         i = tok_index(d.start)
         j = tok_index(d.end)
@@ -281,10 +281,6 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
                            **common))
     out.sort(key=lambda m: (m.start, m.end))
     return out
-
-
-def _year_is_label(toks, i) -> bool:
-    return False
 
 
 def _date_mention(text, toks, start, end, iso, tok_index, common, subject, predicate, event) -> Mention:

@@ -50,7 +50,6 @@ def known_noun(toks: list[Token], k: int) -> Optional[str]:
 
 def nearest_known_noun(toks: list[Token], i: int, j: int, left: int = 8, right: int = 5) -> Optional[str]:
     """The closest word to tokens [i, j) that the synonym lexicon knows, left side first on ties."""
-    best = None
     for dist in range(1, max(left, right) + 1):
         for k in ((i - dist) if dist <= left else None, (j - 1 + dist) if dist <= right else None):
             if k is None or k < 0 or k >= len(toks):
@@ -60,7 +59,7 @@ def nearest_known_noun(toks: list[Token], i: int, j: int, left: int = 8, right: 
             cls = known_noun(toks, k)
             if cls:
                 return cls
-    return best
+    return None
 
 
 def noun_after_of(toks: list[Token], j: int) -> Optional[int]:

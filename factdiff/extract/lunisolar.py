@@ -98,11 +98,6 @@ def _sidereal_sun(jd: float) -> float:
     return (sun_longitude(jd) - _ayanamsa(jd)) % 360.0
 
 
-def _tithi(jd: float) -> int:
-    """1..30: Shukla 1-15 (15 the full moon), Krishna 16-30 (30 the new moon)."""
-    return int(_elongation(jd) // 12.0) + 1
-
-
 def _solve(func, target: float, jd: float, rate: float) -> float:
     """The time near ``jd`` when an angle ``func`` (degrees, growing ``rate`` a day) reaches
     ``target``."""

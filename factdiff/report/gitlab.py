@@ -13,7 +13,6 @@ import json
 
 from . import comparison_of, position, relative_path, rule_of, sources_by_id
 
-SEVERITIES = ("info", "minor", "major", "critical", "blocker")  # GitLab's documented values
 _SEVERITY = {"hard": "major", "soft": "minor"}
 
 
