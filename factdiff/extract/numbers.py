@@ -29,6 +29,10 @@ _GROUPED_RE = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _EURO_GROUPED_RE = regex.compile(r"\d{1,3}(?:\.\d{3})+,\d+")  # "1.111,11"
 _DECIMAL_COMMA_RE = regex.compile(r"\d+,\d{1,2}")  # "1,3"
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
+# Unicode's vulgar fractions (Number Forms block and Latin-1): "⅔", "2½".
+VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
+          "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875, "⅑": 1 / 9,
+          "⅒": 0.1}
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 _HYPHENS = {"-", "‑", "—", "–"}
 _SIGN_WORDS = {"minus", "negative"}
@@ -129,6 +133,9 @@ def read_number(toks: list[Token], i: int, money: bool = False) -> Optional[Num]
             return None
         return Num(-inner.high, -inner.low, i, inner.j, words=inner.words, rounding=inner.rounding,
                    glued_scale=inner.glued_scale, decimal=inner.decimal)
+    if tok.text in VULGAR:
+        v = VULGAR[tok.text]
+        return Num(v, v, i, i + 1, fraction=True, decimal=True)
     if not (tok.is_digit or tok.is_word):
         return None
     if tok.is_word:
@@ -262,6 +269,9 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
         frac = _slash_fraction(toks, i, j, current) if last == "digit" else None
         if frac is not None:
             return frac
+        if last == "digit" and j < len(toks) and toks[j].text in VULGAR and toks[j].start - toks[j - 1].end <= 1:
+            v = current + VULGAR[toks[j].text]  # "2½", "1 ¾"
+            return Num(v, v, i, j + 1, decimal=True)
         if j < len(toks) and _adjacent(toks[j - 1], toks[j]):
             suf = toks[j].text
             scale = n["scale_suffixes"].get(suf)
@@ -640,8 +650,11 @@ def _read_fraction_start(toks: list[Token], i: int) -> Optional[Num]:
         # "half of the cases", "half the votes": a share
         if m < len(toks) and toks[m].lower in ("of", "the", "a", "an", "their", "its", "all"):
             return Num(v, v, i, m, words=True, fraction=True)
-        if k > i or _unit_follows(toks, m):  # "a half", "half day"
+        hyphen = m + 1 < len(toks) and toks[m].text in _HYPHENS and _adjacent(toks[m - 1], toks[m])
+        if (k > i and not hyphen) or _unit_follows(toks, m):  # "a half", "half day"
             return Num(v, v, i, m, words=True, fraction=True)
+        if hyphen and _adjacent(toks[m], toks[m + 1]) and _unit_follows(toks, m + 1):
+            return Num(v, v, i, m, words=True, fraction=True)  # "half-litre", "half-hour"
         return None
     if k == i and not (toks[k].lower != "quarter" and _unit_follows(toks, m) and m < len(toks)
                        and toks[m].lower == "of"):
