@@ -44,7 +44,6 @@ class Raw:
     head_text: Optional[str] = None
     subject: Optional[str] = None  # when the grammar itself knows it ("age", "page")
     modifies: Optional[int] = None  # token index of the noun a hyphenated measure modifies
-    num_i: int = 0
     num_j: int = 0
     ago: bool = False
     extra: dict = field(default_factory=dict)
@@ -180,7 +179,7 @@ def _join_bounds(toks: list[Token], raws: list[Raw]) -> list[Raw]:
         qb = before.get(tuple(b.qualifier.split())) if b is not None and b.qualifier else None
         if b is not None and qa in _LOWER_BOUNDS and qb in _UPPER_BOUNDS and \
                 (a.kind == b.kind or (a.kind == "count" and a.head is None)) and \
-                (a.unit == b.unit or not a.unit) and a.low * (1 if a.unit else 1) < b.high:
+                (a.unit == b.unit or not a.unit) and a.low < b.high:
             between = [t.lower for t in toks[a.num_j:b.i]]
             if between and len(between) <= 2 and all(w in ("and", "but", ",") for w in between):
                 b.low, b.low_inclusive = a.low, a.low_inclusive
@@ -213,16 +212,16 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
             if ordinal and not any(blocked(t) for t in toks[ordinal.i:ordinal.j]) and \
                     not (toks[k].lower == "second" and k > 0 and toks[k - 1].lower in ("a", "per", "every", "one")):
                 return Raw(ordinal.i, ordinal.j, "ordinal", ordinal.low, ordinal.high,
-                           num_i=ordinal.i, num_j=ordinal.j)
+                           num_j=ordinal.j)
         return None
     if any(blocked(t) for t in toks[num.i:num.j]):
-        return Raw(num.i, num.j, "skip", 0, 0, num_i=num.i, num_j=num.j)
+        return Raw(num.i, num.j, "skip", 0, 0, num_j=num.j)
     if num.ordinal:
-        return Raw(num.i, num.j, "ordinal", num.low, num.high, num_i=num.i, num_j=num.j)
+        return Raw(num.i, num.j, "ordinal", num.low, num.high, num_j=num.j)
     if not cur:
         end = _position_in_sequence(toks, num)
         if end is not None:  # "Photo 1 of 12", "1 of 62 Full Screen": where a page is, not a count
-            return Raw(num.i, end, "skip", 0, 0, num_i=num.i, num_j=end)
+            return Raw(num.i, end, "skip", 0, 0, num_j=end)
     if not cur:
         age = _age_bracket(toks, num)
         if age is not None:  # "in their 70s", "in his mid-40s": an age between two bounds
@@ -230,12 +229,12 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
     if not cur and _decade(toks, num):
         # "the 1990s": a date whose last digit is unknown ("199X"); "the ’80s": nothing
         kind = "decade" if len(toks[num.i].text) == 4 else "skip"
-        return Raw(num.i, num.j + 1, kind, num.low, num.low + 9, num_i=num.i, num_j=num.j + 1)
+        return Raw(num.i, num.j + 1, kind, num.low, num.low + 9, num_j=num.j + 1)
     if not cur and _is_designation(toks, num):
         j = num.j
         while j < len(toks) and toks[j - 1].end == toks[j].start and (toks[j].is_word or toks[j].is_digit):
             j += 1
-        return Raw(num.i, j, "skip", 0, 0, num_i=num.i, num_j=j)
+        return Raw(num.i, j, "skip", 0, 0, num_j=j)
     if not cur:
         age = _appositive_age(toks, num)
         if age is not None:  # "Hunter, 41, denies": the person's age
@@ -337,9 +336,8 @@ def _range(toks: list[Token], num: Num, cur, blocked, start: int) -> Optional[Ra
     raw = second
     raw.low, raw.high = lo, hi
     raw.i = min(num.i, start if cur else num.i)
-    raw.num_i = num.i
     if opener in ("between", "from"):
-        raw.i = start - 1 if not cur else start - 1
+        raw.i = start - 1
     raw.approximate = first.approximate or second.approximate
     raw.extra["range"] = True
     if raw.kind == "count" and raw.head is None:
@@ -751,7 +749,7 @@ def _age_bracket(toks: list[Token], num: Num) -> Optional[Raw]:
     base = int(text)
     unit, factor = _age_unit()
     return Raw(k, j + 1, "quantity", float(base + part[0]), float(base + part[1]), unit=unit,
-               dimension="time", factor=factor, subject="age", num_i=num.i, num_j=j + 1,
+               dimension="time", factor=factor, subject="age", num_j=j + 1,
                extra={"range": True})
 
 
@@ -779,7 +777,7 @@ def _appositive_age(toks: list[Token], num: Num) -> Optional[Raw]:
     unit, factor = _age_unit()
     v = float(text)
     return Raw(i - 2, j, "quantity", v, v, unit=unit, dimension="time", factor=factor,
-               subject="age", num_i=i, num_j=j)
+               subject="age", num_j=j)
 
 
 _PERCENT_STARTS = frozenset(w[0] for w in _PERCENT_WORDS)
@@ -801,7 +799,7 @@ def _percent_after(toks: list[Token], j: int) -> Optional[tuple[str, int]]:
 def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> Optional[Raw]:
     """What kind of figure ``num`` is. ``bare``: one end of a range; read no counted noun."""
     j = num.j
-    base = dict(num_i=num.i, num_j=num.j)
+    base = dict(num_j=num.j)
     approx = num.vague or num.rounding > 0
     tol = 0.0
     if num.rounding and num.low:
@@ -922,7 +920,7 @@ _ANGLE_CUES = frozenset({"angle", "angles", "rotate", "rotated", "rotates", "rot
 
 
 def _with_unit(toks: list[Token], num: Num, unit, j: int, approx: bool, tol: float, bare: bool) -> Raw:
-    base = dict(num_i=num.i, num_j=num.j)
+    base = dict(num_j=num.j)
     j2 = j + unit.tokens
     if j2 < len(toks) and toks[j2].text == "." and unit.name == "degree" and toks[j2 - 1].lower == "deg":
         j2 += 1  # "50 deg."
@@ -1045,7 +1043,7 @@ def _ratio_in(toks: list[Token], num: Num) -> Optional[Raw]:
         if den and not den.vague and den.low and num.low <= den.low and not den.ordinal:
             v = num.low / den.low
             raw = Raw(num.i, den.j, "ratio", v, v, unit="ratio", dimension="ratio",
-                      approximate=False, num_i=num.i, num_j=den.j)
+                      approximate=False, num_j=den.j)
             head = _find_head(toks, den.j, plural=True, after_vague=False)
             if head is not None:
                 raw.head = head
@@ -1095,7 +1093,7 @@ _OLD = frozenset({"old", "old's", "old’s", "olds"})  # "the 11-month-old's bra
 
 
 def _hyphenated(toks: list[Token], num: Num, w: int) -> Raw:
-    base = dict(num_i=num.i, num_j=num.j)
+    base = dict(num_j=num.j)
     suf = currency_suffix(toks, w)
     if suf:  # "a 12-cent dividend", "a $5-million deal"
         code, factor, j2 = suf
