@@ -211,13 +211,13 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
             ordinal = read_ordinal_word(toks, k)
             if ordinal and not any(blocked(t) for t in toks[ordinal.i:ordinal.j]) and \
                     not (toks[k].lower == "second" and k > 0 and toks[k - 1].lower in ("a", "per", "every", "one")):
-                return Raw(ordinal.i, ordinal.j, "ordinal", ordinal.low, ordinal.high,
-                           num_j=ordinal.j)
+                return _anniversary(toks, ordinal) or Raw(ordinal.i, ordinal.j, "ordinal", ordinal.low,
+                                                          ordinal.high, num_j=ordinal.j)
         return None
     if any(blocked(t) for t in toks[num.i:num.j]):
         return Raw(num.i, num.j, "skip", 0, 0, num_j=num.j)
     if num.ordinal:
-        return Raw(num.i, num.j, "ordinal", num.low, num.high, num_j=num.j)
+        return _anniversary(toks, num) or Raw(num.i, num.j, "ordinal", num.low, num.high, num_j=num.j)
     if not cur:
         end = _position_in_sequence(toks, num)
         if end is not None:  # "Photo 1 of 12", "1 of 62 Full Screen": where a page is, not a count
@@ -1087,6 +1087,15 @@ def _per_ratio(toks: list[Token], raw: Raw) -> None:
         raw.extra["per_text"] = toks[head2].text
         raw.j = head2 + 1
         return
+
+
+def _anniversary(toks: list[Token], num: Num) -> Optional[Raw]:
+    """"the 15th anniversary of the attacks": 15 years after them (an offset in time, as
+    "15 years after the attacks" is read)."""
+    if num.j < len(toks) and toks[num.j].lower in ("anniversary", "anniversaries"):
+        return Raw(num.i, num.j, "duration", num.low, num.high, unit="year", dimension="time",
+                   factor=_unit_table()["year"][2], num_j=num.j)
+    return None
 
 
 _OLD = frozenset({"old", "old's", "old’s", "olds"})  # "the 11-month-old's brain", "two-year-olds"
