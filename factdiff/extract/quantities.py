@@ -1148,6 +1148,9 @@ def _find_head(toks: list[Token], j: int, plural: bool, after_vague: bool) -> Op
     stop = lexicon.stopwords()
     preds = lexicon.predicate_index()
     k = j
+    if k + 1 < len(toks) and toks[k].lower in ("more", "fewer", "further") and toks[k + 1].is_word:
+        k += 1  # "12 more bombs", "two more of the devices": a count of what follows
+        after_vague = True
     if k < len(toks) and toks[k].lower == "of" and after_vague:
         k += 1
         if k < len(toks) and toks[k].lower in ("the", "their", "its", "his", "her", "these", "those"):
