@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
+EVAL_STAMP = $(VENV)/.installed-eval
 
 .PHONY: demo test fuzz eval bench clean browser-deps
 
@@ -11,6 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --quiet -e '.[test]'  # -qq: errors only (setuptools' editable-install notice is no error)
 	touch $(STAMP)
+
+$(EVAL_STAMP): $(STAMP)  # the eval extra: quantulum3, the baseline that eval and bench measure against
+	$(BIN)/pip install --quiet --quiet -e '.[test,eval]'
+	touch $(EVAL_STAMP)
 
 demo: $(STAMP)  ## run factdiff on the bundled sample
 	$(BIN)/factdiff check samples/amnesty-syria-2015 || [ $$? -eq 1 ]
@@ -29,10 +34,10 @@ browser-deps:  ## Debian's chromium for the browser tests (needs root or sudo; P
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 	@chromium --version 2>/dev/null
 
-eval: $(STAMP)  ## measure judgement and extraction on ../shared/dev-data
+eval: $(EVAL_STAMP)  ## measure judgement and extraction on ../shared/dev-data
 	$(BIN)/python -m factdiff.evaluate
 
-bench: $(STAMP)  ## factdiff corpus on 1,000 and 10,000 stories built under build/bench, --jobs 1, --jobs 2 and --dask local (BENCH_SIZES=200 for a quick run)
+bench: $(EVAL_STAMP)  ## factdiff corpus on 1,000 and 10,000 stories built under build/bench, --jobs 1, --jobs 2 and --dask local (BENCH_SIZES=200 for a quick run)
 	$(BIN)/python bench/bench.py
 
 clean:
