@@ -1,39 +1,16 @@
 """Named holidays from ``lexicons/holidays.toml``: fixed days, n-th weekdays of a month,
-days counted from Western or Orthodox Easter (computed by the computus), or from another
-holiday."""
+days counted from Western or Orthodox Easter (``dateutil.easter``), or from another holiday."""
 from __future__ import annotations
 
 import datetime as dt
 import functools
 from typing import Optional
 
+from dateutil.easter import EASTER_ORTHODOX, easter
+
 from .. import lexicon
 
 _WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-
-
-def easter(year: int) -> dt.date:
-    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-def orthodox_easter(year: int) -> dt.date:
-    """Orthodox Easter Sunday: the Julian computus (Meeus), as a Gregorian date."""
-    a, b, c = year % 4, year % 7, year % 19
-    d = (19 * c + 15) % 30
-    e = (2 * a + 4 * b - d + 34) % 7
-    month, day = divmod(d + e + 114, 31)
-    julian = dt.date(year, month, day + 1)
-    return julian + dt.timedelta(days=year // 100 - year // 400 - 2)
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> Optional[dt.date]:
@@ -146,7 +123,7 @@ def date_of(key: str, year: int) -> Optional[dt.date]:
         if rule[0] == "easter":
             return easter(year) + dt.timedelta(days=int(rule[1]))
         if rule[0] == "orthodox":
-            return orthodox_easter(year) + dt.timedelta(days=int(rule[1]))
+            return easter(year, EASTER_ORTHODOX) + dt.timedelta(days=int(rule[1]))
         if len(rule) == 2:
             base = date_of(rule[0], year)
             return base + dt.timedelta(days=int(rule[1])) if base else None
