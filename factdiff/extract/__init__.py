@@ -13,6 +13,7 @@ import functools
 import gc
 import re
 import math
+from dataclasses import replace
 from typing import Optional, Union
 
 from .. import lexicon
@@ -29,7 +30,7 @@ from .names import find_names
 
 __all__ = ["extract"]
 
-EXTRACTOR_VERSION = "6"  # 2: names; 3: ordinals carry their context; 4: clause tense, datelines; 5: event of money; 6: a name ends at a possessive
+EXTRACTOR_VERSION = "7"  # 2: names; 3: ordinals carry their context; 4: clause tense, datelines; 5: event of money; 6: a name ends at a possessive; 7: opening names, anniversaries, quoted and "more" counts
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:
@@ -70,7 +71,29 @@ def _extract(text: str, published: Optional[dt.date], prefer: str) -> list[Menti
                 continue
         if not _number_run(text, s, e):
             mentions.extend(_sentence(text, s, e, published, noise, prefer, finders, pairs))
-    return mentions
+    return _opening_names(mentions)
+
+
+_OPENING_WORD = re.compile(r"[\"“‘'(]?([A-Z][\w’'-]*)")
+OPENING_REACH = 80  # characters: how far into its sentence a mention sees the opening word
+
+
+def _opening_names(mentions: list[Mention]) -> list[Mention]:
+    """A sentence's capitalised first word names someone when the text names them elsewhere
+    ("Jeb Bush released ... Bush paid ..."): the mentions near it carry that name too (every
+    sentence opens with a capital, so ``context.entities`` skips the first word)."""
+    names = {w for m in mentions if m.kind == "name" for w in (m.person or "").split()}
+    if not names:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind != "name" and m.start - m.sentence_start <= OPENING_REACH:
+            first = _OPENING_WORD.match(m.sentence)
+            word = first.group(1).removesuffix("'s").removesuffix("’s") if first else None
+            if word in names and first.end() <= m.start - m.sentence_start:
+                m = replace(m, entities=m.entities | {word.lower()[:5]})
+        out.append(m)
+    return out
 
 
 @functools.lru_cache(maxsize=None)
