@@ -892,6 +892,8 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
         raw.head_text = _head_phrase(toks, k, head)
         raw.j = head + 1
         _per_ratio(toks, raw)
+    elif num.i >= 2 and toks[num.i - 1].lower == "of" and toks[num.i - 2].lower in _PARENTS:
+        raw.subject = "child"  # "the mother of five": five children
     elif num.words and not num.vague and num.low < 10:
         # a spelt-out small number with nothing counted ("two others"): a number, never compared
         raw.kind = "number"
@@ -901,7 +903,8 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
     return raw
 
 
-_OPEN_QUOTES = frozenset({'"', "“", "‘", "'"})
+_PARENTS = frozenset({"mother", "father", "parent", "parents", "mom", "dad", "grandmother", "grandfather",
+                      "grandparents"})
 _UNIT_ADJECTIVES = frozenset({"additional", "extra", "more", "further", "full", "straight", "consecutive", "less"})
 
 
