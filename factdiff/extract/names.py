@@ -129,6 +129,7 @@ def find_names(text: str, s: int, e: int) -> list[Mention]:
     if upper > 8 and upper > 1.5 * len(_NOT_LOWER.sub("", sentence)):
         return []  # an all-capitals line: every word is capitalised
     out: list[Mention] = []
+    places = _words()["place_prepositions"]
     for m in _NAME_RE.finditer(text, s, e):
         a, b = m.span(1)
         raw = m.group(1)
@@ -138,8 +139,12 @@ def find_names(text: str, s: int, e: int) -> list[Mention]:
         before = text[max(s, a - 20):a]
         prev_words = before.split()
         prev = prev_words[-1].lower().strip("(\"“‘'") if prev_words else ""
-        at_start = _at_start(text, s, a)
         words = raw.split()  # (a name wrapped over two lines is one name)
+        if len(words) == 1 and prev not in places:
+            w = raw.rstrip(".")
+            if not (len(w) >= 3 and w.isupper() and w.isalpha()):
+                continue  # one word, no acronym, after no preposition of place: ``_clean`` drops it
+        at_start = _at_start(text, s, a)
         for n, w in enumerate(words[:-1]):
             if w.endswith(("'s", "’s")):  # "Amnesty International UK's Syria": a name ends at 's
                 cut = raw.index(w) + len(w)
@@ -160,7 +165,7 @@ def find_names(text: str, s: int, e: int) -> list[Mention]:
         display = st or name.rstrip(".")
         out.append(Mention(start=a2, end=b2, text=text[a2:b2], kind="name", person=display,
                            sentence=sentence, sentence_start=s))
-    for m in _AFFILIATION_RE.finditer(text, s, e):
+    for m in _AFFILIATION_RE.finditer(text, s, e) if "-" in sentence else ():
         st = state(m.group(1))
         if st:
             a, b = m.span(1)
