@@ -5,7 +5,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 EVAL_STAMP = $(VENV)/.installed-eval
 
-.PHONY: demo test fuzz eval bench clean browser-deps
+.PHONY: demo lint test fuzz eval bench clean browser-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,11 @@ $(EVAL_STAMP): $(STAMP)  # the eval extra: quantulum3, the baseline that eval an
 demo: $(STAMP)  ## run factdiff on the bundled sample
 	$(BIN)/factdiff check samples/amnesty-syria-2015 || [ $$? -eq 1 ]
 
-test: $(STAMP)  ## run the test suite
+lint: $(STAMP)  ## ruff (style, complexity) and mypy (types) on the package
+	$(BIN)/ruff check factdiff
+	$(BIN)/mypy
+
+test: lint  ## lint, then the test suite
 	$(BIN)/python -m pytest -q
 
 FUZZ_INPUTS ?= 1000000

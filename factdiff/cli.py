@@ -19,7 +19,7 @@ import signal
 import sys
 import traceback
 from pathlib import Path
-from typing import List, NoReturn, Optional
+from typing import Any, List, NoReturn, Optional
 
 import typer
 
@@ -144,7 +144,7 @@ def _config(config_file, no_gitignore: bool):
     return cfg
 
 
-def _check(paths, output_format, outputs, baseline_file, write_baseline, config_file, fail_on, exit_zero,
+def _check(paths, output_format, outputs, baseline_file, write_baseline, config_file, fail_on, exit_zero,  # noqa: C901
            no_gitignore, show_all, max_bytes, jobs, no_cache, explain=False) -> NoReturn:
     cfg = _config(config_file, no_gitignore)
     fail_on = fail_on or cfg.fail_on
@@ -194,7 +194,7 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
             else:
                 step(stages[stage])  # then a spinner
 
-        options = dict(jobs=jobs or None, cache=not no_cache, observer=observe)
+        options: dict[str, Any] = dict(jobs=jobs or None, cache=not no_cache, observer=observe)
         if streamed:
             for p in problems:
                 _warn(f"{p.path}: skipped: {p.reason}")
@@ -289,7 +289,7 @@ def corpus_command(
     _guarded(_corpus, source, output, jobs, dask, columns, config_file, no_gitignore, max_bytes)
 
 
-def _corpus(source, output, jobs, dask, columns, config_file, no_gitignore, max_bytes) -> NoReturn:
+def _corpus(source, output, jobs, dask, columns, config_file, no_gitignore, max_bytes) -> NoReturn:  # noqa: C901
     import time
 
     from . import corpus
@@ -612,9 +612,9 @@ def main() -> None:  # console script
     except BrokenPipeError:
         code = _broken_pipe()
     except SystemExit as exc:
-        code = exc.code
-        if not (isinstance(code, int) and code > EXIT_SIGNAL):
+        if not (isinstance(exc.code, int) and exc.code > EXIT_SIGNAL):
             raise
+        code = exc.code
     # Interrupted: every file is already either whole or untouched, temporary files are gone.
     # Leave now rather than wait at exit for worker processes and their queues.
     for stream in (sys.stdout, sys.stderr):

@@ -343,7 +343,7 @@ def _soft_reason(a: Mention, b: Mention, lower: Mention, upper: Mention,
     """Why two incompatible figures may be reconciled, or None."""
     # rounding: the coarser figure within one unit of its last digit of the finer one
     if _exact(a) and _exact(b) and not a.derived and not b.derived:
-        (ha, ua), (hb, ub) = rounding(a), rounding(b)
+        (_, ua), (_, ub) = rounding(a), rounding(b)
         coarse, fine, unit = (a, b, ua) if ua > ub else (b, a, ub)
         if unit and not (ua == ub) and _plain(fine) and _plain(coarse):
             # rounded to the nearest (half a unit either way) or, for a figure with a scale word
@@ -384,7 +384,7 @@ def clashes(mentions, published: Optional[Mapping[str, str]] = None) -> list[Cla
         key = _clash_key(m)[1:] + ((published or {}).get(m.source),)
         by_value.setdefault(key, {}).setdefault(m.source, m)
     values = list(by_value.values())
-    out = []
+    out: list[Optional[Clash]] = []
     for x, xa in enumerate(values):
         a0 = next(iter(xa.values()))
         for xb in values[x + 1:]:
@@ -460,6 +460,7 @@ def judge(group: list[Mention], published: Optional[Mapping[str, str]] = None) -
     if found:
         status = "conflict"
         c = worst(found)
+        assert c is not None  # found is not empty
         level = "hard" if any(x.level == "hard" for x in found) else "soft"
         reason = _conflict_reason(group, found, c, level)
     elif len(sources) < 2:
@@ -632,7 +633,7 @@ def _subject_words(m: Mention) -> str:
     where no word names the thing, the sentence's own words around the mention
     (“the shutdown began on …”), never a placeholder."""
     if m.kind == "role":
-        return f"{m.person}: {m.subject.split(':', 1)[1]}"
+        return f"{m.person}: {(m.subject or '').split(':', 1)[1]}"
     if m.kind == "name":
         return f"name: {m.person}"
     what = _thing(m)

@@ -130,7 +130,7 @@ def parse(table: dict, path: Path, where: str = "[tool.factdiff]") -> Config:
         if key not in _KEYS:
             raise ConfigError(f"{path}: unknown key {key!r} in {where} (known: {', '.join(_KEYS)})")
         name, kind, check = _KEYS[key]
-        if not isinstance(value, kind) or (kind is list and not all(isinstance(v, str) for v in value)):
+        if not isinstance(value, kind) or (isinstance(value, list) and not all(isinstance(v, str) for v in value)):
             raise ConfigError(f"{path}: {key!r} must be {_TYPE_NAMES[kind]}, not {value!r}")
         verdict = check(value) if check else True
         if verdict is not True:

@@ -137,6 +137,11 @@ def _value(v) -> Optional[str]:
     return v if isinstance(v, str) else str(v)
 
 
+def _story_id(row: dict) -> str:
+    """A row's story id (``_pick`` has set aside the rows without one)."""
+    return str(_value(row["story"]))
+
+
 def _table_stories(path: Path, rows: Callable[[], Iterator], max_bytes: int,
                    notes: list) -> tuple[int, Iterator[Story]]:
     """Two passes over the table: the first finds each story's last row, the second hands a
@@ -147,14 +152,14 @@ def _table_stories(path: Path, rows: Callable[[], Iterator], max_bytes: int,
         if isinstance(row, str):
             notes.append(f"{where}: skipped: {row}")
         else:
-            last[_value(row["story"])] = n
+            last[_story_id(row)] = n
 
     def each() -> Iterator[Story]:
         open_: dict[str, list] = {}
         for n, (where, row) in enumerate(rows()):
             if isinstance(row, str):
                 continue
-            sid = _value(row["story"])
+            sid = _story_id(row)
             open_.setdefault(sid, []).append((where, row))
             if last.get(sid) == n:
                 yield _story_of_rows(sid, open_.pop(sid), max_bytes)
@@ -163,7 +168,8 @@ def _table_stories(path: Path, rows: Callable[[], Iterator], max_bytes: int,
 
 
 def _story_of_rows(sid: str, rows: list, max_bytes: int) -> Story:
-    articles, problems, taken = [], [], collections.Counter()
+    articles, problems = [], []
+    taken: collections.Counter[str] = collections.Counter()
     for where, row in rows:
         source, text = _value(row.get("source")), row.get("text")
         if not source:
@@ -284,6 +290,7 @@ def _source(a: Article, notes: list):
     if a.data is not None:
         return source_from_bytes(a.data, a.path, a.source, html=a.html, notes=notes)
     text = a.text.encode("utf-8", "surrogatepass") if isinstance(a.text, str) else a.text
+    assert text is not None  # an article has its data or its text
     src = source_from_bytes(text, a.path, a.source, notes=notes)  # the same decoding as a file's
     published = _iso_date(a.published) if a.published else None
     if a.published and not published:
@@ -436,6 +443,7 @@ def dask_client(address: str, workers: int):
 
 
 def _run_dask(items, total, executor: Executor, options: dict) -> Iterator[StoryResult]:
+    assert executor.dask is not None  # the caller chose Dask
     client, cluster = dask_client(executor.dask, executor.jobs)
     try:
         workers = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))

@@ -8,7 +8,7 @@ import bisect
 import math
 from array import array
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Iterator, Optional, Protocol
 
 INF = math.inf
 
@@ -33,14 +33,16 @@ class Source:
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset in ``text`` (where the lines start is
         worked out once, on the first call: a report asks for every mention)."""
-        if self.line_starts is None:
-            object.__setattr__(self, "line_starts", self._line_starts())
-        line = bisect.bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
+        starts = self.line_starts
+        if starts is None:
+            starts = self._line_starts()
+            object.__setattr__(self, "line_starts", starts)
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
     def _line_starts(self) -> array:
         starts = array("I" if len(self.text) < 2 ** 32 else "Q", [0])
-        find, text, i = self.text.find, self.text, 0
+        find, i = self.text.find, 0
         while True:
             i = find("\n", i) + 1
             if not i:
@@ -125,7 +127,8 @@ class Mention:
             return self.role or "?"
         if self.kind == "name":
             return self.person or "?"
-        unit = f" {self.unit}" if self.unit and self.unit not in ("percent",) else ("%" if self.unit == "percent" else "")
+        unit = (f" {self.unit}" if self.unit and self.unit not in ("percent",)
+                else ("%" if self.unit == "percent" else ""))
         approx = "~" if self.approximate else ""
         lo, hi = self.low, self.high
         if lo is not None and hi is not None and lo == hi:
@@ -195,10 +198,18 @@ class Problem:
     reason: str
 
 
+class Facts(Protocol):
+    """What a report's facts are: a list, or a streamed run's store (``spill.FactStore``)."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Fact]: ...
+
+
 @dataclass
 class Report:
     sources: list = field(default_factory=list)  # list[Source]
-    facts: list = field(default_factory=list)  # list[Fact]
+    facts: Facts = field(default_factory=list)
     problems: list = field(default_factory=list)  # list[Problem]
 
     def summary(self) -> dict:

@@ -16,6 +16,7 @@ import os
 from typing import Callable, Iterable, Mapping, Optional, Union
 
 from .align import align
+from .cache import MentionCache, extractor_version, pack, text_key, unpack
 from .compare import joinable, judge
 from .extract import extract
 from .model import Mention, Problem, Report, Source, fact_sort_key
@@ -24,7 +25,7 @@ from .sources import (DEFAULT_MAX_BYTES, InputError, discover, display_path, rea
 
 
 Observer = Callable[[str, int, int], None]
-CacheArg = Union[None, bool, str, os.PathLike, "MentionCache"]  # noqa: F821 - factdiff.cache
+CacheArg = Union[None, bool, str, os.PathLike, MentionCache]
 
 # Below this much text to extract, worker processes cost more than they save.
 PARALLEL_MIN_CHARS = 256 * 1024
@@ -99,8 +100,6 @@ def _stop(pool) -> None:
 
 def _extract_packed(item: tuple[str, Optional[str]]) -> bytes:
     """In a worker: one article's mentions as plain data (compressed JSON of their fields)."""
-    from .cache import pack
-
     text, published = item
     return pack(extract(text, published), text)
 
@@ -108,8 +107,6 @@ def _extract_packed(item: tuple[str, Optional[str]]) -> bytes:
 def _open_cache(cache: CacheArg):
     if cache is None or cache is False:
         return None, False
-    from .cache import MentionCache
-
     if isinstance(cache, MentionCache):
         return cache, False
     return MentionCache(None if cache is True else cache), True
@@ -123,7 +120,7 @@ class ExtractError(Exception):
 def _extract_many(items: list[tuple[str, Optional[str]]]) -> list:
     """In a worker: each article's packed mentions, or an ExtractError's message for an article
     the extractor fails on (the others of the chunk are still read)."""
-    out = []
+    out: list[Union[bytes, str]] = []
     for item in items:
         try:
             out.append(_extract_packed(item))
@@ -132,7 +129,7 @@ def _extract_many(items: list[tuple[str, Optional[str]]]) -> list:
     return out
 
 
-def _extract_iter(sources: Iterable[Source], jobs: int, store, observer: Optional[Observer],
+def _extract_iter(sources: Iterable[Source], jobs: int, store, observer: Optional[Observer],  # noqa: C901
                   total: int, shared: Optional[dict], isolate: bool = False):
     """``(source, mentions)`` for each source, in order; ``mentions`` is an ExtractError when
     the extractor failed on that article in a worker (or, with ``isolate``, in this process).
@@ -144,13 +141,11 @@ def _extract_iter(sources: Iterable[Source], jobs: int, store, observer: Optiona
     import concurrent.futures as cf
     import itertools
 
-    from .cache import extractor_version, text_key, unpack
-
     version = extractor_version(_options()) if store is not None else None
     done = 0
 
     def lookup(src: Source):
-        if store is None:
+        if store is None or version is None:
             return None, None
         key = text_key(src.text, src.published, version)
         hit = store.get(key, src.text, share=shared is not None)  # shared: mentions kept for the run
@@ -268,7 +263,8 @@ def check_sources(sources: list[Source], problems: Optional[list[Problem]] = Non
     """Extract, align and judge ``sources`` (in memory) -> :class:`Report`. ``problems`` (files
     that could not be read) are passed through to the report. ``jobs``: worker processes for
     extraction (None: one per core); ``cache``: the cache of extracted mentions (None or
-    False: none, True: the default folder, or a folder or a MentionCache); ``observer(stage, done, total)`` hears of progress."""
+    False: none, True: the default folder, or a folder or a MentionCache); ``observer(stage, done,
+    total)`` hears of progress."""
     return check_sources_mentions(sources, problems, jobs=jobs, cache=cache, observer=observer)[0]
 
 

@@ -89,7 +89,7 @@ def _contents(folder: Path) -> str:
             f"a folder is read for {', '.join(SUFFIXES)} (name a file to read it whatever its extension)")
 
 
-def discover(paths: Iterable[Union[str, os.PathLike]],
+def discover(paths: Iterable[Union[str, os.PathLike]],  # noqa: C901
              skip: Optional[Callable[[Path, bool], Union[bool, str]]] = None) -> tuple[list[Path], list[Problem]]:
     """Files to read, in a stable order: folders are walked recursively for known suffixes;
     files named explicitly are read whatever their suffix. ``skip(path, is_dir)`` leaves out
@@ -195,7 +195,7 @@ def os_reason(exc: BaseException, path: Union[str, os.PathLike, None] = None) ->
     if isinstance(exc, FileNotFoundError):
         if path is not None and os.path.islink(path):
             try:
-                return f"broken symbolic link (to {display_path(os.readlink(path))}, which does not exist)"
+                return f"broken symbolic link (to {display_path(os.readlink(os.fspath(path)))}, which does not exist)"
             except OSError:
                 return "broken symbolic link"
         return "no such file or directory"
@@ -249,9 +249,9 @@ def decode(data: bytes, notes: Optional[list] = None) -> tuple[str, str]:
             raise InputError(f"binary file ({what}), not text")
     sample = data[:4096]
     if b"\x00" in sample:
-        enc = _utf16_without_bom(sample)
-        if enc:
-            return _clean(_decode_lenient(data, enc, notes, "looks like"), notes), enc
+        utf16 = _utf16_without_bom(sample)
+        if utf16:
+            return _clean(_decode_lenient(data, utf16, notes, "looks like"), notes), utf16
     if _CONTROL_BYTES_RE.search(data):  # (one pass and no copy for the usual text without any)
         cleaned = data.translate(None, _CONTROL_BYTES)
         controls = len(data) - len(cleaned)
@@ -688,7 +688,8 @@ def unique_ids(files: list[Path]) -> list[str]:
     for shape in (lambda f: posix(f.with_suffix("")), posix):
         counts = Counter(ids)
         ids = [shape(f) if counts[i] > 1 else i for f, i in zip(files, ids)]
-    counts, seen, out = Counter(ids), Counter(), []
+    counts, out = Counter(ids), []
+    seen: Counter[str] = Counter()
     taken = set(ids)
     for i in ids:
         if counts[i] > 1:

@@ -105,7 +105,8 @@ class Spill:
         self.db.execute("COMMIT")
         self.db.execute("CREATE INDEX m_order ON m (block, src, seq)")
         self.db.execute("BEGIN")
-        current, block = None, []
+        current: object = None
+        block: list[Mention] = []
         rowid = self._rowid
         for row, key, data in self.db.execute("SELECT rowid, block, data FROM m ORDER BY block, src, seq"):
             if key != current:
@@ -158,7 +159,7 @@ class Spill:
 def _decode_fact(data: str, db: sqlite3.Connection) -> Fact:
     fid, subject, kind, status, reason, refs, level, links = json.loads(data)
     rows = [r for r in refs if type(r) is int]
-    found = {}
+    found: dict[int, str] = {}
     for n in range(0, len(rows), 500):  # below SQLite's limit of bound parameters
         part = rows[n:n + 500]
         found.update(db.execute(f"SELECT rowid, data FROM m WHERE rowid IN ({','.join('?' * len(part))})", part))

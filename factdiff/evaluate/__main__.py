@@ -2,7 +2,7 @@
 nothing can be measured: it says so on standard error and exits 2."""
 import sys
 
-from . import DEFAULT_DATA, clusters, pairs
+from . import DEFAULT_DATA, clusters, extraction, pairs
 
 EXIT_NO_DATA = 2
 
@@ -14,14 +14,9 @@ def main() -> int:
         return EXIT_NO_DATA
     print("== judgement: labelled sentence pairs (conflict iff 'contradiction') ==")
     pairs.main(sys.argv[1:] if len(sys.argv) > 1 else [])
-    try:
-        from . import extraction  # noqa: PLC0415 - optional until the extraction eval exists
-    except ImportError:
-        extraction = None
-    if extraction is not None:
-        print()
-        print("== extraction: Recognizers-Text and Duckling suites ==")
-        extraction.main([])
+    print()
+    print("== extraction: Recognizers-Text and Duckling suites ==")
+    extraction.main([])
     print()
     print("== judgement: labelled development clusters ==")
     return clusters.main([])

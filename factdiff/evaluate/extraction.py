@@ -492,7 +492,7 @@ def _pct(a: int, b: int) -> str:
     return f"{a / b:6.3f}" if b else "     -"
 
 
-def main(argv=None) -> int:
+def main(argv=None) -> int:  # noqa: C901
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--misses", type=int, default=0, help="print this many of our misses")
@@ -545,7 +545,8 @@ def main(argv=None) -> int:
         if theirs is not None:
             for t in score(sub, [theirs[k] for k in picked]).values():
                 hq.add(t)
-        print(f"  half {half}: value {_pct(h.value, h.items).strip()}, value+unit {_pct(h.value_unit, h.items).strip()} "
+        print(f"  half {half}: value {_pct(h.value, h.items).strip()}, "
+              f"value+unit {_pct(h.value_unit, h.items).strip()} "
               f"({h.items} items); quantulum3 value {_pct(hq.value, hq.items).strip()}, "
               f"value+unit {_pct(hq.value_unit, hq.items).strip()}")
     print(f"dates: day-grain recall {_pct(dates.day_ok, dates.day).strip()} ({dates.day} items), "

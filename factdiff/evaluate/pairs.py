@@ -48,7 +48,8 @@ def score(path: Path, limit: int | None = None, show_errors: int = 0) -> dict:
         for f in report.conflicts:
             print(f"   conflict: {f.reason}")
     return {"file": path.name, "pairs": len(rows), "tp": tp, "fp": fp, "fn": fn, "tn": tn,
-            "precision": p, "recall": rc, "f1": f1, "false_conflicts": false_conflicts, "pairs_per_s": len(rows) / elapsed if elapsed else 0}
+            "precision": p, "recall": rc, "f1": f1, "false_conflicts": false_conflicts,
+            "pairs_per_s": len(rows) / elapsed if elapsed else 0}
 
 
 def main(argv=None) -> int:

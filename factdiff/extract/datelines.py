@@ -26,7 +26,8 @@ _WIRE_RE = regex.compile(
     rf"[ ]*(?P<agency>\([^()\n]{{1,40}}\)|/[^/\n]{{1,40}}/)?[*_]*[ ]*(?:—|–|--?|:)(?=\s)")
 
 _COPYRIGHT_RE = regex.compile(
-    r"(?:©|\([cC]\)|(?<![\w-])(?i:copyright)(?:[ ]*(?:©|\([cC]\)))?)[ ]*+(?:(?:1[89]|20)\d\d)(?:[ ]*[-–][ ]*(?:1[89]|20)\d\d)?(?!\d)")
+    r"(?:©|\([cC]\)|(?<![\w-])(?i:copyright)(?:[ ]*(?:©|\([cC]\)))?)[ ]*+"
+    r"(?:(?:1[89]|20)\d\d)(?:[ ]*[-–][ ]*(?:1[89]|20)\d\d)?(?!\d)")
 _MORE_RE = regex.compile(r"\S")  # the text goes on after a line
 
 # What a date line may hold besides its date and clock time.
@@ -63,7 +64,8 @@ def dateline_end(text: str, s: int, e: int, toks, dates, times=()) -> int:
     if m is not None and (m.group("caps") or m.group("agency")):
         if any(d.end <= m.end() for d in dates):
             return m.end()
-    if _at_line_end(text, e) and _MORE_RE.search(text, e) and any(not d.relative and d.iso and d.grain in ("day", "month") for d in dates):
+    if _at_line_end(text, e) and _MORE_RE.search(text, e) and \
+            any(not d.relative and d.iso and d.grain in ("day", "month") for d in dates):
         spans = [(d.start, d.end) for d in dates] + list(times)
         if all(t.lower in _DATE_LINE_WORDS or any(a <= t.start and t.end <= b for a, b in spans) for t in toks):
             return e

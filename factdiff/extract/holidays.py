@@ -85,7 +85,8 @@ def dates_in(key: str, year: int) -> tuple:
         if rule[0] == "islamic":
             return tuple(islamic_days(year, int(rule[1]), int(rule[2])))
         if rule[0] == "hindu":
-            return tuple(lunisolar.hindu_days(year, int(rule[1]), int(rule[2]), rule[3] if len(rule) > 3 else "sunrise"))
+            at = rule[3] if len(rule) > 3 else "sunrise"
+            return tuple(lunisolar.hindu_days(year, int(rule[1]), int(rule[2]), at))
         if rule[0] == "nakshatra":
             return tuple(lunisolar.nakshatra_days(year, int(rule[1]), int(rule[2])))
     except (ValueError, OverflowError):
@@ -125,8 +126,8 @@ def date_of(key: str, year: int) -> Optional[dt.date]:
         if rule[0] == "orthodox":
             return easter(year, EASTER_ORTHODOX) + dt.timedelta(days=int(rule[1]))
         if len(rule) == 2:
-            base = date_of(rule[0], year)
-            return base + dt.timedelta(days=int(rule[1])) if base else None
+            day = date_of(rule[0], year)
+            return day + dt.timedelta(days=int(rule[1])) if day else None
         month, day = rule[0].split("-")
         d = dt.date(year, int(month), int(day))
         if len(rule) == 3 and d.weekday() == _WD[rule[1]]:

@@ -139,9 +139,9 @@ def read_number(toks: list[Token], i: int, money: bool = False) -> Optional[Num]
     if not (tok.is_digit or tok.is_word):
         return None
     if tok.is_word:
-        v = _read_vague(toks, i)
-        if v is not None:
-            return v
+        vague = _read_vague(toks, i)
+        if vague is not None:
+            return vague
         if tok.lower == "point":
             return _leading_point(toks, i)
     return _read_cardinal(toks, i, money)
@@ -239,7 +239,7 @@ def _gap(toks: list[Token], k: int) -> str:
     return toks[k].pre
 
 
-def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) -> Optional[Num]:
+def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) -> Optional[Num]:  # noqa: C901
     n, _ = _tables()
     units, tens, scales, fracs = n["units"], n["tens"], n["scales"], _denominators()
     total = 0.0  # completed groups times their scales
@@ -407,19 +407,19 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
     # --- after the cardinal: decimals, fractions, ordinals, "over" ---------------------------
     if j < len(toks) and toks[j].lower == "point" and last not in ("decimal",) and \
             not (i > 0 and toks[i - 1].lower == "at"):  # "at one point 40 boats"
-        got = _read_point(toks, j + 1)
-        if got is not None:
-            frac, j = got
-            value = total + current + frac
+        point = _read_point(toks, j + 1)
+        if point is not None:
+            after, j = point
+            value = total + current + after
             sc = _scale_after(toks, j) if not total else None
             if sc is not None:  # "two point two million"
                 value, j = value * sc[0], sc[1]
             return _finish(toks, i, j, value, True, 2, glued, rounding)
     if last in ("unit", "teen", "tens", "hundred", "scale", "a") and value == int(value):
-        got = _fraction_after(toks, j, value, last_scale if last == "scale" else 0.0, total, current, start=i)
-        if got is not None:
-            return Num(got.low, got.high, i, got.j, words=True, fraction=got.fraction, ordinal=got.ordinal,
-                       decimal=got.decimal)
+        part = _fraction_after(toks, j, value, last_scale if last == "scale" else 0.0, total, current, start=i)
+        if part is not None:
+            return Num(part.low, part.high, i, part.j, words=True, fraction=part.fraction, ordinal=part.ordinal,
+                       decimal=part.decimal)
     if last in ("digit", "unit", "teen", "tens", "hundred") and j + 1 < len(toks) and toks[j].lower == "over":
         den = _read_cardinal(toks, j + 1, False) if (toks[j + 1].is_digit or toks[j + 1].is_word) else None
         if den is not None and den.low and not den.ordinal and \
@@ -493,7 +493,8 @@ def _read_point(toks: list[Token], k: int) -> Optional[tuple[float, int]]:
     if toks[m].lower in tens:
         digits = str(tens[toks[m].lower])
         m += 1
-        if m + 1 < len(toks) and toks[m].text in _HYPHENS and toks[m + 1].lower in units and units[toks[m + 1].lower] < 10:
+        if m + 1 < len(toks) and toks[m].text in _HYPHENS and toks[m + 1].lower in units \
+                and units[toks[m + 1].lower] < 10:
             digits = digits[0] + str(units[toks[m + 1].lower])
             m += 2
         elif m < len(toks) and toks[m].lower in units and 0 < units[toks[m].lower] < 10:
@@ -535,10 +536,9 @@ def _denominator_at(toks: list[Token], j: int) -> Optional[tuple[float, bool, in
     return None
 
 
-def _fraction_after(toks, j, value, scale, total, current, start=0) -> Optional[Num]:
+def _fraction_after(toks, j, value, scale, total, current, start=0) -> Optional[Num]:  # noqa: C901
     """Fractions and ordinals that follow a cardinal read up to ``j``."""
     n, _ = _tables()
-    scales = n["scales"]
     # "three fifths", "one eighth", "twenty fifths", "one - fourth"
     den = _denominator_at(toks, j)
     if den is not None and total == 0:

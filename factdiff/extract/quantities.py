@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 import regex
 
@@ -193,7 +193,7 @@ def _join_bounds(toks: list[Token], raws: list[Raw]) -> list[Raw]:
     return out
 
 
-def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
+def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:  # noqa: C901
     cur = currency_prefix(toks, i)
     k = cur[1] if cur else i
     inner_qual = None
@@ -281,7 +281,7 @@ _RANGE_LINKS = frozenset({"-", "–", "—", "~", "to", "through", "thru", "and"
 _CHANGE_WORDS = frozenset(lexicon.load("qualifiers").get("change", {}).get("words", []))
 
 
-def _range(toks: list[Token], num: Num, cur, blocked, start: int) -> Optional[Raw]:
+def _range(toks: list[Token], num: Num, cur, blocked, start: int) -> Optional[Raw]:  # noqa: C901
     """"between 20 and 30", "20-30", "from 5 to 10 km", "3km-5km", "$10-$20": one interval."""
     first = _classify(toks, num, cur, blocked, bare=True)
     if first is None or first.kind in ("ratio",):
@@ -382,7 +382,7 @@ def _match_before_forward(toks: list[Token], k: int) -> Optional[tuple[str, int]
     return None
 
 
-def _is_designation(toks: list[Token], num: Num) -> bool:
+def _is_designation(toks: list[Token], num: Num) -> bool:  # noqa: C901
     """Model names, channels, versions, sections, identifiers: "RBK 500", "Su-24s",
     "Rossiya 24", "Boeing 737", "COVID-19", "F-16", "3D", "G20", "Section 230", "flight 5",
     "Sec. 205", "Super Bowl 50", "Gang of 12", "“No More 404”", "DOI: 10.1073/pnas.1504124112",
@@ -482,7 +482,8 @@ def _position_in_sequence(toks: list[Token], num: Num) -> Optional[int]:
 
 
 _YEAR_LIKE = regex.compile(r"(?:1[89]|20)\d\d")
-_SENTENCE_OPENERS = frozenset({":", ".", "!", "?", "“", '"', "(", "[", "—", "–", "-", "‘", "'", "•", "*", "|", "»", "«", ">"})
+_SENTENCE_OPENERS = frozenset({":", ".", "!", "?", "“", '"', "(", "[", "—", "–", "-", "‘", "'", "•", "*", "|",
+                               "»", "«", ">"})
 
 
 def _names_not_counts(toks: list[Token], num: Num, raw: Raw) -> Optional[str]:
@@ -511,7 +512,8 @@ def _names_not_counts(toks: list[Token], num: Num, raw: Raw) -> Optional[str]:
     if num.words and toks[num.i].is_word and toks[num.i].text[0].isupper() and not toks[num.i].text.isupper() \
             and num.i > 0 and toks[num.i - 1].text not in _SENTENCE_OPENERS and not _title_case(toks):
         return "number"
-    if head is None and toks[num.i].is_digit and "," not in text and _name_after(toks, num.j) and not _title_case(toks) and \
+    if head is None and toks[num.i].is_digit and "," not in text and _name_after(toks, num.j) \
+            and not _title_case(toks) and \
             not (num.i > 0 and toks[num.i - 1].text in (":", "=")):  # "Science: 60 Art: 62": a label's value
         return "number"
     if head is not None and toks[head].lower in _labels()["furniture"] and \
@@ -796,10 +798,10 @@ def _percent_after(toks: list[Token], j: int) -> Optional[tuple[str, int]]:
     return None
 
 
-def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> Optional[Raw]:
+def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> Optional[Raw]:  # noqa: C901
     """What kind of figure ``num`` is. ``bare``: one end of a range; read no counted noun."""
     j = num.j
-    base = dict(num_j=num.j)
+    base: dict[str, Any] = dict(num_j=num.j)
     approx = num.vague or num.rounding > 0
     tol = 0.0
     if num.rounding and num.low:
@@ -839,8 +841,7 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
                    dimension="percent", approximate=True, tolerance=0.02, **base)
     pct = _percent_after(toks, j)
     if pct:
-        unit, j2 = pct
-        return Raw(num.i, j2, "percent", num.low, num.high, unit=unit, dimension=unit,
+        return Raw(num.i, pct[1], "percent", num.low, num.high, unit=pct[0], dimension=pct[0],
                    approximate=approx, tolerance=tol, **base)
     suf = currency_suffix(toks, j)
     if suf:
@@ -923,14 +924,15 @@ _ANGLE_CUES = frozenset({"angle", "angles", "rotate", "rotated", "rotates", "rot
 
 
 def _with_unit(toks: list[Token], num: Num, unit, j: int, approx: bool, tol: float, bare: bool) -> Raw:
-    base = dict(num_j=num.j)
+    base: dict[str, Any] = dict(num_j=num.j)
     j2 = j + unit.tokens
     if j2 < len(toks) and toks[j2].text == "." and unit.name == "degree" and toks[j2 - 1].lower == "deg":
         j2 += 1  # "50 deg."
     if unit.dimension == "time":
         # "6 years old", "ninety five years of age", "87 yo": an age
         if j2 < len(toks) and unit.name in ("year", "month", "week", "day") and (
-                toks[j2].lower == "old" or (toks[j2].lower == "of" and j2 + 1 < len(toks) and toks[j2 + 1].lower == "age")):
+                toks[j2].lower == "old"
+                or (toks[j2].lower == "of" and j2 + 1 < len(toks) and toks[j2 + 1].lower == "age")):
             end = j2 + 1 if toks[j2].lower == "old" else j2 + 2
             return Raw(num.i, end, "quantity", num.low, num.high, unit=unit.name,
                        dimension="time", factor=unit.factor, subject="age", approximate=approx, **base)
@@ -992,7 +994,8 @@ def _compound(toks: list[Token], raw: Raw) -> None:
             unit = match_unit(toks, num.j, glued=True)  # "5 ft 2 in"
         if unit is None:
             # "1 hour thirty", "2 hour and 10": minutes left unnamed, closing the phrase
-            if raw.unit == "hour" and num.low < 60 and (num.j >= n or not (toks[num.j].is_word or toks[num.j].is_digit)):
+            if raw.unit == "hour" and num.low < 60 and \
+                    (num.j >= n or not (toks[num.j].is_word or toks[num.j].is_digit)):
                 raw.low = raw.high = raw.low * 60 + num.low
                 raw.unit, raw.factor = "minute", 60.0
                 raw.j = raw.num_j = num.j
@@ -1105,7 +1108,7 @@ _OLD = frozenset({"old", "old's", "old’s", "olds"})  # "the 11-month-old's bra
 
 
 def _hyphenated(toks: list[Token], num: Num, w: int) -> Raw:
-    base = dict(num_j=num.j)
+    base: dict[str, Any] = dict(num_j=num.j)
     suf = currency_suffix(toks, w)
     if suf:  # "a 12-cent dividend", "a $5-million deal"
         code, factor, j2 = suf
@@ -1145,7 +1148,7 @@ def _hyphenated(toks: list[Token], num: Num, w: int) -> Raw:
                modifies=modifies, **base)
 
 
-def _find_head(toks: list[Token], j: int, plural: bool, after_vague: bool) -> Optional[int]:
+def _find_head(toks: list[Token], j: int, plural: bool, after_vague: bool) -> Optional[int]:  # noqa: C901
     """The token index of the noun a number counts: "25 suspected Russian air strikes" ->
     "strikes"; "hundreds of civilians" -> "civilians"; "250,000 people" -> "people"."""
     stop = lexicon.stopwords()
@@ -1318,7 +1321,8 @@ def _article_units() -> list:
     table = _unit_table()
     surfaces = {s.lower() for s in table} | set(table)
     single = {s for s in surfaces if " " not in s}
-    strong, weak = set(), set()
+    strong: set[str] = set()
+    weak: set[str] = set()
     for w in _inflections(single):
         (weak if w in _GLUED_ONLY or len(w) == 1 else strong).add(w)
     strong |= _inflections(_ARTICLE_UNIT_WORDS)
@@ -1343,7 +1347,7 @@ def _word_like(ws) -> frozenset:
 def _inflections(lemmas) -> set:
     """Every word ``w`` (a token's lower case) with ``lexicon.singular(w)`` in ``lemmas``:
     the lemma, its plurals ("-s", "-es", "-ies", irregular) and their possessives."""
-    irregular = {}
+    irregular: dict[str, list[str]] = {}
     for plural, lemma in lexicon.irregular_plurals().items():
         irregular.setdefault(lemma, []).append(plural)
     out = set()

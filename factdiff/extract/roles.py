@@ -140,7 +140,7 @@ def _title_at(toks: list[Token], k: int) -> Optional[tuple[str, int]]:
     titles, longest, _, _ = _titles()
     for n in range(longest, 0, -1):
         # titles may be hyphenated ("Maj-Gen", "commander-in-chief")
-        words = []
+        words: list[str] = []
         m = k
         while m < len(toks) and len(words) < n:
             if toks[m].text == "-" and words and m + 1 < len(toks) and toks[m - 1].end == toks[m].start:
@@ -220,7 +220,7 @@ def find_roles(toks: list[Token]) -> list[RoleHit]:
     return _dedupe(hits)
 
 
-def _appositives(toks: list[Token], modifiers, past_words) -> list[RoleHit]:
+def _appositives(toks: list[Token], modifiers, past_words) -> list[RoleHit]:  # noqa: C901
     out: list[RoleHit] = []
     stop = lexicon.stopwords()
     for c in range(1, len(toks) - 2):
@@ -254,8 +254,10 @@ def _appositives(toks: list[Token], modifiers, past_words) -> list[RoleHit]:
                 if m < len(toks) and toks[m].lower in ("for", "of", "at", "with"):
                     m += 1
                     org_end = m
-                    while org_end < len(toks) and org_end < m + 10 and (toks[org_end].is_word or toks[org_end].text in ("'s", "’s")) \
-                            and (toks[org_end].text[0].isupper() or toks[org_end].lower in ("the", "of", "and", "at", "for")):
+                    while org_end < len(toks) and org_end < m + 10 \
+                            and (toks[org_end].is_word or toks[org_end].text in ("'s", "’s")) \
+                            and (toks[org_end].text[0].isupper()
+                                 or toks[org_end].lower in ("the", "of", "and", "at", "for")):
                         org_end += 1
                     org_words += [t.text for t in toks[m:org_end] if t.lower not in ("the",)]
                     m = org_end
@@ -263,9 +265,10 @@ def _appositives(toks: list[Token], modifiers, past_words) -> list[RoleHit]:
                 past, rank, org = _tense(toks[c + 1:tk + 1], rank, " ".join(org_words).strip(), past_words)
                 out.append(RoleHit(n_start, m, _clean(person), _key(person), tname, org, past, " ".join(rank)))
         # the title of org , Name
-        n_start, n_end = c + 1, _name_at(toks, c + 1)
-        if n_end is not None and n_end - n_start >= 2 and (n_end >= len(toks) or toks[n_end].text in (",", ".")
-                                                           or toks[n_end].lower in ("said", "says", "told")):
+        name_start, name_end = c + 1, _name_at(toks, c + 1)
+        if name_end is not None and name_end - name_start >= 2 and (
+                name_end >= len(toks) or toks[name_end].text in (",", ".")
+                or toks[name_end].lower in ("said", "says", "told")):
             k = c - 1
             while k >= 0 and k > c - 12 and toks[k].text not in (",", ".", ";", ":"):
                 k -= 1
@@ -277,10 +280,10 @@ def _appositives(toks: list[Token], modifiers, past_words) -> list[RoleHit]:
                     org = " ".join(x.text for x in toks[t_end:c] if x.lower not in ("of", "for", "the", "at"))
                     rank, pre_words = _split_rank([x.text for x in toks[seg_start:t] if x.lower not in stop])
                     pre = " ".join(pre_words)
-                    person = " ".join(x.text for x in toks[n_start:n_end])
+                    person = " ".join(x.text for x in toks[name_start:name_end])
                     past, rank, org = _tense(toks[seg_start:t + 1], rank + rank2, (pre + " " + org).strip(),
                                              past_words)
-                    out.append(RoleHit(t, n_end, _clean(person), _key(person), tname, org, past, " ".join(rank)))
+                    out.append(RoleHit(t, name_end, _clean(person), _key(person), tname, org, past, " ".join(rank)))
                     break
     return out
 
@@ -297,10 +300,11 @@ def _key(person: str) -> str:
 
 def _dedupe(hits: list[RoleHit]) -> list[RoleHit]:
     seen = set()
-    out = []
+    out: list[RoleHit] = []
     for h in sorted(hits, key=lambda h: (h.i, -(h.j - h.i))):
         key = (h.person_key, h.title, h.i)
-        if key in seen or any(o.i <= h.i and h.j <= o.j and o.person_key == h.person_key and o.title == h.title for o in out):
+        if key in seen or any(o.i <= h.i and h.j <= o.j and o.person_key == h.person_key and o.title == h.title
+                              for o in out):
             continue
         seen.add(key)
         out.append(h)

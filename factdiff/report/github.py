@@ -6,6 +6,8 @@ read is a ``::warning`` on that file; the summary is a ``::notice``.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from . import comparison_of, headline, plural, position, relative_path, rule_of, sources_by_id
 
 PER_STEP_LIMIT = 10  # GitHub shows this many annotations of each level per step
@@ -21,9 +23,10 @@ def render(report, comparison=None, root=None) -> str:
         title = f"factdiff {rule_of(f.fact.kind)['id']}: {f.fact.subject}"
         for here, there in ((a, b), (b, a)):
             source = by_id.get(here.source)
-            props = {"file": relative_path(source.path if source else here.source, root), "title": title}
+            props: dict[str, Any] = {"file": relative_path(source.path if source else here.source, root),
+                                     "title": title}
             start = position(source, here)
-            if start is not None:
+            if start is not None and source is not None:
                 end = source.line_col(here.end)
                 props.update(line=start[0], col=start[1], endLine=end[0], endColumn=end[1])
             message = (f"“{here.text}” ({here.source}: {here.value_text()}) contradicts "

@@ -62,6 +62,6 @@ def _location(m, by_id: dict, root) -> dict:
     source = by_id.get(m.source)
     start = position(source, m)
     begin = start[0] if start else 1
-    end = source.line_col(m.end)[0] if start else 1
+    end = source.line_col(m.end)[0] if start and source else 1
     return {"path": relative_path(source.path if source else m.source, root),
             "lines": {"begin": begin, "end": end}}

@@ -37,7 +37,7 @@ def _e(value) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files(__package__).joinpath("html_assets", name).read_text(encoding="utf-8")
+    return resources.files(__package__).joinpath("html_assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def _csp_hash(text: str) -> str:
@@ -465,7 +465,8 @@ def quote_html(m: Mention, source: Optional[Source]) -> str:
     if source is not None and 0 <= m.start <= m.end <= len(source.text):
         text = source.text
         a, b = m.start, m.end
-        s0 = m.sentence_start if m.sentence and text[m.sentence_start:m.sentence_start + len(m.sentence)] == m.sentence \
+        s0 = m.sentence_start if m.sentence \
+            and text[m.sentence_start:m.sentence_start + len(m.sentence)] == m.sentence \
             and m.sentence_start <= a and b <= m.sentence_start + len(m.sentence) else max(0, a - _QUOTE_ROOM)
         s1 = s0 + len(m.sentence) if s0 == m.sentence_start and m.sentence else min(len(text), b + _QUOTE_ROOM)
         left, mid, right = text[s0:a], text[a:b], text[b:s1]
@@ -591,7 +592,8 @@ def source_text_html(source: Source, uses: list, ids: _Ids, number_of: dict) -> 
     for u in uses:
         starts.setdefault(u[0].start, []).append(u)
         stops.setdefault(u[0].end, []).append(u)
-    owned, pieces, active = set(), [], {}
+    owned, pieces = set(), []
+    active: dict = {}
     for a, b in zip(cuts, cuts[1:]):  # a sweep: the mentions open over [a, b)
         for u in stops.get(a, ()):
             active.pop(id(u), None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
@@ -55,7 +56,7 @@ def render(report, comparison=None, root=None) -> str:
         if comparison.baseline:
             result["baselineState"] = f.state
         results.append(result)
-    run = {
+    run: dict[str, Any] = {
         "tool": {
             "driver": {
                 "name": "factdiff",
@@ -99,9 +100,9 @@ def _location(m, by_id: dict, root: Path) -> dict:
         artifact = {"uri": Path(rel).as_uri()}
     else:
         artifact = {"uri": quote(rel), "uriBaseId": "SRCROOT"}
-    physical = {"artifactLocation": artifact}
+    physical: dict[str, Any] = {"artifactLocation": artifact}
     start = position(source, m)
-    if start is not None:
+    if start is not None and source is not None:
         end = source.line_col(m.end)
         physical["region"] = {"startLine": start[0], "startColumn": start[1],
                               "endLine": end[0], "endColumn": end[1], "snippet": {"text": m.text}}

@@ -1,7 +1,9 @@
 """The terminal table: conflicts first, then agreements (singles with ``show_all``)."""
 from __future__ import annotations
 
-from rich.console import Console, Group
+import io
+
+from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -99,8 +101,9 @@ def build(report, show_all: bool = False, comparison=None, explain: bool = False
     if comparison is not None and comparison.baseline:
         head.append(f"\nbaseline {comparison.baseline}: {len(comparison.new)} new · "
                     f"{len(comparison.known)} known · {len(comparison.fixed)} fixed", style="bold")
-    parts = [head, Rule(style="dim")]
-    parts += [_fact_block(f, states.get(fact_key(f)) if states else None, explain) for f in facts] or [Text("No fact is stated by two sources.")]
+    parts: list[RenderableType] = [head, Rule(style="dim")]
+    parts += [_fact_block(f, states.get(fact_key(f)) if states else None, explain) for f in facts] \
+        or [Text("No fact is stated by two sources.")]
     for p in report.problems:
         parts.append(Text(f"not read: {p.path}: {p.reason}", style="yellow"))
     for e in comparison.fixed if comparison is not None else ():
@@ -122,9 +125,8 @@ def render(report, show_all: bool = False, width: int = 160, comparison=None, co
     return text
 
 
-class _Null:
-    def write(self, s):
-        return len(s)
+class _Null(io.StringIO):
+    """A text stream that keeps nothing (the console records what it prints)."""
 
-    def flush(self):
-        pass
+    def write(self, s: str) -> int:
+        return len(s)
