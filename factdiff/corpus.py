@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .model import Problem
-from .sources import (DEFAULT_MAX_BYTES, InputError, _iso_date, _over_limit, discover, display_path, read_bytes,
+from .sources import (DEFAULT_MAX_BYTES, InputError, iso_date, over_limit, discover, display_path, read_bytes,
                       source_from_bytes, unique_ids)
 
 FIELDS = ("story", "source", "text", "title", "published")  # a row's fields; the first three required
@@ -181,7 +181,7 @@ def _story_of_rows(sid: str, rows: list, max_bytes: int) -> Story:
             continue
         size = len(text) if isinstance(text, bytes) else len(text.encode("utf-8", "surrogatepass"))
         if size > max_bytes:
-            problems.append(Problem(where, _over_limit(size, max_bytes)))
+            problems.append(Problem(where, over_limit(size, max_bytes)))
             continue
         taken[source] += 1
         if taken[source] > 1:  # two rows of one outlet in one story: both are read, under two ids
@@ -252,7 +252,7 @@ def _parquet_rows(path: Path, names: dict) -> Iterator[tuple[str, Union[dict, st
 
 def check_stories(chunk: list[Story], options: Optional[dict] = None) -> list[StoryResult]:
     """Each story of ``chunk`` checked on its own (:func:`check_story`); ``options``: what
-    extraction depends on besides its input (``pipeline._options()``)."""
+    extraction depends on besides its input (``pipeline.extraction_options()``)."""
     from . import lexicon
 
     if options and options.get("synonyms") and not lexicon.extra_synonyms():
@@ -292,7 +292,7 @@ def _source(a: Article, notes: list):
     text = a.text.encode("utf-8", "surrogatepass") if isinstance(a.text, str) else a.text
     assert text is not None  # an article has its data or its text
     src = source_from_bytes(text, a.path, a.source, notes=notes)  # the same decoding as a file's
-    published = _iso_date(a.published) if a.published else None
+    published = iso_date(a.published) if a.published else None
     if a.published and not published:
         notes.append(f"published {a.published[:40]!r} is no date (the date is read from the text)")
     return replace(src, title=a.title or src.title, published=published or src.published)
@@ -372,9 +372,9 @@ def _chunks(items: Iterable[Story], size: int) -> Iterator[list[Story]]:
 def run(items: Iterable[Story], total: int, executor: Executor) -> Iterator[StoryResult]:
     """Each story's result, in input order, as the stories finish (a few chunks per worker
     are in flight, never the whole corpus)."""
-    from .pipeline import _options
+    from .pipeline import extraction_options
 
-    options = _options()
+    options = extraction_options()
     if executor.dask:
         yield from _run_dask(items, total, executor, options)
     elif executor.jobs <= 1:
@@ -402,16 +402,16 @@ def _in_order(submit, chunks: Iterator[list], window: int, result, cancel) -> It
 def _run_local(items, total, executor: Executor, options: dict) -> Iterator[StoryResult]:
     import concurrent.futures as cf
 
-    from .pipeline import _stop, _worker_init
+    from .pipeline import stop_pool, worker_init
 
     size = executor.chunk or chunk_size(total, executor.jobs)
     freeze = gc.get_freeze_count() == 0  # forked workers then leave the parent's objects shared
     if freeze:
         gc.freeze()
-    pool = cf.ProcessPoolExecutor(max_workers=executor.jobs, initializer=_worker_init, initargs=(options,))
+    pool = cf.ProcessPoolExecutor(max_workers=executor.jobs, initializer=worker_init, initargs=(options,))
     try:
         yield from _in_order(lambda c: pool.submit(check_stories, c, options), _chunks(items, size),
-                             executor.jobs * 4, lambda f: f.result(), lambda pending: _stop(pool))
+                             executor.jobs * 4, lambda f: f.result(), lambda pending: stop_pool(pool))
     finally:
         if freeze:
             gc.unfreeze()

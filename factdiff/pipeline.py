@@ -39,7 +39,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _options() -> dict:
+def extraction_options() -> dict:
     """What extraction depends on besides its input (synonyms added by the configuration)."""
     from . import lexicon
 
@@ -74,7 +74,8 @@ def _own(mentions: list[Mention], source_id: str, shared: Optional[dict] = None)
 
 # --- worker processes ------------------------------------------------------------------------
 
-def _worker_init(options: dict) -> None:
+def worker_init(options: dict) -> None:
+    """A worker process's start: signals left to the parent, the run's extraction options."""
     import signal
 
     from . import lexicon
@@ -86,7 +87,7 @@ def _worker_init(options: dict) -> None:
         lexicon.add_synonyms(options["synonyms"])
 
 
-def _stop(pool) -> None:
+def stop_pool(pool) -> None:
     """Cancel what a process pool has queued and end its workers now (an interrupted run must
     not wait for every article to be read)."""
     workers = list((getattr(pool, "_processes", None) or {}).values())  # shutdown() forgets them
@@ -141,7 +142,7 @@ def _extract_iter(sources: Iterable[Source], jobs: int, store, observer: Optiona
     import concurrent.futures as cf
     import itertools
 
-    version = extractor_version(_options()) if store is not None else None
+    version = extractor_version(extraction_options()) if store is not None else None
     done = 0
 
     def lookup(src: Source):
@@ -170,7 +171,7 @@ def _extract_iter(sources: Iterable[Source], jobs: int, store, observer: Optiona
             freeze = gc.get_freeze_count() == 0  # never thaw what the embedding program froze
             if freeze:
                 gc.freeze()
-            pool = cf.ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(_options(),))
+            pool = cf.ProcessPoolExecutor(max_workers=jobs, initializer=worker_init, initargs=(extraction_options(),))
         it = itertools.chain(ahead, it) if ahead else it
     if pool is None:
         for src in it:
@@ -229,7 +230,7 @@ def _extract_iter(sources: Iterable[Source], jobs: int, store, observer: Optiona
                     observer("extract", done, total)
                 yield src, hit
     except BaseException:
-        _stop(pool)  # interrupted or failed: do not wait for the articles still queued
+        stop_pool(pool)  # interrupted or failed: do not wait for the articles still queued
         raise
     finally:
         if freeze:
@@ -300,8 +301,7 @@ def check_stream(sources: Iterable[Source], problems: Optional[list[Problem]] = 
     import sqlite3
 
     from .align import align_block, block_key
-    from .spill import Spill
-    from .spill import _failed as spill_error
+    from .spill import Spill, spill_error
 
     jobs = default_jobs() if jobs is None else max(1, int(jobs))
     problems = problems if problems is not None else []  # a generator of sources may add to it as it reads

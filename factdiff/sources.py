@@ -578,7 +578,8 @@ def _head_lines(text: str, n: int) -> list[str]:
         size *= 4
 
 
-def _iso_date(value: Optional[str]) -> Optional[str]:
+def iso_date(value: Optional[str]) -> Optional[str]:
+    """A publication date as ISO "YYYY-MM-DD", or None when it is no date."""
     if not value:
         return None
     value = value[:100]
@@ -623,7 +624,7 @@ def source_from_bytes(data: bytes, path: str, source_id: str, html: bool = False
             text, title, published = html_to_text(text)
         except Exception as exc:  # noqa: BLE001 - a page the parser cannot take is one bad file, not a crash
             raise InputError(f"HTML that cannot be parsed ({type(exc).__name__}: {str(exc)[:80]})") from None
-        published = _iso_date(published)
+        published = iso_date(published)
         if not text.strip():
             raise InputError("HTML page with no readable text")
     return Source(
@@ -649,7 +650,7 @@ def read_bytes(path: Union[str, Path], max_bytes: int = DEFAULT_MAX_BYTES) -> by
                 else "a device")
         raise InputError(f"not a regular file ({kind})")
     if st.st_size > max_bytes:
-        raise InputError(_over_limit(st.st_size, max_bytes))
+        raise InputError(over_limit(st.st_size, max_bytes))
     try:
         with open(path, "rb") as fh:
             data = fh.read(st.st_size + 1)
@@ -658,11 +659,12 @@ def read_bytes(path: Union[str, Path], max_bytes: int = DEFAULT_MAX_BYTES) -> by
     except (OSError, ValueError) as exc:
         raise InputError(os_reason(exc, path)) from None
     if len(data) > max_bytes:
-        raise InputError(_over_limit(len(data), max_bytes, more=True))
+        raise InputError(over_limit(len(data), max_bytes, more=True))
     return data
 
 
-def _over_limit(size: int, max_bytes: int, more: bool = False) -> str:
+def over_limit(size: int, max_bytes: int, more: bool = False) -> str:
+    """Why a text of ``size`` bytes is not read (``more``: at least that many)."""
     return (f"{'over ' if more else ''}{size:,} bytes, over the {max_bytes:,}-byte limit "
             f"(checking takes about 4 s and 45 MB a megabyte; --max-bytes raises it); not read")
 

@@ -37,7 +37,8 @@ class SpillError(OSError):
     cannot be written): the message names the folder and what to do."""
 
 
-def _failed(where: str, exc: BaseException) -> SpillError:
+def spill_error(where: str, exc: BaseException) -> SpillError:
+    """The SpillError for ``exc`` met on the temporary file in the folder ``where``."""
     reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     return SpillError(f"temporary file in {where}: {reason} (set TMPDIR to a folder with room to write; "
                       "a run takes about 12 KB of it per article)")
@@ -65,7 +66,7 @@ class Spill:
         try:
             self.dir = tempfile.mkdtemp(prefix="factdiff-run-", dir=directory)
         except OSError as exc:
-            raise _failed(directory or tempfile.gettempdir(), exc) from None
+            raise spill_error(directory or tempfile.gettempdir(), exc) from None
         self._cleanup = weakref.finalize(self, shutil.rmtree, self.dir, True)
         self.db = sqlite3.connect(os.path.join(self.dir, "run.sqlite3"), isolation_level=None)
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE",

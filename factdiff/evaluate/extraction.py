@@ -123,14 +123,14 @@ class Found:
 @functools.lru_cache(maxsize=None)
 def _our_units() -> dict[str, tuple[str, float]]:
     """Canonical unit name (and every surface) -> (dimension key, factor to base)."""
-    from ..extract.units import _currency_tables, _unit_table  # noqa: PLC0415
+    from ..extract.units import currency_tables, unit_table  # noqa: PLC0415
 
     out: dict[str, tuple[str, float]] = {}
-    for surface, (name, dim, factor) in _unit_table().items():
+    for surface, (name, dim, factor) in unit_table().items():
         key = "degree" if name == "degree" else dim
         out.setdefault(name.lower(), (key, factor))
         out.setdefault(surface.lower(), (key, factor))
-    _, codes, words = _currency_tables()
+    _, codes, words = currency_tables()
     for code in codes:
         out.setdefault(code.lower(), (f"currency:{code}", 1.0))
     for word, (code, factor) in words.items():
@@ -395,7 +395,7 @@ def run_ours(cases: list[dict], prefer: Optional[str] = None) -> tuple[list[list
     extract("warm up: 3 km on 5 May 2015", published="2015-05-06")
     from ..extract import holidays, lunisolar  # noqa: PLC0415
 
-    for cache in (holidays.dates_in, holidays.date_of, lunisolar._lunar_months):
+    for cache in (holidays.dates_in, holidays.date_of, lunisolar.lunar_months):
         cache.cache_clear()
     t0 = time.perf_counter()
     out = [[_from_mention(m) for m in extract(c["text"], published=_reference(c), prefer=prefer or _prefer(c))]

@@ -159,7 +159,7 @@ def _number_run(text: str, s: int, e: int) -> bool:
 
 @functools.lru_cache(maxsize=None)
 def _spoken() -> frozenset:
-    from .numbers import _tables  # noqa: PLC0415
+    from .numbers import tables as _tables  # noqa: PLC0415
 
     n, _ = _tables()
     return frozenset(n["units"].keys() | n["tens"].keys() | n["scales"].keys() | {"and", "a", "point", "minus"})

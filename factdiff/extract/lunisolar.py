@@ -146,7 +146,7 @@ def _moment(day: dt.date, when: str) -> float:
 
 
 @functools.lru_cache(maxsize=512)
-def _lunar_months(year: int) -> tuple:
+def lunar_months(year: int) -> tuple:
     """(start new moon, month number 1-12 from Chaitra, adhika) for the lunar months that
     overlap a Gregorian year."""
     out = []
@@ -167,7 +167,7 @@ def hindu_days(year: int, month: int, tithi: int, when: str = "sunrise") -> list
     no sunrise at all is kept on the day it begins."""
     tz = _DELHI[2]
     out = []
-    for start, end, number, adhika in _lunar_months(year):
+    for start, end, number, adhika in lunar_months(year):
         if number != month or adhika:
             continue
         a = _solve(_elongation, 12.0 * (tithi - 1), start + (tithi - 1) * 0.984, 12.19) if tithi > 1 else start

@@ -58,7 +58,8 @@ class Num:
 
 
 @functools.lru_cache(maxsize=None)
-def _tables():
+def tables():
+    """The number lexicon (units, tens, scales, ordinals) and the vague amounts by word tuple."""
     n = lexicon.load("numbers")
     vague = {}
     for phrase, (lo, hi) in lexicon.load("vague").items():
@@ -67,10 +68,10 @@ def _tables():
 
 
 @functools.lru_cache(maxsize=None)
-def _denominators() -> dict[str, tuple[float, bool]]:
+def denominators() -> dict[str, tuple[float, bool]]:
     """Fraction words -> (denominator, plural): "fifth" -> (5, False), "thirds" -> (3, True).
     Built from the ordinals ("first" and "second" only inside compounds)."""
-    n, _ = _tables()
+    n, _ = tables()
     out: dict[str, tuple[float, bool]] = {"half": (2.0, False), "halves": (2.0, True),
                                           "quarter": (4.0, False), "quarters": (4.0, True)}
     for word, value in n["ordinals"].items():
@@ -82,9 +83,9 @@ def _denominators() -> dict[str, tuple[float, bool]]:
 
 
 @functools.lru_cache(maxsize=None)
-def _glued_ordinals() -> dict[str, float]:
+def glued_ordinals() -> dict[str, float]:
     """"thirtyfirst", "fortysecond": tens and ordinal written as one word."""
-    n, _ = _tables()
+    n, _ = tables()
     out = {}
     for t, tv in n["tens"].items():
         for o, ov in n["ordinals"].items():
@@ -166,14 +167,15 @@ def _sign(toks: list[Token], i: int) -> int:
 
 
 @functools.lru_cache(maxsize=None)
-def _vague_starts() -> frozenset:
-    return frozenset(p[0] for p in _tables()[1])
+def vague_starts() -> frozenset:
+    """The first word of every vague amount ("dozens", "a few")."""
+    return frozenset(p[0] for p in tables()[1])
 
 
 def _read_vague(toks: list[Token], i: int) -> Optional[Num]:
-    if toks[i].lower not in _vague_starts():
+    if toks[i].lower not in vague_starts():
         return None
-    _, vague = _tables()
+    _, vague = tables()
     for length in (3, 2, 1):
         words = tuple(t.lower for t in toks[i:i + length])
         if len(words) == length and words in vague:
@@ -240,8 +242,8 @@ def _gap(toks: list[Token], k: int) -> str:
 
 
 def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) -> Optional[Num]:  # noqa: C901
-    n, _ = _tables()
-    units, tens, scales, fracs = n["units"], n["tens"], n["scales"], _denominators()
+    n, _ = tables()
+    units, tens, scales, fracs = n["units"], n["tens"], n["scales"], denominators()
     total = 0.0  # completed groups times their scales
     current = 0.0  # the group being read (below a thousand)
     last = None  # a | unit | teen | tens | hundred | scale | dozen | and | digit | decimal
@@ -291,7 +293,7 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
     elif first in fracs and (first in ("half", "quarter") or
                              (i + 1 < len(toks) and toks[i + 1].lower == "of" and _unit_follows(toks, i + 1))):
         return _read_fraction_start(toks, i)  # "half", "fourth of a liter"
-    elif first in _glued_ordinals():
+    elif first in glued_ordinals():
         return None
     elif first not in units and first not in tens:
         return None
@@ -482,7 +484,7 @@ def _plural_after(toks: list[Token], k: int) -> bool:
 
 def _read_point(toks: list[Token], k: int) -> Optional[tuple[float, int]]:
     """The digits after "point": "zero three" -> .03, "seventy-one" -> .71, "77" -> .77."""
-    n, _ = _tables()
+    n, _ = tables()
     units, tens = n["units"], n["tens"]
     if k >= len(toks):
         return None
@@ -512,8 +514,8 @@ def _read_point(toks: list[Token], k: int) -> Optional[tuple[float, int]]:
 def _denominator_at(toks: list[Token], j: int) -> Optional[tuple[float, bool, int]]:
     """A fraction word at ``j`` (possibly after a hyphen, possibly compound "twenty-firsts"):
     (denominator, plural, next index)."""
-    n, _ = _tables()
-    fracs = _denominators()
+    n, _ = tables()
+    fracs = denominators()
     k = j
     if k < len(toks) and toks[k].text in _HYPHENS:
         k += 1
@@ -538,7 +540,7 @@ def _denominator_at(toks: list[Token], j: int) -> Optional[tuple[float, bool, in
 
 def _fraction_after(toks, j, value, scale, total, current, start=0) -> Optional[Num]:  # noqa: C901
     """Fractions and ordinals that follow a cardinal read up to ``j``."""
-    n, _ = _tables()
+    n, _ = tables()
     # "three fifths", "one eighth", "twenty fifths", "one - fourth"
     den = _denominator_at(toks, j)
     if den is not None and total == 0:
@@ -613,7 +615,7 @@ def _unit_follows(toks: list[Token], k: int) -> bool:
 
 def _scale_after(toks: list[Token], k: int) -> Optional[tuple[float, int]]:
     """"million" / "of a million" / "a million" at ``k``."""
-    n, _ = _tables()
+    n, _ = tables()
     scales = n["scales"]
     m = k
     if m < len(toks) and toks[m].lower == "of":
@@ -630,8 +632,8 @@ def _scale_after(toks: list[Token], k: int) -> Optional[tuple[float, int]]:
 def _read_fraction_start(toks: list[Token], i: int) -> Optional[Num]:
     """Numbers that open with a fraction word: "half a million", "a quarter of a million",
     "half million", "a fifth", "a hundredth", "half of the cases"."""
-    n, _ = _tables()
-    fracs = _denominators()
+    n, _ = tables()
+    fracs = denominators()
     k = i
     if toks[k].lower in ("a", "an"):
         k += 1
@@ -668,7 +670,7 @@ def _read_fraction_start(toks: list[Token], i: int) -> Optional[Num]:
 
 def read_ordinal_word(toks: list[Token], i: int) -> Optional[Num]:
     """"first", "twenty-first", "forty second", "thirtyfirst", "hundredth"."""
-    n, _ = _tables()
+    n, _ = tables()
     w = toks[i].lower
     if w in n["tens"] and i + 1 < len(toks):
         k = i + 1
@@ -680,7 +682,7 @@ def read_ordinal_word(toks: list[Token], i: int) -> Optional[Num]:
     if w in n["ordinals"]:
         v = float(n["ordinals"][w])
         return Num(v, v, i, i + 1, words=True, ordinal=True)
-    if w in _glued_ordinals():
-        v = _glued_ordinals()[w]
+    if w in glued_ordinals():
+        v = glued_ordinals()[w]
         return Num(v, v, i, i + 1, words=True, ordinal=True)
     return None

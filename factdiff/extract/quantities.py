@@ -18,7 +18,7 @@ from .. import lexicon
 from .gate import rule
 from .numbers import Num, read_number, read_ordinal_word
 from .text import Token
-from .units import _unit_table, currency_prefix, currency_suffix, match_unit
+from .units import unit_table, currency_prefix, currency_suffix, match_unit
 
 INF = math.inf
 
@@ -117,12 +117,12 @@ def scan(toks: list[Token], blocked) -> list[Raw]:
 @functools.lru_cache(maxsize=None)
 def _start_words() -> frozenset:
     """Every token a numeric mention can start with, besides digits."""
-    from .numbers import VULGAR, _glued_ordinals, _vague_starts  # noqa: PLC0415
-    from .units import _prefix_starts  # noqa: PLC0415
+    from .numbers import VULGAR, glued_ordinals, vague_starts  # noqa: PLC0415
+    from .units import prefix_starts  # noqa: PLC0415
 
     n = lexicon.load("numbers")
-    words = set(n["units"]) | set(n["tens"]) | set(n["ordinals"]) | set(_glued_ordinals()) | set(_vague_starts())
-    words |= {"a", "an", "half", "quarter", "minus", "negative", "point", "-", "−"} | set(_prefix_starts())
+    words = set(n["units"]) | set(n["tens"]) | set(n["ordinals"]) | set(glued_ordinals()) | set(vague_starts())
+    words |= {"a", "an", "half", "quarter", "minus", "negative", "point", "-", "−"} | set(prefix_starts())
     words |= set(VULGAR)
     return frozenset(words)
 
@@ -137,14 +137,14 @@ def _after_article() -> Optional[frozenset]:
     ``_read_at`` tries there: a currency written with the article's letter ("A$": the next token
     of such a symbol, "$"), a vague amount ("a few"), "a million", "a hundred", "a dozen", a
     fraction ("a third"), a unit or currency word (``_article_unit``: the tokens
-    ``units._first_tokens`` lets through, inflections of ``_ARTICLE_UNIT_WORDS``); an ordinal
+    ``units.first_tokens`` lets through, inflections of ``_ARTICLE_UNIT_WORDS``); an ordinal
     never starts with an article."""
-    from .numbers import _denominators, _glued_ordinals, _tables  # noqa: PLC0415
+    from .numbers import denominators, glued_ordinals, tables  # noqa: PLC0415
     from .text import tokenize  # noqa: PLC0415
-    from .units import _currency_tables, _first_tokens  # noqa: PLC0415
+    from .units import currency_tables, first_tokens  # noqa: PLC0415
 
-    n, vague = _tables()
-    symbols, codes, words = _currency_tables()
+    n, vague = tables()
+    symbols, codes, words = currency_tables()
     after = {"$"}
     for name in list(symbols) + list(codes) + list(words):
         toks = [t.lower for t in tokenize(name)]
@@ -152,12 +152,12 @@ def _after_article() -> Optional[frozenset]:
             if len(toks) == 1:
                 return None
             after.add(toks[1])
-    alone = set(n["units"]) | set(n["tens"]) | set(n["ordinals"]) | set(_glued_ordinals())
+    alone = set(n["units"]) | set(n["tens"]) | set(n["ordinals"]) | set(glued_ordinals())
     if alone & _ARTICLES or any(p == (a,) for p in vague for a in _ARTICLES):
         return None
     after |= {p[1] for p in vague if len(p) > 1 and p[0] in _ARTICLES}
-    after |= set(n["scales"]) | {"hundred", "dozen"} | set(_denominators())
-    after |= _first_tokens() | _inflections(_ARTICLE_UNIT_WORDS)
+    after |= set(n["scales"]) | {"hundred", "dozen"} | set(denominators())
+    after |= first_tokens() | inflections(_ARTICLE_UNIT_WORDS)
     return frozenset(after)
 
 
@@ -557,9 +557,9 @@ def _date_like_slash(toks: list[Token], num: Num) -> bool:
 @functools.lru_cache(maxsize=None)
 def _unit_surfaces() -> frozenset:
     """Every unit surface of one word, in lower case."""
-    from .units import _unit_table  # noqa: PLC0415
+    from .units import unit_table  # noqa: PLC0415
 
-    return frozenset(s.lower() for s in _unit_table() if " " not in s)
+    return frozenset(s.lower() for s in unit_table() if " " not in s)
 
 
 def _name_after(toks: list[Token], j: int) -> bool:
@@ -725,7 +725,7 @@ _BRACKET_PARTS = {"early": (0, 4), "mid": (3, 6), "late": (5, 9)}
 
 
 def _age_unit() -> tuple[str, float]:
-    name, _, factor = _unit_table()["year"]
+    name, _, factor = unit_table()["year"]
     return name, factor
 
 
@@ -1100,7 +1100,7 @@ def _anniversary(toks: list[Token], num: Num) -> Optional[Raw]:
     "15 years after the attacks" is read)."""
     if num.j < len(toks) and toks[num.j].lower in ("anniversary", "anniversaries"):
         return Raw(num.i, num.j, "duration", num.low, num.high, unit="year", dimension="time",
-                   factor=_unit_table()["year"][2], num_j=num.j)
+                   factor=unit_table()["year"][2], num_j=num.j)
     return None
 
 
@@ -1291,12 +1291,12 @@ def triggers() -> tuple[frozenset, tuple]:
     "thirtyfirst"); a sign ("minus"), "point" or a currency before the amount need such a
     number after them. The one mention without a number word is ``_article_unit``: "a" or
     "an" before a unit ("an hour", "a square mile") or a currency word ("a dollar")."""
-    from .numbers import VULGAR, _denominators, _glued_ordinals, _tables  # noqa: PLC0415
+    from .numbers import VULGAR, denominators, glued_ordinals, tables  # noqa: PLC0415
 
-    n, vague = _tables()
+    n, vague = tables()
     words = set(n["units"]) | set(n["tens"]) | set(n["scales"]) | set(n["ordinals"]) | {"hundred", "dozen"}
     words |= set(VULGAR)  # "⅔": a number without a digit
-    words |= set(_denominators()) | set(_glued_ordinals())
+    words |= set(denominators()) | set(glued_ordinals())
     rules = []
     for phrase in vague:
         if len(phrase) == 1:
@@ -1314,18 +1314,18 @@ def _article_units() -> list:
     (``_article_unit``): a surface of one word, or an inflection of it (``_lookup`` tries
     ``lexicon.singular``); the first words of a surface of several ("square feet", the last
     one inflected); the letters before the glued rest of a surface ("km/h", "k.g."). A
-    surface read only glued to digits ("in", "m", ``_GLUED_ONLY``) is still read when an
+    surface read only glued to digits ("in", "m", ``GLUED_ONLY``) is still read when an
     apostrophe is glued after it ("in’": singular strips it), so it needs that apostrophe."""
-    from .units import _GLUED_ONLY, _unit_table  # noqa: PLC0415
+    from .units import GLUED_ONLY, unit_table  # noqa: PLC0415
 
-    table = _unit_table()
+    table = unit_table()
     surfaces = {s.lower() for s in table} | set(table)
     single = {s for s in surfaces if " " not in s}
     strong: set[str] = set()
     weak: set[str] = set()
-    for w in _inflections(single):
-        (weak if w in _GLUED_ONLY or len(w) == 1 else strong).add(w)
-    strong |= _inflections(_ARTICLE_UNIT_WORDS)
+    for w in inflections(single):
+        (weak if w in GLUED_ONLY or len(w) == 1 else strong).add(w)
+    strong |= inflections(_ARTICLE_UNIT_WORDS)
     for s in single:
         lead = _LEAD_RE.match(s)
         if lead and lead.end() < len(s):
@@ -1333,7 +1333,7 @@ def _article_units() -> list:
     out = [(_word_like(strong),), (_word_like(weak), frozenset({"'", "’"}))]
     for s in surfaces - single:
         parts = s.lower().split(" ")
-        second = {parts[1]} | (_inflections({parts[1]}) if len(parts) == 2 else set())
+        second = {parts[1]} | (inflections({parts[1]}) if len(parts) == 2 else set())
         if _word_like({parts[0]}):
             out.append((_word_like({parts[0]}), frozenset(second)))
     return out
@@ -1344,7 +1344,7 @@ def _word_like(ws) -> frozenset:
     return frozenset(w.lower() for w in ws if w[:1].isalpha())
 
 
-def _inflections(lemmas) -> set:
+def inflections(lemmas) -> set:
     """Every word ``w`` (a token's lower case) with ``lexicon.singular(w)`` in ``lemmas``:
     the lemma, its plurals ("-s", "-es", "-ies", irregular) and their possessives."""
     irregular: dict[str, list[str]] = {}

@@ -15,7 +15,7 @@ from .. import lexicon
 from .text import Token
 
 # Short surfaces that are also English words or letters: only a unit when glued ("5m", "3in").
-_GLUED_ONLY = {"m", "s", "h", "g", "t", "l", "j", "w", "in", "mi", "ha", "min", "b", "p",
+GLUED_ONLY = {"m", "s", "h", "g", "t", "l", "j", "w", "in", "mi", "ha", "min", "b", "p",
                "gal", "hr", "yr", "wk", "sec", "kw", "gw", "mw", "ms", "rad", "dm",
                "gs", "cl", "hl", "deg", "bit"}
 # ... but these may stand apart from digits ("5 l", "2 km"): a letter no English word is.
@@ -31,7 +31,8 @@ class Unit:
 
 
 @functools.lru_cache(maxsize=None)
-def _unit_table() -> dict[str, tuple[str, str, float]]:
+def unit_table() -> dict[str, tuple[str, str, float]]:
+    """Each way a unit is written -> (unit name, dimension, factor to the dimension's base)."""
     table: dict[str, tuple[str, str, float]] = {}
     for dimension, entries in lexicon.load("units").items():
         for surface, (name, factor) in entries.items():
@@ -45,7 +46,7 @@ def _unit_table() -> dict[str, tuple[str, str, float]]:
 
 @functools.lru_cache(maxsize=None)
 def _max_words() -> int:
-    return max(len(s.split()) for s in _unit_table())
+    return max(len(s.split()) for s in unit_table())
 
 
 def match_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
@@ -70,9 +71,9 @@ def match_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
 
 
 def _simple_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
-    if 0 <= j < len(toks) and toks[j].lower not in _first_tokens():
+    if 0 <= j < len(toks) and toks[j].lower not in first_tokens():
         return None  # no surface (nor an inflection of one) starts with this token
-    table = _unit_table()
+    table = unit_table()
     after_digits = j > 0 and (toks[j - 1].is_digit or toks[j - 1].lower in _number_words())
     for n in range(min(_max_words(), len(toks) - j), 0, -1):
         words = [t.text for t in toks[j:j + n]]
@@ -87,7 +88,7 @@ def _simple_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
                 continue
             name, dimension, factor = hit
             bare = cand.lower()
-            if (bare in _GLUED_ONLY or len(bare) == 1) and not glued and \
+            if (bare in GLUED_ONLY or len(bare) == 1) and not glued and \
                     not (after_digits and bare in _SPACED_AFTER_DIGITS and cand.islower()):
                 continue
             return Unit(name, dimension, factor, n)
@@ -95,19 +96,19 @@ def _simple_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
 
 
 @functools.lru_cache(maxsize=None)
-def _first_tokens() -> frozenset:
+def first_tokens() -> frozenset:
     """Every ``Token.lower`` a candidate of ``_simple_unit`` that ``_lookup`` finds can start
     with: a whole surface, any start of one (the first of several tokens, spaced or glued:
     "square feet", "km/h"), an inflection ``lexicon.singular`` reads as a surface ("hours",
     "inch's"), and the apostrophes ``singular`` strips off."""
-    from .quantities import _inflections  # noqa: PLC0415
+    from .quantities import inflections  # noqa: PLC0415
 
     out = {"'", "’"}
-    for surface in _unit_table():
+    for surface in unit_table():
         low = surface.lower()
         out.update(low[:k] for k in range(1, len(low) + 1))
         if " " not in low:
-            out |= _inflections({low, surface})
+            out |= inflections({low, surface})
     return frozenset(out)
 
 
@@ -133,7 +134,8 @@ def _lookup(surface: str, table) -> Optional[tuple[str, str, float]]:
 # --- currencies --------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=None)
-def _currency_tables():
+def currency_tables():
+    """The currency lexicon: (symbols, ISO codes, words -> (code, factor))."""
     c = lexicon.load("currencies")
     return c["symbols"], frozenset(c["codes"]["codes"]), {k: (v[0], float(v[1])) for k, v in c["words"].items()}
 
@@ -142,9 +144,9 @@ def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
     """("USD", j) for "$", "US$", "US $", "usd$", "c $", "EUR", "€", "ringgit" starting at ``i``;
     j is the next token."""
     first = toks[i]
-    if first.text not in _prefix_starts() and first.lower not in _prefix_starts():
+    if first.text not in prefix_starts() and first.lower not in prefix_starts():
         return None
-    symbols, codes, words = _currency_tables()
+    symbols, codes, words = currency_tables()
     n_toks = len(toks)
     for n in (3, 2, 1):
         if i + n > n_toks:
@@ -174,11 +176,11 @@ def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
 
 
 @functools.lru_cache(maxsize=None)
-def _prefix_starts() -> frozenset:
+def prefix_starts() -> frozenset:
     """The first token of every way a currency can be written before an amount."""
     from .text import tokenize  # noqa: PLC0415
 
-    symbols, codes, words = _currency_tables()
+    symbols, codes, words = currency_tables()
     starts = {"US", "U", "C", "c", "A", "NZ", "HK"}
     for sym in symbols:
         toks = tokenize(sym)
@@ -201,7 +203,7 @@ _WORD_CODES = frozenset({"try", "all", "cup", "top", "mop", "pen", "gel", "mad",
 def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int]]:
     """("EUR", 1.0, j') for "euros", "pence", "US dollars", "EUR", "$", "MEUR", "USD million"
     after a number."""
-    symbols, codes, words = _currency_tables()
+    symbols, codes, words = currency_tables()
     n_toks = len(toks)
     if j >= n_toks:
         return None
@@ -247,11 +249,11 @@ def _suffix_words() -> frozenset:
     """Every ``Token.lower`` a currency word of ``currency_suffix`` can start with: the
     first word of a name of several ("US dollars"), a name of one word or an inflection
     ``lexicon.singular`` reads as one ("euros")."""
-    from .quantities import _inflections  # noqa: PLC0415
+    from .quantities import inflections  # noqa: PLC0415
 
-    names = _currency_tables()[2]
+    names = currency_tables()[2]
     single = {w for w in names if " " not in w}
-    return frozenset({w.split(" ")[0] for w in names} | single | _inflections(single))
+    return frozenset({w.split(" ")[0] for w in names} | single | inflections(single))
 
 
 def _canonical_code(code: str) -> str:
