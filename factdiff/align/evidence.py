@@ -65,6 +65,7 @@ def significant_digits(x: float) -> int:
     return len(digits)
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of two words, asked again for each pair
 def spelled_alike(x: str, y: str) -> bool:
     """Two spellings of one name: equal, or (names of five letters or more) one letter added,
     dropped or changed ("Zelensky" / "Zelenskyy", "Gaddafi" / "Qaddafi"); two for names of
@@ -156,12 +157,10 @@ class Run:
 
     def compatible(self, a: Mention, b: Mention) -> bool:
         """``compare.compatible``, once per pair."""
-        from ..compare import compatible
-
         k = ("c", id(a), id(b))
         got = self._memo.get(k)
         if got is None:
-            got = self._memo[k] = compatible(a, b)
+            got = self._memo[k] = _compatible()(a, b)
         return got
 
     @classmethod
@@ -199,6 +198,15 @@ class Run:
         """Stated about as often as one fact would be (once or twice a source), not a figure
         every paragraph repeats ("two", "2010")."""
         return self.value_df[self.key(m)] <= max(2, 2 * self.sources)
+
+
+@functools.lru_cache(maxsize=None)
+def _compatible():
+    """``compare.compatible``, imported once (an import statement per pair cost a tenth of the
+    alignment)."""
+    from ..compare import compatible
+
+    return compatible
 
 
 # --- the comparisons --------------------------------------------------------------------------
@@ -293,19 +301,28 @@ def _event(a: Mention, b: Mention, run: Run) -> str:
 def shared_words(a: Mention, b: Mention) -> set:
     """Content words around both mentions, less generic ones and the measured thing itself."""
     shared = (a.context & b.context) - GENERIC_CONTEXT
-    drop = set()
-    for m in (a, b):
-        if m.subject:
-            drop.add(m.subject)
-            drop.update(m.subject.split(" "))
-        if m.predicate:
-            drop.add("@" + m.predicate)
+    if not shared:
+        return set()  # (half the pairs of a story: no need to read what they drop)
+    drop = _dropped(a.subject, a.predicate) | _dropped(b.subject, b.predicate)
     return {w for w in shared if w not in drop}
+
+
+@functools.lru_cache(maxsize=65536)  # once per measured thing and event, not once per pair
+def _dropped(subject: Optional[str], predicate: Optional[str]) -> frozenset:
+    """The words ``shared_words`` drops for a mention: its measured thing (whole and word by
+    word) and its event."""
+    drop = set()
+    if subject:
+        drop.add(subject)
+        drop.update(subject.split(" "))
+    if predicate:
+        drop.add("@" + predicate)
+    return frozenset(drop)
 
 
 def _context_weight(a: Mention, b: Mention, run: Run) -> float:
     w = weights()["context"]
-    total = sum(w["rare_word"] if run.rare(x) else w["common_word"] for x in _shared(a, b, run))
+    total = sum([w["rare_word"] if run.rare(x) else w["common_word"] for x in _shared(a, b, run)])
     return min(total, w["cap"])
 
 
@@ -346,16 +363,25 @@ def _scope(a: Mention, b: Mention, run: Run) -> str:
 
 def words_around(m: Mention) -> Optional[str]:
     """The words on both sides of a figure (its ``signature``), when they are two or more."""
-    sig = m.signature
+    return _words_around(m.signature)
+
+
+@functools.lru_cache(maxsize=65536)  # once per signature, not once per pair
+def _words_around(sig: Optional[str]) -> Optional[str]:
     return sig if sig and len(sig.replace("_", " ").split()) >= 2 else None
 
 
 def slot(m: Mention) -> Optional[tuple]:
     """The two words before a figure and the one after it ("the wildfire destroyed _ in the
     village" -> (("wildfire", "destroyed"), "in")), when it has them."""
-    if not m.signature or " _ " not in m.signature:
+    return _slot(m.signature)
+
+
+@functools.lru_cache(maxsize=65536)  # once per signature, not once per pair
+def _slot(signature: Optional[str]) -> Optional[tuple]:
+    if not signature or " _ " not in signature:
         return None
-    left, right = m.signature.split(" _ ", 1)
+    left, right = signature.split(" _ ", 1)
     left, right = left.split(), right.split()
     return (tuple(left[-2:]), right[0]) if len(left) >= 2 and right else None
 
@@ -423,12 +449,16 @@ def _evidence(a: Mention, b: Mention, run: Run) -> tuple[Evidence, ...]:
         level = c.level(a, b, run)
         if level is None:
             continue
-        w = c.graded(a, b, run) if c.graded else flat.get((c.name, level), 0.0)
-        out.append(Evidence(c.name, level, w, c.for_conflict))
+        name = c.name
+        w = c.graded(a, b, run) if c.graded else flat.get((name, level), 0.0)
+        out.append(_tuple_new(Evidence, (name, level, w, c.for_conflict)))  # Evidence(...), less a call
     return tuple(out)
 
 
+_tuple_new = tuple.__new__
+
+
 def score(ev: tuple[Evidence, ...], for_conflict: bool = False) -> float:
-    if for_conflict:
-        return sum(e[2] for e in ev if e[3])
-    return sum(e[2] for e in ev)
+    if for_conflict:  # (a list, not a generator: the same sum, in the same order, sooner)
+        return sum([e[2] for e in ev if e[3]])
+    return sum([e[2] for e in ev])
