@@ -8,10 +8,11 @@ Library use::
     mentions = factdiff.extract("More than 25 Russian attacks")
 """
 from .extract import extract
-from .model import Fact, Mention, Problem, Report, Source
+from .model import Fact, Mention, Problem, Source
+from .report.document import Report
+from .version import __version__ as __version__
 
 __all__ = ["extract", "check_paths", "check_texts", "Report", "Fact", "Mention", "Source", "Problem"]
-__version__ = "0.1.0"
 
 
 def check_texts(texts, published=None, **options):

@@ -42,10 +42,14 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
+from .atomic import write_atomic
 from .compare import clashes, fingerprint, incompatible_pair
-from .model import Fact, Mention, Report
+from .model import Fact, Mention
+
+if TYPE_CHECKING:  # the Report's module sits above this one (its formats read a Comparison)
+    from .report.document import Report
 
 VERSION = 1
 # What makes two findings the same one (the rest of an entry is for people to read).
@@ -338,8 +342,6 @@ def dumps(baseline: Baseline) -> str:
 
 def write(path: Union[str, os.PathLike], baseline: Baseline) -> None:
     """Write the baseline file whole, through a temporary file (never half-written)."""
-    from .report import write_atomic
-
     write_atomic(path, dumps(baseline))
 
 

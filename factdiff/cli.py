@@ -23,15 +23,15 @@ from typing import Any, List, NoReturn, Optional
 
 import typer
 
-from . import __version__
 from . import baseline as baselines
 from . import config as configs
 from . import lexicon, report
 from .model import Problem
 from .pipeline import check_sources, check_stream
 from .report.progress import progress, wanted
-from .spill import SpillError
 from .sources import DEFAULT_MAX_BYTES, InputError, discover, display_path, read_source, unique_ids
+from .spill import SpillError
+from .version import __version__
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Find where news outlets agree and contradict each other on figures, dates and titles.")
@@ -44,7 +44,7 @@ _WRITTEN: list = []  # files this run has replaced (all at once): what an interr
 
 class Interrupted(BaseException):
     """SIGINT or SIGTERM arrived. Not an Exception, so nothing on the way catches it; temporary
-    files are removed as it passes (see ``report.write_atomic``)."""
+    files are removed as it passes (see ``atomic.write_atomic``)."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)

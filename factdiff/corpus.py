@@ -20,7 +20,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
+from . import lexicon
+from . import baseline as baselines
 from .model import Problem
+from .pipeline import check_sources, extraction_options, stop_pool, worker_init
+from .report.document import Report
+from .report.json import comparison_to_dict, report_to_dict
 from .sources import (DEFAULT_MAX_BYTES, InputError, iso_date, over_limit, discover, display_path, read_bytes,
                       source_from_bytes, unique_ids)
 
@@ -253,8 +258,6 @@ def _parquet_rows(path: Path, names: dict) -> Iterator[tuple[str, Union[dict, st
 def check_stories(chunk: list[Story], options: Optional[dict] = None) -> list[StoryResult]:
     """Each story of ``chunk`` checked on its own (:func:`check_story`); ``options``: what
     extraction depends on besides its input (``pipeline.extraction_options()``)."""
-    from . import lexicon
-
     if options and options.get("synonyms") and not lexicon.extra_synonyms():
         lexicon.add_synonyms(options["synonyms"])
     return [check_story(s) for s in chunk]
@@ -263,8 +266,6 @@ def check_stories(chunk: list[Story], options: Optional[dict] = None) -> list[St
 def check_story(story: Story) -> StoryResult:
     """A story's JSON line: ``factdiff check -f json`` of its articles plus ``"story"``. An
     article that cannot be read or checked is one of its problems; the others are checked."""
-    from .pipeline import check_sources
-
     problems = list(story.problems)
     warnings = []
     sources = []
@@ -298,17 +299,14 @@ def _source(a: Article, notes: list):
     return replace(src, title=a.title or src.title, published=published or src.published)
 
 
-def _empty(problems: list):
-    from .model import Report
-
+def _empty(problems: list) -> Report:
     return Report(sources=[], facts=[], problems=list(problems))
 
 
 def _check_isolating(sources: list, problems: list):
     """``check_sources`` without the articles the extractor fails on, each one reported as
     ``check`` reports it; a story that fails elsewhere is one problem and no facts."""
-    from .extract import extract
-    from .pipeline import check_sources
+    from .extract import extract  # looked up per call, as check_sources finds it (a test swaps it)
 
     good = []
     for src in sources:
@@ -325,11 +323,8 @@ def _check_isolating(sources: list, problems: list):
 
 
 def _result(story_id: str, report, warnings: list) -> StoryResult:
-    from .baseline import compare
-    from .report.json import comparison_to_dict, report_to_dict
-
     doc = {"story": story_id, **report_to_dict(report),
-           "gate": comparison_to_dict(compare(report, None), report)}
+           "gate": comparison_to_dict(baselines.compare(report, None), report)}
     summary = doc["summary"]
     return StoryResult(story_id, json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
                        articles=len(report.sources), facts=summary["facts"], conflicts=summary["conflict"],
@@ -372,8 +367,6 @@ def _chunks(items: Iterable[Story], size: int) -> Iterator[list[Story]]:
 def run(items: Iterable[Story], total: int, executor: Executor) -> Iterator[StoryResult]:
     """Each story's result, in input order, as the stories finish (a few chunks per worker
     are in flight, never the whole corpus)."""
-    from .pipeline import extraction_options
-
     options = extraction_options()
     if executor.dask:
         yield from _run_dask(items, total, executor, options)
@@ -401,8 +394,6 @@ def _in_order(submit, chunks: Iterator[list], window: int, result, cancel) -> It
 
 def _run_local(items, total, executor: Executor, options: dict) -> Iterator[StoryResult]:
     import concurrent.futures as cf
-
-    from .pipeline import stop_pool, worker_init
 
     size = executor.chunk or chunk_size(total, executor.jobs)
     freeze = gc.get_freeze_count() == 0  # forked workers then leave the parent's objects shared

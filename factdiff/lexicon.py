@@ -64,6 +64,21 @@ def singular(word: str) -> str:
     return w
 
 
+def inflections(lemmas) -> set:
+    """Every word ``w`` (a token's lower case) with ``singular(w)`` in ``lemmas``:
+    the lemma, its plurals ("-s", "-es", "-ies", irregular) and their possessives."""
+    irregular: dict[str, list[str]] = {}
+    for plural, lemma in irregular_plurals().items():
+        irregular.setdefault(lemma, []).append(plural)
+    out = set()
+    for lemma in lemmas:
+        forms = {lemma, lemma + "s", lemma + "es", *irregular.get(lemma, ())}
+        if lemma.endswith("y"):
+            forms.add(lemma[:-1] + "ies")
+        out |= forms | {f + "'s" for f in forms} | {f + "’s" for f in forms}
+    return {w for w in out if singular(w) in lemmas}
+
+
 def looks_plural(word: str) -> bool:
     w = word.lower()
     if w in _IRREGULAR_PLURAL_FORMS:

@@ -19,7 +19,8 @@ from .align import align
 from .cache import MentionCache, extractor_version, pack, text_key, unpack
 from .compare import joinable, judge
 from .extract import extract
-from .model import Mention, Problem, Report, Source, fact_sort_key
+from .model import Mention, Problem, Source, fact_sort_key
+from .report.document import Report
 from .sources import (DEFAULT_MAX_BYTES, InputError, discover, display_path, read_source,
                       source_from_text, unique_ids)
 

@@ -378,7 +378,7 @@ def test_outputs_are_all_written_or_none(corpus, tmp_path):
 # arrives there and not by luck of timing.
 _SLOWED = textwrap.dedent("""
     import os, sys, time
-    import factdiff.cli as cli, factdiff.report as report
+    import factdiff.atomic as atomic, factdiff.cli as cli, factdiff.report as report
     ready, where = sys.argv[1], sys.argv[2]
     def wait(*a, **k):
         open(ready, "w").close()
@@ -392,12 +392,12 @@ _SLOWED = textwrap.dedent("""
             wait()
         report.write_atomic_all = write_then_wait
     else:  # while the report files are written: after the first one is staged
-        stage = report._stage
+        stage = atomic._stage
         def slow_stage(path, text, staged):
             tmp = stage(path, text, staged)
             wait()
             return tmp
-        report._stage = slow_stage
+        atomic._stage = slow_stage
     sys.argv = ["factdiff", "check", *sys.argv[3:]]
     cli.main()
 """)

@@ -21,6 +21,7 @@ import regex
 
 from .. import lexicon
 from .text import Token
+from .units import match_unit
 
 _GROUP_RE = regex.compile(r"\d{3}(?:\.\d+)?")  # a group of three digits after a space
 
@@ -604,8 +605,6 @@ def _fraction_after(toks, j, value, scale, total, current, start=0) -> Optional[
 
 def _unit_follows(toks: list[Token], k: int) -> bool:
     """A unit of measure follows (after "of", "of a"): "three quarter hour", "half day"."""
-    from .units import match_unit  # noqa: PLC0415
-
     if k < len(toks) and toks[k].lower == "of":
         k += 1
     if k < len(toks) and toks[k].lower in ("a", "an"):

@@ -16,9 +16,10 @@ import regex
 
 from .. import lexicon
 from .gate import rule
-from .numbers import Num, read_number, read_ordinal_word
-from .text import Token
-from .units import unit_table, currency_prefix, currency_suffix, match_unit
+from .numbers import VULGAR, Num, denominators, glued_ordinals, read_number, read_ordinal_word, tables, vague_starts
+from .text import Token, tokenize
+from .units import (GLUED_ONLY, currency_prefix, currency_suffix, currency_tables, first_tokens, match_unit,
+                    prefix_starts, unit_table)
 
 INF = math.inf
 
@@ -117,9 +118,6 @@ def scan(toks: list[Token], blocked) -> list[Raw]:
 @functools.lru_cache(maxsize=None)
 def _start_words() -> frozenset:
     """Every token a numeric mention can start with, besides digits."""
-    from .numbers import VULGAR, glued_ordinals, vague_starts  # noqa: PLC0415
-    from .units import prefix_starts  # noqa: PLC0415
-
     n = lexicon.load("numbers")
     words = set(n["units"]) | set(n["tens"]) | set(n["ordinals"]) | set(glued_ordinals()) | set(vague_starts())
     words |= {"a", "an", "half", "quarter", "minus", "negative", "point", "-", "−"} | set(prefix_starts())
@@ -139,10 +137,6 @@ def _after_article() -> Optional[frozenset]:
     fraction ("a third"), a unit or currency word (``_article_unit``: the tokens
     ``units.first_tokens`` lets through, inflections of ``_ARTICLE_UNIT_WORDS``); an ordinal
     never starts with an article."""
-    from .numbers import denominators, glued_ordinals, tables  # noqa: PLC0415
-    from .text import tokenize  # noqa: PLC0415
-    from .units import currency_tables, first_tokens  # noqa: PLC0415
-
     n, vague = tables()
     symbols, codes, words = currency_tables()
     after = {"$"}
@@ -157,7 +151,7 @@ def _after_article() -> Optional[frozenset]:
         return None
     after |= {p[1] for p in vague if len(p) > 1 and p[0] in _ARTICLES}
     after |= set(n["scales"]) | {"hundred", "dozen"} | set(denominators())
-    after |= first_tokens() | inflections(_ARTICLE_UNIT_WORDS)
+    after |= first_tokens() | lexicon.inflections(_ARTICLE_UNIT_WORDS)
     return frozenset(after)
 
 
@@ -557,8 +551,6 @@ def _date_like_slash(toks: list[Token], num: Num) -> bool:
 @functools.lru_cache(maxsize=None)
 def _unit_surfaces() -> frozenset:
     """Every unit surface of one word, in lower case."""
-    from .units import unit_table  # noqa: PLC0415
-
     return frozenset(s.lower() for s in unit_table() if " " not in s)
 
 
@@ -1291,8 +1283,6 @@ def triggers() -> tuple[frozenset, tuple]:
     "thirtyfirst"); a sign ("minus"), "point" or a currency before the amount need such a
     number after them. The one mention without a number word is ``_article_unit``: "a" or
     "an" before a unit ("an hour", "a square mile") or a currency word ("a dollar")."""
-    from .numbers import VULGAR, denominators, glued_ordinals, tables  # noqa: PLC0415
-
     n, vague = tables()
     words = set(n["units"]) | set(n["tens"]) | set(n["scales"]) | set(n["ordinals"]) | {"hundred", "dozen"}
     words |= set(VULGAR)  # "⅔": a number without a digit
@@ -1316,16 +1306,14 @@ def _article_units() -> list:
     one inflected); the letters before the glued rest of a surface ("km/h", "k.g."). A
     surface read only glued to digits ("in", "m", ``GLUED_ONLY``) is still read when an
     apostrophe is glued after it ("in’": singular strips it), so it needs that apostrophe."""
-    from .units import GLUED_ONLY, unit_table  # noqa: PLC0415
-
     table = unit_table()
     surfaces = {s.lower() for s in table} | set(table)
     single = {s for s in surfaces if " " not in s}
     strong: set[str] = set()
     weak: set[str] = set()
-    for w in inflections(single):
+    for w in lexicon.inflections(single):
         (weak if w in GLUED_ONLY or len(w) == 1 else strong).add(w)
-    strong |= inflections(_ARTICLE_UNIT_WORDS)
+    strong |= lexicon.inflections(_ARTICLE_UNIT_WORDS)
     for s in single:
         lead = _LEAD_RE.match(s)
         if lead and lead.end() < len(s):
@@ -1333,7 +1321,7 @@ def _article_units() -> list:
     out = [(_word_like(strong),), (_word_like(weak), frozenset({"'", "’"}))]
     for s in surfaces - single:
         parts = s.lower().split(" ")
-        second = {parts[1]} | (inflections({parts[1]}) if len(parts) == 2 else set())
+        second = {parts[1]} | (lexicon.inflections({parts[1]}) if len(parts) == 2 else set())
         if _word_like({parts[0]}):
             out.append((_word_like({parts[0]}), frozenset(second)))
     return out
@@ -1342,21 +1330,6 @@ def _article_units() -> list:
 def _word_like(ws) -> frozenset:
     """The words that can be a word token's lower case (``Token.is_word``)."""
     return frozenset(w.lower() for w in ws if w[:1].isalpha())
-
-
-def inflections(lemmas) -> set:
-    """Every word ``w`` (a token's lower case) with ``lexicon.singular(w)`` in ``lemmas``:
-    the lemma, its plurals ("-s", "-es", "-ies", irregular) and their possessives."""
-    irregular: dict[str, list[str]] = {}
-    for plural, lemma in lexicon.irregular_plurals().items():
-        irregular.setdefault(lemma, []).append(plural)
-    out = set()
-    for lemma in lemmas:
-        forms = {lemma, lemma + "s", lemma + "es", *irregular.get(lemma, ())}
-        if lemma.endswith("y"):
-            forms.add(lemma[:-1] + "ies")
-        out |= forms | {f + "'s" for f in forms} | {f + "’s" for f in forms}
-    return {w for w in out if lexicon.singular(w) in lemmas}
 
 
 _LEAD_RE = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # the word a token would read first

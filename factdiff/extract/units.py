@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .. import lexicon
-from .text import Token
+from .text import Token, tokenize
 
 # Short surfaces that are also English words or letters: only a unit when glued ("5m", "3in").
 GLUED_ONLY = {"m", "s", "h", "g", "t", "l", "j", "w", "in", "mi", "ha", "min", "b", "p",
@@ -101,14 +101,12 @@ def first_tokens() -> frozenset:
     with: a whole surface, any start of one (the first of several tokens, spaced or glued:
     "square feet", "km/h"), an inflection ``lexicon.singular`` reads as a surface ("hours",
     "inch's"), and the apostrophes ``singular`` strips off."""
-    from .quantities import inflections  # noqa: PLC0415
-
     out = {"'", "’"}
     for surface in unit_table():
         low = surface.lower()
         out.update(low[:k] for k in range(1, len(low) + 1))
         if " " not in low:
-            out |= inflections({low, surface})
+            out |= lexicon.inflections({low, surface})
     return frozenset(out)
 
 
@@ -178,8 +176,6 @@ def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
 @functools.lru_cache(maxsize=None)
 def prefix_starts() -> frozenset:
     """The first token of every way a currency can be written before an amount."""
-    from .text import tokenize  # noqa: PLC0415
-
     symbols, codes, words = currency_tables()
     starts = {"US", "U", "C", "c", "A", "NZ", "HK"}
     for sym in symbols:
@@ -249,11 +245,9 @@ def _suffix_words() -> frozenset:
     """Every ``Token.lower`` a currency word of ``currency_suffix`` can start with: the
     first word of a name of several ("US dollars"), a name of one word or an inflection
     ``lexicon.singular`` reads as one ("euros")."""
-    from .quantities import inflections  # noqa: PLC0415
-
     names = currency_tables()[2]
     single = {w for w in names if " " not in w}
-    return frozenset({w.split(" ")[0] for w in names} | single | inflections(single))
+    return frozenset({w.split(" ")[0] for w in names} | single | lexicon.inflections(single))
 
 
 def _canonical_code(code: str) -> str:

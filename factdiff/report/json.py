@@ -7,7 +7,7 @@ import json
 
 import orjson
 
-from ..model import Report
+from . import comparison_of
 
 VERSION = 1
 
@@ -41,8 +41,7 @@ def report_to_dict(report) -> dict:
     by_id = {s.id: s for s in report.sources}
     return {
         "version": VERSION,
-        "sources": [{"id": s.id, "path": s.path, "title": s.title, "published": s.published}
-                    for s in report.sources],
+        "sources": _sources(report),
         "facts": [
             {
                 "id": f.id,
@@ -57,8 +56,16 @@ def report_to_dict(report) -> dict:
             for f in report.facts
         ],
         "summary": report.summary(),
-        "problems": [{"path": p.path, "reason": p.reason} for p in report.problems],
+        "problems": _problems(report),
     }
+
+
+def _sources(report) -> list:
+    return [{"id": s.id, "path": s.path, "title": s.title, "published": s.published} for s in report.sources]
+
+
+def _problems(report) -> list:
+    return [{"path": p.path, "reason": p.reason} for p in report.problems]
 
 
 def comparison_to_dict(comparison, report) -> dict:
@@ -99,12 +106,9 @@ def write(report, fh, comparison=None) -> None:
     """The document ``render`` returns, written to ``fh`` one fact at a time (a run of a
     million mentions never holds its JSON text whole): the same bytes as
     ``json.dumps(data, indent=2, ensure_ascii=False) + "\n"`` of the whole document."""
-    from . import comparison_of
-
     by_id = {s.id: s for s in report.sources}
-    head = report_to_dict(Report(sources=report.sources, facts=[], problems=report.problems))
     gate = comparison_to_dict(comparison_of(report, comparison), report)
-    fh.write('{\n  "version": ' + _dump(head["version"], 1) + ',\n  "sources": ' + _dump(head["sources"], 1))
+    fh.write('{\n  "version": ' + _dump(VERSION, 1) + ',\n  "sources": ' + _dump(_sources(report), 1))
     fh.write(',\n  "facts": [')
     first = True
     for f in report.facts:
@@ -115,7 +119,7 @@ def write(report, fh, comparison=None) -> None:
         fh.write(("\n    " if first else ",\n    ") + _dump(fact, 2))
         first = False
     fh.write("]" if first else "\n  ]")
-    for key, value in (("summary", report.summary()), ("problems", head["problems"]), ("gate", gate)):
+    for key, value in (("summary", report.summary()), ("problems", _problems(report)), ("gate", gate)):
         fh.write(f',\n  "{key}": ' + _dump(value, 1))
     fh.write("\n}\n")
 
