@@ -23,6 +23,7 @@ import zlib
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Union
 
+from .extract import EXTRACTOR_VERSION
 from .model import Mention
 
 DIR_NAME = ".factdiff_cache"
@@ -51,14 +52,12 @@ def extractor_version(options: Optional[Mapping] = None) -> str:
     """A fingerprint of everything extraction depends on besides its input: the declared
     ``EXTRACTOR_VERSION``, the source of the extract package, the model and the lexicon loader,
     the lexicon files, the Mention fields, and the options (extra synonyms)."""
-    from . import extract as extract_pkg
-
     opts = json.dumps(options or {}, sort_keys=True, default=list)
     if opts in _version_memo:
         return _version_memo[opts]
     root = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    h.update(f"schema {SCHEMA}; extractor {getattr(extract_pkg, 'EXTRACTOR_VERSION', '?')}; "
+    h.update(f"schema {SCHEMA}; extractor {EXTRACTOR_VERSION}; "
              f"fields {','.join(_FIELDS)}; options {opts}".encode())
     files = sorted((root / "extract").glob("*.py")) + sorted((root / "lexicons").glob("*.toml")) \
         + [root / "model.py", root / "lexicon.py"]

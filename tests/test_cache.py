@@ -73,7 +73,7 @@ def test_a_change_of_extractor_or_options_is_a_miss(tmp_path, monkeypatch):
     v1 = cache_mod.extractor_version({})
     assert cache_mod.extractor_version({"synonyms": {"casualty": ["victim"]}}) != v1
     monkeypatch.setattr(cache_mod, "_version_memo", {})
-    monkeypatch.setattr("factdiff.extract.EXTRACTOR_VERSION", "test-next", raising=False)
+    monkeypatch.setattr(cache_mod, "EXTRACTOR_VERSION", "test-next")  # as a bump of extract.EXTRACTOR_VERSION
     assert cache_mod.extractor_version({}) != v1
 
 
