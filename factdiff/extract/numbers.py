@@ -539,68 +539,91 @@ def _denominator_at(toks: list[Token], j: int) -> Optional[tuple[float, bool, in
     return None
 
 
-def _fraction_after(toks, j, value, scale, total, current, start=0) -> Optional[Num]:  # noqa: C901
+def _fraction_after(toks, j, value, scale, total, current, start=0) -> Optional[Num]:
     """Fractions and ordinals that follow a cardinal read up to ``j``."""
-    n, _ = tables()
-    # "three fifths", "one eighth", "twenty fifths", "one - fourth"
+    if total == 0:
+        part = _plain_fraction(toks, j, value)
+        if part is not None:
+            return None if toks[j].text in _HYPHENS and not toks[j - 1].is_word else part
+    part = _ordinal_after(toks, j, value, start)
+    if part is not None:
+        return part
+    if j + 1 < len(toks) and toks[j].lower == "and":
+        return _and_fraction(toks, j, value, scale)
+    return None
+
+
+def _plain_fraction(toks: list[Token], j: int, value: float) -> Optional[Num]:
+    """"three fifths", "one eighth", "twenty fifths", "one - fourth"."""
     den = _denominator_at(toks, j)
-    if den is not None and total == 0:
-        d, plural, k = den
-        if (plural and value > 1) or (not plural and value == 1):
-            if toks[j].text in _HYPHENS and not toks[j - 1].is_word:
-                return None
-            v = value / d
-            # "three quarters million", "two thirds of a million"
-            sc = _scale_after(toks, k)
-            if sc is not None:
-                v, k = v * sc[0], sc[1]
-                return Num(v, v, 0, k, words=True)
-            return Num(v, v, 0, k, words=True, fraction=v <= 1)
-    # "one hundred twenty-fifth", "two hundredth": an ordinal
+    if den is None:
+        return None
+    d, plural, k = den
+    if not ((plural and value > 1) or (not plural and value == 1)):
+        return None
+    v = value / d
+    # "three quarters million", "two thirds of a million"
+    sc = _scale_after(toks, k)
+    if sc is not None:
+        v, k = v * sc[0], sc[1]
+        return Num(v, v, 0, k, words=True)
+    return Num(v, v, 0, k, words=True, fraction=v <= 1)
+
+
+_ROUND_ORDINALS = (100, 1000, 1_000_000, 1_000_000_000, 1_000_000_000_000)
+
+
+def _ordinal_after(toks: list[Token], j: int, value: float, start: int) -> Optional[Num]:
+    """"one hundred twenty-fifth", "two hundredth": an ordinal."""
+    n, _ = tables()
     k = j
     if k < len(toks) and toks[k].text in _HYPHENS and k + 1 < len(toks) and toks[k + 1].lower in n["ordinals"]:
         k += 1
-    if k < len(toks) and toks[k].lower in n["ordinals"] and value >= 1 and k > j - 1:
-        o = n["ordinals"][toks[k].lower]
-        if o in (100, 1000, 1_000_000, 1_000_000_000, 1_000_000_000_000):
-            v = float(value * o)
-        elif o < 100 and (value % 100 == 0 or (value >= 20 and value % 10 == 0 and o < 10)):
-            v = float(value + o)
-        else:
-            v = None
-        if v is not None and (toks[k].lower not in ("second",) or value >= 20) and \
-                (o >= 100 or all(t.is_word or t.text in _HYPHENS for t in toks[start:j])):
-            return Num(v, v, 0, k + 1, words=True, ordinal=True)
-    # "and a half", "and three quarters", "and two fifths", "and fifty-four hundredths"
-    if j + 1 < len(toks) and toks[j].lower == "and":
-        k = j + 1
-        num = 1.0
-        if toks[k].lower in ("a", "an", "one"):
-            k += 1
-        elif toks[k].lower in n["units"] or toks[k].lower in n["tens"]:
-            inner = _read_cardinal(toks, k, False, plain=True)
-            if inner is None or inner.low <= 1:
-                return None
-            num, k = inner.low, inner.j
-            if inner.low != int(inner.low):
-                return None
-        den = _denominator_at(toks, k) if k < len(toks) else None
-        if den is not None and toks[k].text not in _HYPHENS:
-            d, plural, m = den
-            if plural == (num > 1) or toks[k].lower == "half" or (num > 1 and _unit_follows(toks, m)):
-                frac = num / d
-                sc = _scale_after(toks, m)
-                if sc is not None:
-                    if scale and sc[0] < scale:  # "one billion and a half million"
-                        v = value + frac * sc[0]
-                    elif not scale:  # "five and a half million"
-                        v = (value + frac) * sc[0]
-                    else:
-                        return None
-                    return Num(v, v, 0, sc[1], words=True)
-                v = value + frac * (scale if scale >= 1000 else 1.0)
-                return Num(v, v, 0, m, words=True)
+    if not (k < len(toks) and toks[k].lower in n["ordinals"] and value >= 1):
+        return None
+    o = n["ordinals"][toks[k].lower]
+    if o in _ROUND_ORDINALS:
+        v = float(value * o)
+    elif o < 100 and (value % 100 == 0 or (value >= 20 and value % 10 == 0 and o < 10)):
+        v = float(value + o)
+    else:
+        return None
+    if (toks[k].lower not in ("second",) or value >= 20) and \
+            (o >= 100 or all(t.is_word or t.text in _HYPHENS for t in toks[start:j])):
+        return Num(v, v, 0, k + 1, words=True, ordinal=True)
     return None
+
+
+def _and_fraction(toks: list[Token], j: int, value: float, scale: float) -> Optional[Num]:
+    """"and a half", "and three quarters", "and two fifths", "and fifty-four hundredths"."""
+    n, _ = tables()
+    k = j + 1
+    num = 1.0
+    if toks[k].lower in ("a", "an", "one"):
+        k += 1
+    elif toks[k].lower in n["units"] or toks[k].lower in n["tens"]:
+        inner = _read_cardinal(toks, k, False, plain=True)
+        if inner is None or inner.low <= 1 or inner.low != int(inner.low):
+            return None
+        num, k = inner.low, inner.j
+    den = _denominator_at(toks, k) if k < len(toks) else None
+    if den is None or toks[k].text in _HYPHENS:
+        return None
+    d, plural, m = den
+    if not (plural == (num > 1) or toks[k].lower == "half" or (num > 1 and _unit_follows(toks, m))):
+        return None
+    frac = num / d
+    sc = _scale_after(toks, m)
+    if sc is None:
+        v = value + frac * (scale if scale >= 1000 else 1.0)
+        return Num(v, v, 0, m, words=True)
+    if scale and sc[0] < scale:  # "one billion and a half million"
+        v = value + frac * sc[0]
+    elif not scale:  # "five and a half million"
+        v = (value + frac) * sc[0]
+    else:
+        return None
+    return Num(v, v, 0, sc[1], words=True)
 
 
 def _unit_follows(toks: list[Token], k: int) -> bool:
