@@ -541,8 +541,8 @@ def _denominator_at(toks: list[Token], j: int) -> Optional[tuple[float, bool, in
 
 def _fraction_after(toks, j, value, scale, total, current, start=0) -> Optional[Num]:
     """Fractions and ordinals that follow a cardinal read up to ``j``."""
-    if total == 0:
-        part = _plain_fraction(toks, j, value)
+    if total == 0 or _spelled_plural_fraction(toks, start, j):
+        part = _plain_fraction(toks, j, value, start)
         if part is not None:
             return None if toks[j].text in _HYPHENS and not toks[j - 1].is_word else part
     part = _ordinal_after(toks, j, value, start)
@@ -550,15 +550,33 @@ def _fraction_after(toks, j, value, scale, total, current, start=0) -> Optional[
         return part
     if j + 1 < len(toks) and toks[j].lower == "and":
         return _and_fraction(toks, j, value, scale)
+    if value == 1 and j == start + 1 and toks[start].lower == "one":
+        return _one_ordinal(toks, j)
     return None
 
 
-def _plain_fraction(toks: list[Token], j: int, value: float) -> Optional[Num]:
-    """"three fifths", "one eighth", "twenty fifths", "one - fourth"."""
+def _spelled_plural_fraction(toks: list[Token], start: int, j: int) -> bool:
+    """A numerator in words with a scale, then a plural fraction word: "one million two thousand
+    two hundred three fifths" (the numerator is the whole cardinal, as in Recognizers-Text)."""
+    den = _denominator_at(toks, j)
+    return den is not None and den[1] and toks[j].is_word and all(t.is_word for t in toks[start:j])
+
+
+def _plain_fraction(toks: list[Token], j: int, value: float, start: int = 0) -> Optional[Num]:
+    """"three fifths", "one eighth", "twenty fifths", "one - fourth"; "one hundred thirty fifths"
+    is 100/35: after a hundred or a scale, a tens word joins the ordinal that follows it (with
+    "and" it stays in the numerator: "one hundred and thirty fifths" is 130/5)."""
     den = _denominator_at(toks, j)
     if den is None:
         return None
     d, plural, k = den
+    n, _ = tables()
+    o = j + 1 if toks[j].text in _HYPHENS else j  # "three hundred twenty-fifths" is 300/25
+    if plural and j - 2 >= start and toks[j - 1].lower in n["tens"] and d < 10 and \
+            toks[o].lower.rstrip("s") in n["ordinals"] and \
+            (o > j or toks[j - 2].lower == "hundred" or toks[j - 2].lower in n["scales"]):
+        tens = float(n["tens"][toks[j - 1].lower])
+        value, d = value - tens, d + tens
     if not ((plural and value > 1) or (not plural and value == 1)):
         return None
     v = value / d
@@ -570,6 +588,17 @@ def _plain_fraction(toks: list[Token], j: int, value: float) -> Optional[Num]:
     return Num(v, v, 0, k, words=True, fraction=v <= 1)
 
 
+def _one_ordinal(toks: list[Token], j: int) -> Optional[Num]:
+    """"one one hundred fifth", "one one hundred and fifth": one part of 105."""
+    if j >= len(toks) or not toks[j].is_word:
+        return None
+    inner = _read_cardinal(toks, j, False)
+    if inner is None or not inner.ordinal or inner.low < 3:
+        return None
+    v = 1.0 / inner.low
+    return Num(v, v, 0, inner.j, words=True, fraction=True)
+
+
 _ROUND_ORDINALS = (100, 1000, 1_000_000, 1_000_000_000, 1_000_000_000_000)
 
 
@@ -577,8 +606,9 @@ def _ordinal_after(toks: list[Token], j: int, value: float, start: int) -> Optio
     """"one hundred twenty-fifth", "two hundredth": an ordinal."""
     n, _ = tables()
     k = j
-    if k < len(toks) and toks[k].text in _HYPHENS and k + 1 < len(toks) and toks[k + 1].lower in n["ordinals"]:
-        k += 1
+    if k + 1 < len(toks) and (toks[k].text in _HYPHENS or (toks[k].lower == "and" and value % 100 == 0)) and \
+            toks[k + 1].lower in n["ordinals"]:
+        k += 1  # "one hundred and fifth"
     if not (k < len(toks) and toks[k].lower in n["ordinals"] and value >= 1):
         return None
     o = n["ordinals"][toks[k].lower]
@@ -614,6 +644,9 @@ def _and_fraction(toks: list[Token], j: int, value: float, scale: float) -> Opti
         return None
     frac = num / d
     sc = _scale_after(toks, m)
+    if sc is None and num >= d and not scale:  # "one hundred and thirty fifths": (100 + 30) / 5
+        v = (value + num) / d
+        return Num(v, v, 0, m, words=True)
     if sc is None:
         v = value + frac * (scale if scale >= 1000 else 1.0)
         return Num(v, v, 0, m, words=True)
