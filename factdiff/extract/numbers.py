@@ -265,6 +265,9 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
             return None
         current, decimals, j = got
         last = "decimal" if decimals or "e" in tok.lower or "." in tok.text else "digit"
+        power = _caret_power(toks, i, j, current)
+        if power is not None:
+            return power
         # "21st", "3rd": ordinals
         if j < len(toks) and _adjacent(toks[j - 1], toks[j]) and toks[j].lower in _ORDINAL_SUFFIX \
                 and last == "digit":
@@ -278,6 +281,8 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
         if j < len(toks) and _adjacent(toks[j - 1], toks[j]):
             suf = toks[j].text
             scale = n["scale_suffixes"].get(suf)
+            if suf in ("G", "T") and last == "digit" and current < 10:
+                scale = None  # "5G", "4G": a network generation; "3T": a size
             if scale is not None and suf == "m" and not money and not _plural_after(toks, j + 1):
                 scale = None  # "48m", "1.8m tall": metres
             if scale is not None and not (j + 1 < len(toks) and _adjacent(toks[j], toks[j + 1])
@@ -423,6 +428,11 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
         if part is not None:
             return Num(part.low, part.high, i, part.j, words=True, fraction=part.fraction, ordinal=part.ordinal,
                        decimal=part.decimal)
+    if last == "digit" and j + 2 < len(toks) and toks[j].lower == "and" and toks[j + 1].lower in ("a", "an") \
+            and toks[j + 2].lower in ("half", "quarter"):
+        part = _and_fraction(toks, j, value, 0.0)  # "2 and a half hours"
+        if part is not None:
+            return Num(part.low, part.high, i, part.j, decimal=True)
     if last in ("digit", "unit", "teen", "tens", "hundred") and j + 1 < len(toks) and toks[j].lower == "over":
         den = _read_cardinal(toks, j + 1, False) if (toks[j + 1].is_digit or toks[j + 1].is_word) else None
         if den is not None and den.low and not den.ordinal and \
@@ -467,6 +477,24 @@ def _slash_fraction(toks: list[Token], i: int, j: int, value: float) -> Optional
             v = value + num / den
             return Num(v, v, i, j + 3, decimal=True)
     return None
+
+
+def _caret_power(toks: list[Token], i: int, j: int, base: float) -> Optional[Num]:
+    """"2^5", "1.1^-3": a power written with a caret (Recognizers-Text's caret notation)."""
+    k = j + 1
+    if k >= len(toks) or toks[j].text != "^" or not _adjacent(toks[j - 1], toks[j]):
+        return None
+    sign = 1
+    if toks[k].text in ("-", "+") and k + 1 < len(toks) and _adjacent(toks[k], toks[k + 1]):
+        sign = -1 if toks[k].text == "-" else 1
+        k += 1
+    if not (_adjacent(toks[k - 1], toks[k]) and toks[k].text.isdecimal() and len(toks[k].text) <= 3):
+        return None
+    try:
+        v = base ** (sign * int(toks[k].text))
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return Num(v, v, i, k + 1, decimal=True) if math.isfinite(v) else None
 
 
 def _finish(toks, i, j, value, words, decimals, glued, rounding) -> Num:
@@ -681,6 +709,8 @@ def _scale_after(toks: list[Token], k: int) -> Optional[tuple[float, int]]:
                                                                          "billions", "trillions"):
         if m == k or toks[k].lower in ("of", "a", "an"):
             return float(scales[toks[m].lower]), m + 1
+    if m < len(toks) and m > k and toks[m].lower == "dozen" and toks[m - 1].lower in ("a", "an"):
+        return 12.0, m + 1  # "half a dozen"
     return None
 
 
@@ -713,14 +743,27 @@ def _read_fraction_start(toks: list[Token], i: int) -> Optional[Num]:
         if hyphen and _adjacent(toks[m], toks[m + 1]) and _unit_follows(toks, m + 1):
             return Num(v, v, i, m, words=True, fraction=True)  # "half-litre", "half-hour"
         return None
-    if k == i and not (toks[k].lower != "quarter" and _unit_follows(toks, m) and m < len(toks)
-                       and toks[m].lower == "of"):
+    if k == i and not (m < len(toks) and toks[m].lower == "of" and _unit_follows(toks, m) and
+                       (toks[k].lower != "quarter" or _bare_quarter(toks, i))):
         return None  # a bare "quarter": a period of the year, a district (but "fourth of a liter")
     # "a quarter of residents", "a fifth", "a hundredth"
     if m < len(toks) and toks[m].is_word and toks[m].lower not in ("of", "and", "or", "is", "was") \
             and word not in ("quarter",):
         return None  # "a fifth term": an ordinal
     return Num(v, v, i, m, words=True, fraction=True)
+
+
+_QUARTER_BEFORE = frozenset({"the", "this", "that", "last", "next", "each", "every", "per", "a", "an"})
+
+
+def _bare_quarter(toks: list[Token], i: int) -> bool:
+    """"quarter of an hour" (Duckling's duration rule): "quarter" without an article, then "of a(n)"
+    and a unit; not "the first quarter of a year" (a period)."""
+    n, _ = tables()
+    if i + 2 >= len(toks) or toks[i + 2].lower not in ("a", "an"):
+        return False
+    prev = toks[i - 1].lower if i > 0 else ""
+    return prev not in _QUARTER_BEFORE and prev not in n["ordinals"]
 
 
 def read_ordinal_word(toks: list[Token], i: int) -> Optional[Num]:
