@@ -82,7 +82,8 @@ _NOT_HEADS = frozenset({"other", "others", "time", "times", "one", "ones", "thin
 _PERCENT_WORDS = {("percent",): "percent", ("per", "cent"): "percent", ("pct",): "percent",
                   ("percents",): "percent", ("percentage",): "percent",
                   ("percentage", "points"): "percentage point", ("percentage", "point"): "percentage point",
-                  ("pc",): "percent"}
+                  ("pc",): "percent", ("per", "cents"): "percent"}
+_PERCENT_LONGEST = sorted(_PERCENT_WORDS.items(), key=lambda kv: -len(kv[0]))  # "percentage points" first
 
 
 def scan(toks: list[Token], blocked) -> list[Raw]:
@@ -784,10 +785,30 @@ def _percent_after(toks: list[Token], j: int) -> Optional[tuple[str, int]]:
         return "percent", j + 1
     if toks[j].lower not in _PERCENT_STARTS:
         return None
-    for words, unit in _PERCENT_WORDS.items():
+    for words, unit in _PERCENT_LONGEST:
         if tuple(t.lower for t in toks[j:j + len(words)]) == words:
             return unit, j + len(words)
     return None
+
+
+def _percent_before(toks: list[Token], num: Num) -> Optional[int]:
+    """"percent of 30", "per cent of 12": the percentage named before its number
+    (Recognizers-Text's NumberWithPrefixPercentage). Not after a number ("20 percent of 30 people"
+    is 20 percent) and not before a hyphenated measure ("percent of 18-year-olds")."""
+    i = num.i
+    if i < 2 or toks[i - 1].lower != "of":
+        return None
+    if toks[i - 2].lower in ("percent", "percents"):
+        start = i - 2
+    elif i >= 3 and toks[i - 2].lower in ("cent", "cents") and toks[i - 3].lower == "per":
+        start = i - 3
+    else:
+        return None
+    if start > 0 and (toks[start - 1].is_digit or toks[start - 1].lower in _number_words()):
+        return None
+    if num.j < len(toks) and toks[num.j].text in ("-", "‑"):
+        return None
+    return start
 
 
 def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> Optional[Raw]:  # noqa: C901
@@ -811,6 +832,10 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
         if not bare:
             _cents(toks, raw, num)
         return raw
+    pre = _percent_before(toks, num)
+    if pre is not None:
+        return Raw(pre, j, "percent", num.low, num.high, unit="percent", dimension="percent",
+                   approximate=approx, tolerance=tol, **base)
     if num.fraction and not _percent_after(toks, j):  # "½ percent" is half a percent
         # "half a day", "a quarter of a mile", "a half-litre": a fraction of a unit
         k = j
