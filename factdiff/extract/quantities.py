@@ -276,43 +276,20 @@ _RANGE_LINKS = frozenset({"-", "–", "—", "~", "to", "through", "thru", "and"
 _CHANGE_WORDS = frozenset(lexicon.load("qualifiers").get("change", {}).get("words", []))
 
 
-def _range(toks: list[Token], num: Num, cur, blocked, start: int) -> Optional[Raw]:  # noqa: C901
+def _range(toks: list[Token], num: Num, cur, blocked, start: int) -> Optional[Raw]:
     """"between 20 and 30", "20-30", "from 5 to 10 km", "3km-5km", "$10-$20": one interval."""
     first = _classify(toks, num, cur, blocked, bare=True)
     if first is None or first.kind in ("ratio",):
         return None
     k = first.j if first.unit else num.j
-    if k >= len(toks) or toks[k].lower not in _RANGE_LINKS:
+    opener = toks[start - 1].lower if start > 0 else ""
+    if not _range_link(toks, k, start, opener):
         return None
     link = toks[k].lower
-    opener = toks[start - 1].lower if start > 0 else ""
-    if link == "and" and opener != "between":
+    got = _second_end(toks, k + 1, num, cur, blocked)
+    if got is None:
         return None
-    q = _match_before_backward(toks, start)
-    if q is not None and _qualifiers()[0].get(tuple(q[0].split())) not in ("about",):
-        return None  # "less than 1 to 5": a bound, then a figure
-    if link in ("to", "through", "thru") and opener == "from" and start > 1 and \
-            any(t.lower in _CHANGE_WORDS for t in toks[max(0, start - 4):start - 1]):
-        return None  # "rose from 5% to 7%": a change, two figures
-    if link in ("-", "–", "—", "~") and (toks[k].start - toks[k - 1].end) != (toks[k + 1].start - toks[k].end
-                                                                              if k + 1 < len(toks) else -1):
-        if not (toks[k].start - toks[k - 1].end <= 1 and k + 1 < len(toks) and toks[k + 1].start - toks[k].end <= 1):
-            return None
-    m = k + 1
-    while m < len(toks) and toks[m].lower in ("about", "around", "approximately", "the"):
-        m += 1
-    if m >= len(toks):
-        return None
-    cur2 = currency_prefix(toks, m)
-    if cur2:
-        if cur and cur2[0] != cur[0]:
-            return None
-        m = cur2[1]
-        if m >= len(toks):
-            return None
-    num2 = read_number(toks, m, money=cur is not None or cur2 is not None)
-    if num2 is None or num2.vague or num2.ordinal or num.vague or any(blocked(t) for t in toks[num2.i:num2.j]):
-        return None
+    num2, cur2 = got
     second = _classify(toks, num2, cur or cur2, blocked, bare=True)
     if second is None or second.kind in ("ratio",) or (first.unit and second.unit and first.unit != second.unit
                                                        and first.dimension != second.dimension):
@@ -328,10 +305,57 @@ def _range(toks: list[Token], num: Num, cur, blocked, start: int) -> Optional[Ra
     hi = second.high
     if not lo < hi and not (opener == "between" and link == "and"):
         return None
+    return _join_range(toks, first, second, (lo, hi), start, num.i if cur is None else min(num.i, start))
+
+
+def _range_link(toks: list[Token], k: int, start: int, opener: str) -> bool:
+    """A range link at ``k`` ("-", "to", "and" after "between") that does not join a bound to a
+    figure, two figures of a change, or two numbers set apart by a dash."""
+    if k >= len(toks) or toks[k].lower not in _RANGE_LINKS:
+        return False
+    link = toks[k].lower
+    if link == "and" and opener != "between":
+        return False
+    q = _match_before_backward(toks, start)
+    if q is not None and _qualifiers()[0].get(tuple(q[0].split())) not in ("about",):
+        return False  # "less than 1 to 5": a bound, then a figure
+    if link in ("to", "through", "thru") and opener == "from" and start > 1 and \
+            any(t.lower in _CHANGE_WORDS for t in toks[max(0, start - 4):start - 1]):
+        return False  # "rose from 5% to 7%": a change, two figures
+    if link in ("-", "–", "—", "~") and (toks[k].start - toks[k - 1].end) != (toks[k + 1].start - toks[k].end
+                                                                              if k + 1 < len(toks) else -1):
+        if not (toks[k].start - toks[k - 1].end <= 1 and k + 1 < len(toks) and toks[k + 1].start - toks[k].end <= 1):
+            return False
+    return True
+
+
+def _second_end(toks: list[Token], m: int, num: Num, cur, blocked) -> Optional[tuple[Num, Any]]:
+    """The number after a range link (and its currency sign, if any)."""
+    while m < len(toks) and toks[m].lower in ("about", "around", "approximately", "the"):
+        m += 1
+    if m >= len(toks):
+        return None
+    cur2 = currency_prefix(toks, m)
+    if cur2:
+        if cur and cur2[0] != cur[0]:
+            return None
+        m = cur2[1]
+        if m >= len(toks):
+            return None
+    num2 = read_number(toks, m, money=cur is not None or cur2 is not None)
+    if num2 is None or num2.vague or num2.ordinal or num.vague or any(blocked(t) for t in toks[num2.i:num2.j]):
+        return None
+    return num2, cur2
+
+
+def _join_range(toks: list[Token], first: Raw, second: Raw, bounds: tuple[float, float], start: int,
+                begin: int) -> Raw:
+    """The second end's mention, widened to the interval ``bounds`` and back to ``begin`` (to the
+    opener before ``start`` when it is "between" or "from")."""
     raw = second
-    raw.low, raw.high = lo, hi
-    raw.i = min(num.i, start if cur else num.i)
-    if opener in ("between", "from"):
+    raw.low, raw.high = bounds
+    raw.i = begin
+    if start > 0 and toks[start - 1].lower in ("between", "from"):
         raw.i = start - 1
     raw.approximate = first.approximate or second.approximate
     raw.extra["range"] = True
