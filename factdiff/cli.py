@@ -1,4 +1,5 @@
-"""The command line: argument parsing, format selection and exit codes, nothing else.
+"""The command line: argument parsing, format selection, writing the output and exit codes;
+reading and checking the articles is ``pipeline.check_paths``.
 
 Exit codes: 0 no conflict (or none new against the baseline, or --exit-zero), 1 at least one
 (new) conflict at the --fail-on level, 2 when the run could not check what it was asked to: a
@@ -19,17 +20,16 @@ import signal
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, List, NoReturn, Optional
+from typing import List, NoReturn, Optional
 
 import typer
 
 from . import baseline as baselines
 from . import config as configs
 from . import lexicon, report
-from .model import Problem
-from .pipeline import check_sources, check_stream
+from .pipeline import check_paths, read_sources
 from .report.progress import progress, wanted
-from .sources import DEFAULT_MAX_BYTES, InputError, discover, display_path, read_source, unique_ids
+from .sources import DEFAULT_MAX_BYTES, discover, display_path
 from .spill import SpillError
 from .version import __version__
 
@@ -144,7 +144,7 @@ def _config(config_file, no_gitignore: bool):
     return cfg
 
 
-def _check(paths, output_format, outputs, baseline_file, write_baseline, config_file, fail_on, exit_zero,  # noqa: C901
+def _check(paths, output_format, outputs, baseline_file, write_baseline, config_file, fail_on, exit_zero,
            no_gitignore, show_all, max_bytes, jobs, no_cache, explain=False) -> NoReturn:
     cfg = _config(config_file, no_gitignore)
     fail_on = fail_on or cfg.fail_on
@@ -161,94 +161,21 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
     # once the others are checked and reported
     missing = [p for p in inputs if not os.path.lexists(p)]
     named = "on the command line" if paths else f"in `paths` of {cfg.path or 'the configuration'}"
-
-    def fail_if_missing(after: str) -> None:
-        if missing:
-            listed = ", ".join(display_path(p) for p in missing)
-            _fail(f"{listed}: no such file or folder (named {named}); {after}")
-
-    accepted = previous = None
+    accepted, previous = _baselines(write_baseline, baseline_file or cfg.baseline)
+    _add_synonyms(cfg)
+    # the HTML report shows each article whole: only it needs a run that keeps their texts
+    stream = "html" not in [to_stdout] + [fmt for fmt, _ in to_files]
+    result = _run(inputs, cfg, max_bytes, stream=stream, jobs=jobs or None, cache=not no_cache)
     try:
         if write_baseline is not None:
-            # an existing file is read first: its notes are kept, and a damaged one is never overwritten
-            previous = baselines.load(write_baseline) if os.path.exists(write_baseline) else None
-        elif baseline_file or cfg.baseline:
-            accepted = baselines.load(baseline_file or cfg.baseline)
-    except baselines.BaselineError as exc:
-        _fail(exc)
-    if cfg.synonyms:
-        lexicon.add_synonyms({cls: list(words) for cls, words in cfg.synonyms})
-
-    # The HTML report shows each article whole, so it needs their texts; every other format
-    # is written from a run that lets each article go once it is read (check_stream).
-    streamed = "html" not in [to_stdout] + [fmt for fmt, _ in to_files]
-    with progress(wanted()) as step:
-        step("finding files")
-        files, problems = discover(inputs, skip=_skip(cfg))
-        step(f"reading {len(files)} files")
-        stages = {"extract": "reading articles", "align": "comparing articles", "compare": "judging"}
-
-        def observe(stage: str, done: int, total: int) -> None:
-            if stage == "extract":
-                step(stages[stage], done, total)  # a real bar while articles are read
-            else:
-                step(stages[stage])  # then a spinner
-
-        options: dict[str, Any] = dict(jobs=jobs or None, cache=not no_cache, observer=observe)
-        if streamed:
-            for p in problems:
-                _warn(f"{p.path}: skipped: {p.reason}")
-            told = {id(p) for p in problems}
-            try:
-                result = check_stream(_read_all(files, max_bytes, problems, told), problems, total=len(files),
-                                      **options)
-            except SpillError as exc:
-                _fail(exc)
-            for p in result.problems:
-                if id(p) not in told:  # an article the extractor failed on
-                    _warn(f"{p.path}: skipped: {p.reason}")
-            if not result.sources:
-                _fail("no readable article among the inputs (nothing was checked)")
-        else:
-            sources = list(_read_all(files, max_bytes, problems))
-            for p in problems:
-                _warn(f"{p.path}: skipped: {p.reason}")
-            if not sources:
-                _fail("no readable article among the inputs (nothing was checked)")
-            result = _check_isolating(sources, problems, options)
-
-    try:
-        if write_baseline is not None:
-            fail_if_missing("the baseline was not written")
-            recorded = baselines.from_report(result, previous)
-            try:
-                baselines.write(write_baseline, recorded)
-            except OSError as exc:
-                reason = exc.reason if isinstance(exc, report.WriteError) else (exc.strerror or exc)
-                _fail(f"{write_baseline}: cannot write the baseline: {reason} (the old file is kept)")
-            print(f"factdiff: recorded {len(recorded.entries)} contradiction(s) in {write_baseline}", file=sys.stderr)
-            raise typer.Exit(EXIT_OK)
-
+            _fail_if_missing(missing, named, "the baseline was not written")
+            _write_baseline(write_baseline, result, previous)
         comparison = baselines.compare(result, accepted)
         options = dict(comparison=comparison, show_all=show_all, root=Path.cwd(), explain=explain)
-        # Every file is written in full (beside its target) before any is replaced, and the files
-        # are replaced together.
-        rendered = [(file, functools.partial(report.render_to, fmt, result, **options)) for fmt, file in to_files]
-        try:
-            report.write_atomic_all(rendered, written=_WRITTEN, make_folders=True)
-        except report.WriteError as exc:
-            kept = (f"{', '.join(map(str, _WRITTEN))} already replaced, the others unchanged" if _WRITTEN
-                    else "no report file was changed")
-            _fail(f"{exc.path}: cannot write the report: {exc.reason} ({kept})")
+        _write_reports(to_files, result, options)
         if to_stdout:
-            if "utf" not in (getattr(sys.stdout, "encoding", None) or "utf-8").lower() \
-                    and hasattr(sys.stdout, "reconfigure"):
-                sys.stdout.reconfigure(errors="replace")  # an ASCII or Latin-1 terminal: "?" rather than a crash
-            tty = sys.stdout.isatty()
-            width = shutil.get_terminal_size().columns if tty else 160
-            report.render_to(to_stdout, result, sys.stdout, color=tty, width=width, **options)
-            sys.stdout.flush()
-        fail_if_missing("the other inputs were checked")
+            _print_report(to_stdout, result, options)
+        _fail_if_missing(missing, named, "the other inputs were checked")
         if exit_zero:
             raise typer.Exit(EXIT_OK)
         raise typer.Exit(EXIT_CONFLICT if comparison.failing(fail_on) else EXIT_OK)
@@ -256,6 +183,83 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
         close = getattr(result.facts, "close", None)
         if close is not None:  # a streamed run's temporary file, now (the process ends with os._exit)
             close()
+
+
+def _fail_if_missing(missing: list, named: str, after: str) -> None:
+    if missing:
+        listed = ", ".join(display_path(p) for p in missing)
+        _fail(f"{listed}: no such file or folder (named {named}); {after}")
+
+
+def _baselines(write_baseline, baseline_file):
+    """(the accepted baseline or None, the baseline file about to be rewritten or None)."""
+    try:
+        if write_baseline is not None:
+            # an existing file is read first: its notes are kept, and a damaged one is never overwritten
+            return None, (baselines.load(write_baseline) if os.path.exists(write_baseline) else None)
+        return (baselines.load(baseline_file) if baseline_file else None), None
+    except baselines.BaselineError as exc:
+        _fail(exc)
+
+
+def _add_synonyms(cfg) -> None:
+    if cfg.synonyms:
+        lexicon.add_synonyms({cls: list(words) for cls, words in cfg.synonyms})
+
+
+def _run(inputs, cfg, max_bytes: int, **options):
+    """``pipeline.check_paths`` with a progress display; a run with no article is an error."""
+    stages = {"read": "reading articles", "extract": "reading articles", "align": "comparing articles",
+              "compare": "judging"}
+    with progress(wanted()) as step:
+        step("finding files")
+
+        def observe(stage: str, done: int, total: int) -> None:
+            if stage == "extract":
+                step(stages[stage], done, total)  # a real bar while articles are read
+            else:
+                step(stages.get(stage, stage))  # then a spinner
+
+        try:
+            result = check_paths(inputs, max_bytes, skip=_skip(cfg), warn=_warn, observer=observe, **options)
+        except SpillError as exc:
+            _fail(exc)
+    if not result.sources:
+        _fail("no readable article among the inputs (nothing was checked)")
+    return result
+
+
+def _write_baseline(file, result, previous) -> NoReturn:
+    recorded = baselines.from_report(result, previous)
+    try:
+        baselines.write(file, recorded)
+    except OSError as exc:
+        reason = exc.reason if isinstance(exc, report.WriteError) else (exc.strerror or exc)
+        _fail(f"{file}: cannot write the baseline: {reason} (the old file is kept)")
+    print(f"factdiff: recorded {len(recorded.entries)} contradiction(s) in {file}", file=sys.stderr)
+    raise typer.Exit(EXIT_OK)
+
+
+def _write_reports(to_files, result, options) -> None:
+    """Every file is written in full (beside its target) before any is replaced, and the files
+    are replaced together."""
+    rendered = [(file, functools.partial(report.render_to, fmt, result, **options)) for fmt, file in to_files]
+    try:
+        report.write_atomic_all(rendered, written=_WRITTEN, make_folders=True)
+    except report.WriteError as exc:
+        kept = (f"{', '.join(map(str, _WRITTEN))} already replaced, the others unchanged" if _WRITTEN
+                else "no report file was changed")
+        _fail(f"{exc.path}: cannot write the report: {exc.reason} ({kept})")
+
+
+def _print_report(fmt: str, result, options) -> None:
+    if "utf" not in (getattr(sys.stdout, "encoding", None) or "utf-8").lower() \
+            and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")  # an ASCII or Latin-1 terminal: "?" rather than a crash
+    tty = sys.stdout.isatty()
+    width = shutil.get_terminal_size().columns if tty else 160
+    report.render_to(fmt, result, sys.stdout, color=tty, width=width, **options)
+    sys.stdout.flush()
 
 
 @app.command("corpus")
@@ -302,8 +306,7 @@ def _corpus(source, output, jobs, dask, columns, config_file, no_gitignore, max_
             _fail(f"--column {spec!r}: write FIELD=NAME with FIELD one of {', '.join(corpus.FIELDS)}")
         names[fld] = name
     cfg = _config(config_file, no_gitignore)
-    if cfg.synonyms:
-        lexicon.add_synonyms({cls: list(words) for cls, words in cfg.synonyms})
+    _add_synonyms(cfg)
     if dask:  # say at once, before reading anything, when Dask is not there
         try:
             import distributed  # noqa: F401
@@ -401,12 +404,11 @@ def explain_command(
 
     def run() -> None:
         cfg = _config(config_file, no_gitignore)
-        if cfg.synonyms:
-            lexicon.add_synonyms({cls: list(words) for cls, words in cfg.synonyms})
+        _add_synonyms(cfg)
         files, problems = discover(list(paths), skip=_skip(cfg))
-        sources = list(_read_all(files, max_bytes, problems))
         for p in problems:
             _warn(f"{p.path}: skipped: {p.reason}")
+        sources = list(read_sources(files, max_bytes, problems, _warn))
         if not sources:
             _fail("no readable article among the inputs (nothing was checked)")
         result, mentions = check_sources_mentions(sources, problems, jobs=None, cache=not no_cache)
@@ -445,54 +447,6 @@ def _skip(cfg):
         return False
 
     return skip
-
-
-def _read_all(files, max_bytes: int, problems: list, told: Optional[set] = None):
-    """Each readable file as a Source, read when asked for; a file that cannot be read is
-    added to ``problems`` (and, with ``told``, said on standard error at once and its id added
-    to ``told``); one repaired on the way is one warning line."""
-    for f, sid in zip(files, unique_ids(files)):
-        notes: list = []
-        try:
-            src = read_source(f, sid, max_bytes=max_bytes, notes=notes)
-        except InputError as exc:
-            problem = Problem(display_path(f), str(exc))
-        except (OSError, MemoryError, RecursionError, UnicodeError, ValueError, LookupError) as exc:
-            problem = Problem(display_path(f), f"could not be read ({_short(exc)})")
-            _trace(exc)
-        else:
-            if notes:  # one line per file, whatever had to be repaired
-                _warn(f"{display_path(f)}: warning: {'; '.join(notes)}")
-            yield src
-            continue
-        problems.append(problem)
-        if told is not None:
-            told.add(id(problem))
-            _warn(f"{problem.path}: skipped: {problem.reason}")
-
-
-def _check_isolating(sources, problems, options):
-    """``check_sources``; when it fails on something unforeseen, find the articles the
-    extractor fails on (each alone), report them like unreadable files and check the others."""
-    from .extract import extract
-
-    try:
-        return check_sources(sources, problems, **options)
-    except Exception as exc:  # noqa: BLE001
-        first = exc
-    _trace(first)
-    good = []
-    for src in sources:
-        try:
-            extract(src.text, src.published)
-            good.append(src)
-        except Exception as exc:  # noqa: BLE001
-            _trace(exc)
-            problems.append(Problem(src.path, f"could not be checked (internal error: {_short(exc)})"))
-            _warn(f"{src.path}: skipped: could not be checked (internal error: {_short(exc)})")
-    if not good or len(good) == len(sources):
-        raise first
-    return check_sources(good, problems, **dict(options, jobs=1, cache=False))
 
 
 def _short(exc: BaseException) -> str:

@@ -280,10 +280,11 @@ def check_story(story: Story) -> StoryResult:
         else:
             if notes:
                 warnings.append(f"{a.path}: warning: {'; '.join(notes)}")
-    try:
+    try:  # an article the extractor fails on is a problem of its own (check_sources)
         report = check_sources(sources, problems, jobs=1) if sources else _empty(problems)
-    except Exception:  # noqa: BLE001 - the article(s) the extractor fails on go to problems
-        report = _check_isolating(sources, problems)
+    except Exception as exc:  # noqa: BLE001 - a story that fails elsewhere is one problem and no facts
+        where = os.path.commonpath([s.path for s in sources]) if sources else ""
+        report = _empty(problems + [Problem(where, f"could not be checked (internal error: {_short(exc)})")])
     return _result(story.id, report, warnings)
 
 
@@ -301,25 +302,6 @@ def _source(a: Article, notes: list):
 
 def _empty(problems: list) -> Report:
     return Report(sources=[], facts=[], problems=list(problems))
-
-
-def _check_isolating(sources: list, problems: list):
-    """``check_sources`` without the articles the extractor fails on, each one reported as
-    ``check`` reports it; a story that fails elsewhere is one problem and no facts."""
-    from .extract import extract  # looked up per call, as check_sources finds it (a test swaps it)
-
-    good = []
-    for src in sources:
-        try:
-            extract(src.text, src.published)
-            good.append(src)
-        except Exception as exc:  # noqa: BLE001
-            problems.append(Problem(src.path, f"could not be checked (internal error: {type(exc).__name__}: {exc})"))
-    try:
-        return check_sources(good, problems, jobs=1) if good else _empty(problems)
-    except Exception as exc:  # noqa: BLE001
-        where = os.path.commonpath([s.path for s in sources]) if sources else ""
-        return _empty(problems + [Problem(where, f"could not be checked (internal error: {_short(exc)})")])
 
 
 def _result(story_id: str, report, warnings: list) -> StoryResult:

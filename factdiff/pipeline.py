@@ -10,12 +10,16 @@ done, total)`` is told how far the run has got: ``"extract"`` after each article
 """
 from __future__ import annotations
 
+import collections
+import concurrent.futures as cf
 import datetime as _dt
 import gc
+import itertools
 import os
-from typing import Callable, Iterable, Mapping, Optional, Union
+import sqlite3
+from typing import Callable, Iterable, Iterator, Mapping, Optional, Union
 
-from .align import align
+from .align import align, align_block, block_key
 from .cache import MentionCache, extractor_version, pack, text_key, unpack
 from .compare import joinable, judge
 from .extract import extract
@@ -23,6 +27,7 @@ from .model import Mention, Problem, Source, fact_sort_key
 from .report.document import Report
 from .sources import (DEFAULT_MAX_BYTES, InputError, discover, display_path, read_source,
                       source_from_text, unique_ids)
+from .spill import Spill, spill_error
 
 
 Observer = Callable[[str, int, int], None]
@@ -115,121 +120,143 @@ def _open_cache(cache: CacheArg):
 
 
 class ExtractError(Exception):
-    """Extraction failed on one article (a bug in factdiff); ``check_stream`` reports it as a
-    problem of that file and goes on."""
+    """Extraction failed on one article (a bug in factdiff): the run reports it as a problem
+    of that article and checks the others."""
+
+
+def failure_reason(exc: BaseException) -> str:
+    """What a problem says of an article the extractor failed on."""
+    text = " ".join(str(exc).split())
+    return f"could not be checked (internal error: {type(exc).__name__}{': ' + text[:160] if text else ''})"
 
 
 def _extract_many(items: list[tuple[str, Optional[str]]]) -> list:
-    """In a worker: each article's packed mentions, or an ExtractError's message for an article
-    the extractor fails on (the others of the chunk are still read)."""
+    """In a worker: each article's packed mentions, or the reason the extractor failed on it
+    (the others of the chunk are still read)."""
     out: list[Union[bytes, str]] = []
     for item in items:
         try:
             out.append(_extract_packed(item))
         except Exception as exc:  # noqa: BLE001 - reported per article by the parent
-            out.append(f"{type(exc).__name__}: {exc}")
+            out.append(failure_reason(exc))
     return out
 
 
-def _extract_iter(sources: Iterable[Source], jobs: int, store, observer: Optional[Observer],  # noqa: C901
-                  total: int, shared: Optional[dict], isolate: bool = False):
-    """``(source, mentions)`` for each source, in order; ``mentions`` is an ExtractError when
-    the extractor failed on that article in a worker (or, with ``isolate``, in this process).
-    Articles are read from ``sources`` as the workers need them (at most a few chunks per
-    worker are in flight), so a generator of sources is never held whole in memory. Workers
-    start only when the articles ahead hold enough text; none is forked while every article
-    comes from the cache (nothing is submitted)."""
-    import collections
-    import concurrent.futures as cf
-    import itertools
+class _Extraction:
+    """One run's extraction state: the cache, the shared values, progress."""
 
-    version = extractor_version(extraction_options()) if store is not None else None
-    done = 0
+    def __init__(self, store, observer: Optional[Observer], total: int, shared: Optional[dict]) -> None:
+        self.store, self.observer, self.total, self.shared = store, observer, total, shared
+        self.version = extractor_version(extraction_options()) if store is not None else None
+        self.done = 0
 
-    def lookup(src: Source):
-        if store is None or version is None:
+    def lookup(self, src: Source):
+        """(cache key, cached mentions or None)."""
+        if self.store is None or self.version is None:
             return None, None
-        key = text_key(src.text, src.published, version)
-        hit = store.get(key, src.text, share=shared is not None)  # shared: mentions kept for the run
-        return key, (None if hit is None else _own(hit, src.id, shared))
+        key = text_key(src.text, src.published, self.version)
+        hit = self.store.get(key, src.text, share=self.shared is not None)  # shared: kept for the run
+        return key, (None if hit is None else _own(hit, src.id, self.shared))
 
-    it = iter(sources)
-    pool = None
-    freeze = False
-    if jobs > 1:
-        # Worth starting workers only for enough text: look ahead that far before deciding.
-        ahead: list[Source] = []
-        size = 0
-        for src in it:
-            ahead.append(src)
-            size += len(src.text)
-            if size >= PARALLEL_MIN_CHARS and len(ahead) > 1:
-                break
+    def here(self, src: Source, key):
+        """Extract one article in this process: its mentions, or an ExtractError."""
+        try:
+            hit = _own(extract(src.text, src.published), src.id, self.shared)
+        except Exception as exc:  # noqa: BLE001 - the one failure policy: a problem of that article
+            return ExtractError(failure_reason(exc))
+        if self.store is not None:
+            self.store.put(key, hit, src.text)
+        return hit
+
+    def unpacked(self, src: Source, key, blob):
+        """A worker's answer for one article: its mentions, or an ExtractError."""
+        if isinstance(blob, str):
+            return ExtractError(blob)
+        hit = _own(unpack(blob, src.text, self.shared is not None), src.id, self.shared)
+        if self.store is not None:
+            self.store.put_packed(key, blob)
+        return hit
+
+    def step(self) -> None:
+        self.done += 1
+        if self.observer:
+            self.observer("extract", self.done, self.total)
+
+
+def _look_ahead(it, jobs: int):
+    """(the sources again, whether they hold enough text for worker processes)."""
+    ahead: list[Source] = []
+    size = 0
+    if jobs <= 1:
+        return it, False
+    for src in it:
+        ahead.append(src)
+        size += len(src.text)
         if size >= PARALLEL_MIN_CHARS and len(ahead) > 1:
-            # Forked workers share the parent's pages until one is written, and a worker's
-            # garbage collector would write to every object it tracks; frozen objects it
-            # leaves alone, so a worker costs its own work, not a copy of what was read.
-            freeze = gc.get_freeze_count() == 0  # never thaw what the embedding program froze
-            if freeze:
-                gc.freeze()
-            pool = cf.ProcessPoolExecutor(max_workers=jobs, initializer=worker_init, initargs=(extraction_options(),))
-        it = itertools.chain(ahead, it) if ahead else it
-    if pool is None:
-        for src in it:
-            key, hit = lookup(src)
-            if hit is None:
-                try:
-                    hit = _own(extract(src.text, src.published), src.id, shared)
-                except Exception as exc:  # noqa: BLE001 - reported per article by the caller
-                    if not isolate:
-                        raise
-                    hit = ExtractError(f"{type(exc).__name__}: {exc}")
-                else:
-                    if store is not None:
-                        store.put(key, hit, src.text)
-            done += 1
-            if observer:
-                observer("extract", done, total)
-            yield src, hit
-        return
+            break
+    worth = size >= PARALLEL_MIN_CHARS and len(ahead) > 1
+    return (itertools.chain(ahead, it) if ahead else it), worth
 
-    chunk = 8 if total <= 0 else max(1, min(16, total // (jobs * 8)))
+
+def _next_batch(it, run: _Extraction, chunk: int) -> tuple[list, bool]:
+    """([(src, key, cached)], whether ``it`` is exhausted): up to ``chunk`` articles to extract."""
+    batch: list = []
+    for src in it:
+        key, hit = run.lookup(src)
+        batch.append((src, key, hit))
+        if len(batch) >= 8 * chunk or sum(1 for _, _, h in batch if h is None) >= chunk:
+            return batch, False
+    return batch, True
+
+
+def _extract_pooled(it, run: _Extraction, pool, jobs: int):
+    """``(source, mentions)`` in order, the articles not cached extracted by ``pool``."""
+    chunk = 8 if run.total <= 0 else max(1, min(16, run.total // (jobs * 8)))
     window = jobs * 4  # chunks in flight
     pending: collections.deque = collections.deque()  # (future or None, [(src, key, hit)])
-    try:
-        batch: list = []
-        exhausted = False
-        while True:
-            while not exhausted and len(pending) < window:
-                batch = []
-                for src in it:
-                    key, hit = lookup(src)
-                    batch.append((src, key, hit))
-                    if len(batch) >= 8 * chunk or sum(1 for _, _, h in batch if h is None) >= chunk:
-                        break
-                else:
-                    exhausted = True
-                if not batch:
-                    break
-                todo = [(s.text, s.published) for s, _, h in batch if h is None]
-                pending.append((pool.submit(_extract_many, todo) if todo else None, batch))
-            if not pending:
+    exhausted = False
+    while True:
+        while not exhausted and len(pending) < window:
+            batch, exhausted = _next_batch(it, run, chunk)
+            if not batch:
                 break
-            future, batch = pending.popleft()
-            blobs = iter(future.result() if future is not None else ())
-            for src, key, hit in batch:
-                if hit is None:
-                    blob = next(blobs)
-                    if isinstance(blob, str):
-                        hit = ExtractError(blob)
-                    else:
-                        hit = _own(unpack(blob, src.text, shared is not None), src.id, shared)
-                        if store is not None:
-                            store.put_packed(key, blob)
-                done += 1
-                if observer:
-                    observer("extract", done, total)
-                yield src, hit
+            todo = [(s.text, s.published) for s, _, h in batch if h is None]
+            pending.append((pool.submit(_extract_many, todo) if todo else None, batch))
+        if not pending:
+            return
+        future, batch = pending.popleft()
+        blobs = iter(future.result() if future is not None else ())
+        for src, key, hit in batch:
+            if hit is None:
+                hit = run.unpacked(src, key, next(blobs))
+            run.step()
+            yield src, hit
+
+
+def _extract_iter(sources: Iterable[Source], jobs: int, store, observer: Optional[Observer],
+                  total: int, shared: Optional[dict]):
+    """``(source, mentions)`` for each source, in order; ``mentions`` is an ExtractError when
+    the extractor failed on that article. Sources are read as the workers need them, and
+    workers start only when the articles ahead hold enough text."""
+    run = _Extraction(store, observer, total, shared)
+    it, worth = _look_ahead(iter(sources), jobs)
+    if not worth:
+        for src in it:
+            key, hit = run.lookup(src)
+            if hit is None:
+                hit = run.here(src, key)
+            run.step()
+            yield src, hit
+        return
+    # Forked workers share the parent's pages until one is written, and a worker's garbage
+    # collector would write to every object it tracks; frozen objects it leaves alone, so a
+    # worker costs its own work, not a copy of what was read.
+    freeze = gc.get_freeze_count() == 0  # never thaw what the embedding program froze
+    if freeze:
+        gc.freeze()
+    pool = cf.ProcessPoolExecutor(max_workers=jobs, initializer=worker_init, initargs=(extraction_options(),))
+    try:
+        yield from _extract_pooled(it, run, pool, jobs)
     except BaseException:
         stop_pool(pool)  # interrupted or failed: do not wait for the articles still queued
         raise
@@ -239,90 +266,69 @@ def _extract_iter(sources: Iterable[Source], jobs: int, store, observer: Optiona
     pool.shutdown(wait=True)
 
 
-def extract_sources(sources: list[Source], jobs: Optional[int] = 1, cache: CacheArg = None,
-                    observer: Optional[Observer] = None) -> list[list[Mention]]:
-    """The mentions of each source, in order, each naming its source. ``jobs``: worker
-    processes (None: one per core); ``cache``: a :class:`factdiff.cache.MentionCache`, a
-    folder, True for the default folder, or None."""
+def _extract_kept(sources: Iterable[Source], problems: list[Problem], jobs: Optional[int], cache: CacheArg,
+                  observer: Optional[Observer], total: int, shared: Optional[dict]):
+    """``(source, mentions)`` of each source the extractor does not fail on; each one it fails
+    on is added to ``problems`` instead (the one place an extractor failure is handled)."""
     jobs = default_jobs() if jobs is None else max(1, int(jobs))
     store, opened = _open_cache(cache)
-    shared: dict = {}  # see _own; dropped when the run's mentions are all read
-    results = []
     try:
-        for src, mentions in _extract_iter(sources, jobs, store, observer, len(sources), shared):
+        for src, mentions in _extract_iter(sources, jobs, store, observer, total, shared):
             if isinstance(mentions, ExtractError):
-                raise mentions
-            results.append(mentions)
+                problems.append(Problem(src.path, str(mentions)))
+            else:
+                yield src, mentions
     finally:
         if store is not None:
             store.close() if opened else store.flush()
-    return results
 
 
 def check_sources(sources: list[Source], problems: Optional[list[Problem]] = None, *,
                   jobs: Optional[int] = 1, cache: CacheArg = None,
                   observer: Optional[Observer] = None) -> Report:
-    """Extract, align and judge ``sources`` (in memory) -> :class:`Report`. ``problems`` (files
-    that could not be read) are passed through to the report. ``jobs``: worker processes for
-    extraction (None: one per core); ``cache``: the cache of extracted mentions (None or
-    False: none, True: the default folder, or a folder or a MentionCache); ``observer(stage, done,
-    total)`` hears of progress."""
+    """Extract, align and judge ``sources`` (in memory) -> :class:`Report`; ``problems`` pass
+    through, and an article the extractor fails on is one more problem, left out."""
     return check_sources_mentions(sources, problems, jobs=jobs, cache=cache, observer=observer)[0]
 
 
 def check_sources_mentions(sources: list[Source], problems: Optional[list[Problem]] = None, *,
                            jobs: Optional[int] = 1, cache: CacheArg = None,
                            observer: Optional[Observer] = None) -> tuple[Report, list[Mention]]:
-    """:func:`check_sources`, and every mention the run extracted (the facts hold these same
-    objects): what ``factdiff explain`` needs to ask the aligner about any two of them."""
-    mentions = [m for ms in extract_sources(sources, jobs=jobs, cache=cache, observer=observer) for m in ms]
+    """:func:`check_sources`, and every mention the run extracted (what ``factdiff explain``
+    asks the aligner about)."""
+    problems = problems if problems is not None else []
+    shared: dict = {}  # see _own; dropped when the run's mentions are all read
+    kept, mentions = [], []
+    for src, ms in _extract_kept(sources, problems, jobs, cache, observer, len(sources), shared):
+        kept.append(src)
+        mentions.extend(ms)
     if observer:
         observer("align", 0, len(mentions))
     groups = align(mentions, joinable)
     if observer:
         observer("compare", 0, len(groups))
-    published = {s.id: s.published for s in sources if s.published}
+    published = {s.id: s.published for s in kept if s.published}
     facts = [judge(g, published) for g in groups]
     facts.sort(key=fact_sort_key)
-    return Report(sources=list(sources), facts=facts, problems=list(problems or [])), mentions
+    return Report(sources=kept, facts=facts, problems=list(problems)), mentions
 
 
 def check_stream(sources: Iterable[Source], problems: Optional[list[Problem]] = None, *,
                  total: int = 0, jobs: Optional[int] = 1, cache: CacheArg = None,
                  observer: Optional[Observer] = None, workdir: Optional[str] = None) -> Report:
-    """The same report as :func:`check_sources`, for corpora too big for memory: ``sources``
-    may be a generator (each article is read, extracted and let go), mentions wait in a
-    temporary file (``factdiff.spill``) until their block is aligned, and the report's
-    ``facts`` is a store read back in order (``len``, counts per status, iterable again and
-    again) that lives until ``report.facts.close()`` or the end of the process. The report's
-    sources keep no text (``Source.without_text``). An article the extractor fails on is
-    added to ``problems`` (the list given, which becomes the report's) and the others are
-    checked. ``total``: the number of sources,
-    for the observer. ``workdir``: where the temporary folder goes (default: the system's)."""
-    import sqlite3
-
-    from .align import align_block, block_key
-    from .spill import Spill, spill_error
-
-    jobs = default_jobs() if jobs is None else max(1, int(jobs))
+    """The same report as :func:`check_sources` for corpora too big for memory: articles are let
+    go once read, mentions and facts wait in a temporary file (``factdiff.spill``) until
+    ``report.facts.close()``; the sources keep no text."""
     problems = problems if problems is not None else []  # a generator of sources may add to it as it reads
     kept: list[Source] = []
     published: dict = {}  # source id -> publication date, for the judge
-    store, opened = _open_cache(cache)
     spill = Spill(workdir)
     try:
-        try:
-            for src, mentions in _extract_iter(sources, jobs, store, observer, total, None, isolate=True):
-                if isinstance(mentions, ExtractError):
-                    problems.append(Problem(src.path, f"could not be checked (internal error: {mentions})"))
-                    continue
-                spill.add_mentions(len(kept), mentions, block_key)
-                kept.append(src.without_text())
-                if src.published:
-                    published[src.id] = src.published
-        finally:
-            if store is not None:
-                store.close() if opened else store.flush()
+        for src, mentions in _extract_kept(sources, problems, jobs, cache, observer, total, None):
+            spill.add_mentions(len(kept), mentions, block_key)
+            kept.append(src.without_text())
+            if src.published:
+                published[src.id] = src.published
         if observer:
             observer("align", 0, 0)
         for block in spill.blocks():
@@ -373,24 +379,65 @@ def check_texts(texts: Mapping[str, str],
     return check_sources(sources, **options)
 
 
+def read_sources(files: list, max_bytes: int, problems: list[Problem],
+                 warn: Optional[Callable[[str], None]] = None, told: Optional[set] = None) -> Iterator[Source]:
+    """Each readable file as a Source with a unique id, read when asked for; one that cannot be
+    read is added to ``problems``; ``warn(line)`` hears of it at once (its id added to ``told``)."""
+    for f, sid in zip(files, unique_ids(files)):
+        notes: list = []
+        try:
+            src = read_source(f, sid, max_bytes=max_bytes, notes=notes)
+        except InputError as exc:
+            problem = Problem(display_path(f), str(exc))
+        except (OSError, MemoryError, RecursionError, UnicodeError, ValueError, LookupError) as exc:
+            problem = Problem(display_path(f), f"could not be read ({_short(exc)})")
+        else:
+            if notes and warn:  # one line per file, whatever had to be repaired
+                warn(f"{display_path(f)}: warning: {'; '.join(notes)}")
+            yield src
+            continue
+        problems.append(problem)
+        if warn:
+            warn(f"{problem.path}: skipped: {problem.reason}")
+            if told is not None:
+                told.add(id(problem))
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:160]}" if text else type(exc).__name__
+
+
 def load_sources(paths: Iterable, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Source], list[Problem]]:
     """Files and folders -> (the readable ones as :class:`Source`, a :class:`Problem` for each
-    one that could not be read), with unique ids (:func:`factdiff.sources.unique_ids`)."""
+    one that could not be read)."""
     files, problems = discover(paths)
-    sources = []
-    for f, sid in zip(files, unique_ids(files)):
-        try:
-            sources.append(read_source(f, sid, max_bytes=max_bytes))
-        except InputError as exc:
-            problems.append(Problem(display_path(f), str(exc)))
-    return sources, problems
+    return list(read_sources(files, max_bytes, problems)), problems
 
 
-def check_paths(paths: Iterable, max_bytes: int = DEFAULT_MAX_BYTES, **options) -> Report:
-    """Files and folders (recursive) -> Report. Unreadable files are listed in
-    ``Report.problems`` and the rest are still checked. ``options``: ``jobs``, ``cache``,
-    ``observer`` as for :func:`check_sources`."""
+def check_paths(paths: Iterable, max_bytes: int = DEFAULT_MAX_BYTES, *, stream: bool = False,
+                skip: Optional[Callable] = None, warn: Optional[Callable[[str], None]] = None,
+                jobs: Optional[int] = 1, cache: CacheArg = None, observer: Optional[Observer] = None) -> Report:
+    """Files and folders (recursive) -> Report, as ``factdiff check`` makes it. Unreadable files
+    and articles the extractor fails on are ``Report.problems``. ``stream``: the report keeps no
+    text (:func:`check_stream`, for every format but HTML); ``skip`` as for ``discover``;
+    ``warn(line)`` hears of each problem and repair as it happens."""
     if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
         paths = [paths]
-    sources, problems = load_sources(paths, max_bytes=max_bytes)
-    return check_sources(sources, problems, **options)
+    files, problems = discover(paths, skip=skip)
+    if warn:
+        for p in problems:
+            warn(f"{p.path}: skipped: {p.reason}")
+    if observer:
+        observer("read", 0, len(files))
+    told = {id(p) for p in problems}
+    reader = read_sources(files, max_bytes, problems, warn, told)
+    if stream:
+        report = check_stream(reader, problems, total=len(files), jobs=jobs, cache=cache, observer=observer)
+    else:
+        report = check_sources(list(reader), problems, jobs=jobs, cache=cache, observer=observer)
+    if warn:
+        for p in report.problems:
+            if id(p) not in told:  # an article the extractor failed on
+                warn(f"{p.path}: skipped: {p.reason}")
+    return report

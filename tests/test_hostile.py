@@ -384,7 +384,7 @@ _SLOWED = textwrap.dedent("""
         open(ready, "w").close()
         time.sleep(60)
     if where == "checking":
-        cli.check_sources = cli.check_stream = wait
+        cli.check_paths = wait
     elif where == "written":  # after the report files were replaced, before standard output
         write_all = report.write_atomic_all
         def write_then_wait(items, **options):
