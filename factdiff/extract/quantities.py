@@ -302,10 +302,33 @@ def _range(toks: list[Token], num: Num, cur, blocked, start: int) -> Optional[Ra
         if head is None:
             return None  # "a ratio of 4 to 7", "voted 5 to 4"
     lo = first.low * (first.factor / second.factor if first.unit and second.unit else 1.0)
+    lo *= _shared_scale(toks, num, num2, first, second)
     hi = second.high
     if not lo < hi and not (opener == "between" and link == "and"):
         return None
     return _join_range(toks, first, second, (lo, hi), start, num.i if cur is None else min(num.i, start))
+
+
+def _shared_scale(toks: list[Token], num: Num, num2: Num, first: Raw, second: Raw) -> float:
+    """"5 to 10 million people", "between 3 and 4 billion dollars": the scale word that ends the
+    second number also scales a first end written without one."""
+    last = toks[num2.j - 1].lower
+    scale = _scales().get(last)
+    if scale is None or num2.j - 1 == num2.i or (first.unit and first.kind != "money") or num.glued_scale \
+            or num.vague:
+        return 1.0
+    if any(t.lower in _scales() for t in toks[num.i:num.j]) or first.low <= 0:
+        return 1.0
+    if first.low * scale < second.high and first.low < num2.low / scale:
+        return scale
+    return 1.0
+
+
+@functools.lru_cache(maxsize=None)
+def _scales() -> dict[str, float]:
+    n = lexicon.load("numbers")
+    return {w: float(v) for w, v in n["scales"].items() if w not in ("hundreds", "thousands", "millions",
+                                                                      "billions", "trillions")}
 
 
 def _range_link(toks: list[Token], k: int, start: int, opener: str) -> bool:
@@ -314,8 +337,8 @@ def _range_link(toks: list[Token], k: int, start: int, opener: str) -> bool:
     if k >= len(toks) or toks[k].lower not in _RANGE_LINKS:
         return False
     link = toks[k].lower
-    if link == "and" and opener != "between":
-        return False
+    if link == "and" and opener not in ("between", "from"):
+        return False  # Duckling: "between|from <numeral> and|to <amount>"
     q = _match_before_backward(toks, start)
     if q is not None and _qualifiers()[0].get(tuple(q[0].split())) not in ("about",):
         return False  # "less than 1 to 5": a bound, then a figure
