@@ -278,19 +278,9 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
         if last == "digit" and j < len(toks) and toks[j].text in VULGAR and toks[j].start - toks[j - 1].end <= 1:
             v = current + VULGAR[toks[j].text]  # "2½", "1 ¾"
             return Num(v, v, i, j + 1, decimal=True)
-        if j < len(toks) and _adjacent(toks[j - 1], toks[j]):
-            suf = toks[j].text
-            scale = n["scale_suffixes"].get(suf)
-            if suf in ("G", "T") and last == "digit" and current < 10:
-                scale = None  # "5G", "4G": a network generation; "3T": a size
-            if scale is not None and suf == "m" and not money and not _plural_after(toks, j + 1):
-                scale = None  # "48m", "1.8m tall": metres
-            if scale is not None and not (j + 1 < len(toks) and _adjacent(toks[j], toks[j + 1])
-                                          and toks[j + 1].is_digit):
-                total = current * float(scale)
-                rounding = 0.5 * float(scale) * (10 ** -decimals) if decimals and scale >= 1000 else 0.0
-                current, last, last_scale, glued, j = 0.0, "scale", float(scale), True, j + 1
-                return _finish(toks, i, j, total, words, decimals, glued, rounding)
+        suffixed = _digit_suffix(toks, i, j, current, decimals, money)
+        if suffixed is not None:
+            return suffixed
     elif first in ("a", "an"):
         if i + 1 < len(toks) and (toks[i + 1].lower in scales or toks[i + 1].lower in ("hundred", "dozen")):
             current, j, last = 1.0, i + 1, "a"
@@ -477,6 +467,41 @@ def _slash_fraction(toks: list[Token], i: int, j: int, value: float) -> Optional
             v = value + num / den
             return Num(v, v, i, j + 3, decimal=True)
     return None
+
+
+_SPACED_SUFFIXES = frozenset({"K", "k", "M", "G", "T"})  # Recognizers-Text: \d+\s*(K|k|M|T|G)
+
+
+def _digit_suffix(toks: list[Token], i: int, j: int, current: float, decimals: int, money: bool) -> Optional[Num]:
+    """"3k", "$1.5m", "10G", "2.5 k": a multiplier after the digits read up to ``j``."""
+    n, _ = tables()
+    if j >= len(toks):
+        return None
+    suf = toks[j].text
+    if not _adjacent(toks[j - 1], toks[j]):
+        if not _spaced_suffix(toks, j, decimals):
+            return None
+    scale = n["scale_suffixes"].get(suf)
+    if suf in ("G", "T") and not decimals and "." not in toks[j - 1].text and current < 10:
+        scale = None  # "5G", "4G": a network generation; "3T": a size
+    if scale is not None and suf == "m" and not money and not _plural_after(toks, j + 1):
+        scale = None  # "48m", "1.8m tall": metres
+    if scale is None or (j + 1 < len(toks) and _adjacent(toks[j], toks[j + 1]) and toks[j + 1].is_digit):
+        return None
+    total = current * float(scale)
+    rounding = 0.5 * float(scale) * (10 ** -decimals) if decimals and scale >= 1000 else 0.0
+    return _finish(toks, i, j + 1, total, False, decimals, True, rounding)
+
+
+def _spaced_suffix(toks: list[Token], j: int, decimals: int) -> bool:
+    """"2.5 k", "12 K", "3.5 B": a multiplier set apart from the digits by one space, ending the
+    phrase (no word or digit follows). B and b only after a decimal, as in Recognizers-Text."""
+    suf = toks[j].text
+    if toks[j].start - toks[j - 1].end != 1 or not (suf in _SPACED_SUFFIXES or (decimals and suf in ("B", "b"))):
+        return False
+    if j + 2 < len(toks) and _adjacent(toks[j], toks[j + 1]) and _adjacent(toks[j + 1], toks[j + 2]):
+        return False  # "1 k.g": an abbreviated unit
+    return j + 1 >= len(toks) or not (toks[j + 1].is_word or toks[j + 1].is_digit)
 
 
 def _caret_power(toks: list[Token], i: int, j: int, base: float) -> Optional[Num]:
