@@ -22,10 +22,10 @@ import heapq
 import operator
 import re
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Optional, Union
 
 from ..model import NUMERIC_KINDS, Mention
-from .evidence import (Run, _value, evidence, is_vague, names_more_fully, score, slot, threshold,
+from .evidence import (Run, value_level, evidence, is_vague, names_more_fully, score, slot, threshold,
                        value_key)
 
 
@@ -218,27 +218,61 @@ def nodes_of(mentions: list[Mention], run: Run, compatible) -> list[Node]:
     return out
 
 
-def cluster(mentions: list[Mention], pairs: Optional[list] = None,
-            compatible: Callable[[Mention, Mention], bool] = None, run: Optional[Run] = None,
-            nodes: Optional[list[Node]] = None) -> list[Group]:
-    """Mentions of one block -> groups, one per fact. ``pairs``: candidate pairs of node
-    representatives (default: every pair of nodes with two sources between them)."""
-    run = run or Run.of(mentions)
-    join, contest = threshold("join"), threshold("contest")
-    nodes = nodes if nodes is not None else nodes_of(mentions, run, compatible)
+Compatible = Callable[[Mention, Mention], bool]
+
+
+class _Groups:
+    """Nodes merged into groups (by a key, the first node's number), each with the links that
+    joined them."""
+
+    def __init__(self, nodes: list[Node], run: Run) -> None:
+        self.group_of: dict[int, int] = {}  # node (by its rep) -> group key
+        self.groups: dict[int, list[Node]] = {}
+        self.links_of: dict[int, list] = {}
+        for n, node in enumerate(nodes):
+            self.group_of[id(node.rep)] = n
+            self.groups[n] = [node]
+            self.links_of[n] = []
+            if len(node.sources) > 1 and len(node.members) > 1:  # copies joined: say why
+                a, b = node.members[0], next(m for m in node.members if m.source != node.members[0].source)
+                self.links_of[n].append((a, b, evidence(a, b, run), "agree"))
+
+    def of(self, node: Node) -> int:
+        return self.group_of[id(node.rep)]
+
+    def merge(self, ga: int, gb: int) -> None:
+        self.groups[ga].extend(self.groups[gb])
+        self.links_of[ga].extend(self.links_of[gb])
+        for node in self.groups[gb]:
+            self.group_of[id(node.rep)] = ga
+        del self.groups[gb], self.links_of[gb]
+
+    def link(self, g: int, na: Node, nb: Node, ev, kind: str) -> None:
+        self.links_of[g].append((na.rep, nb.rep, ev, kind))
+
+    def result(self) -> list[Group]:
+        out = []
+        for k in sorted(self.groups):
+            g = Group(m for node in self.groups[k] for m in node.members)
+            g.links = self.links_of[k]
+            out.append(g)
+        return out
+
+
+def _self_contest(a: Mention, b: Mention, compatible: Compatible, run: Run, contest: float):
+    """The evidence of one source contradicting itself in the same words, or None."""
+    if same_slot(a, b) and not compatible(a, b) and not vetoes(a, b) \
+            and not is_vague(a) and not is_vague(b):  # loose words are no statement
+        ev = evidence(a, b, run)
+        if score(ev, for_conflict=True) >= contest:
+            return ev
+    return None
+
+
+def _score_pairs(nodes: list[Node], pairs: list, compatible: Compatible, run: Run, join: float, contest: float):
+    """(scored pairs of two sources ``(na, nb, ev, score without the value, full score)``, the
+    best score of each node with a node of each source, pairs of one source contradicting itself)."""
     node_of = {id(n.rep): n for n in nodes}
-    if pairs is None:
-        pairs = [(x.rep, y.rep) for i, x in enumerate(nodes) for y in nodes[i + 1:]]
-    group_of: dict[int, int] = {}  # node (by its rep) -> group key
-    groups: dict[int, list[Node]] = {}
-    links_of: dict[int, list] = {}
-    for n, node in enumerate(nodes):
-        group_of[id(node.rep)] = n
-        groups[n] = [node]
-        links_of[n] = []
-        if len(node.sources) > 1 and len(node.members) > 1:  # copies joined: say why
-            a, b = node.members[0], next(m for m in node.members if m.source != node.members[0].source)
-            links_of[n].append((a, b, evidence(a, b, run), "agree"))
     scored = []
     best: dict = {}  # (node, source) -> the best score of that node with a node of that source
     for node in nodes:  # a node's own copies are its counterparts in their sources
@@ -253,11 +287,9 @@ def cluster(mentions: list[Mention], pairs: Optional[list] = None,
         na, nb = node_of[id(a)], node_of[id(b)]
         if len(na.sources | nb.sources) < 2:
             # one source only: compared only for a contradiction of its own, in the same words
-            if same_slot(a, b) and not compatible(a, b) and not vetoes(a, b) \
-                    and not is_vague(a) and not is_vague(b):  # loose words are no statement
-                ev = evidence(a, b, run)
-                if score(ev, for_conflict=True) >= contest:
-                    self_contests.append((na, nb, ev))
+            own = _self_contest(a, b, compatible, run, contest)
+            if own is not None:
+                self_contests.append((na, nb, own))
             continue
         ev = evidence(a, b, run)
         full = score(ev)
@@ -269,6 +301,11 @@ def cluster(mentions: list[Mention], pairs: Optional[list] = None,
                 k = (id(m.rep), src)
                 if full > best.get(k, -1e9):
                     best[k] = full
+    return scored, best, self_contests
+
+
+def _links_and_contests(scored: list, best: dict, compatible: Compatible, join: float, contest: float):
+    """(links, strongest first; contests, a heap), each ``(-score, n, na, nb, ev)``."""
     links: list[tuple] = []
     contests: list[tuple] = []
     for na, nb, ev, same, full in scored:
@@ -286,41 +323,32 @@ def cluster(mentions: list[Mention], pairs: Optional[list] = None,
         elif same >= contest and not vetoes(a, b):
             contests.append((-same, len(contests), na, nb, ev))
     links.sort(key=lambda t: t[:2])
+    heapq.heapify(contests)
+    return links, contests
 
-    def values_fit(x: list[Node], y: list[Node]) -> bool:
-        xs, ys = _distinct(x), _distinct(y)
-        # (dates: a weekday and a month are compatible, but one agreement holds one grain)
-        return all(compatible(p, q) and not (p.kind == "date" and _value(p, q, run) == "other_grain")
-                   for p in xs for q in ys)
 
-    def merge(ga: int, gb: int) -> None:
-        groups[ga].extend(groups[gb])
-        links_of[ga].extend(links_of[gb])
-        for node in groups[gb]:
-            group_of[id(node.rep)] = ga
-        del groups[gb], links_of[gb]
+def _values_fit(x: list[Node], y: list[Node], compatible: Compatible, run: Run) -> bool:
+    """Every value of one group compatible with every value of the other, of one grain
+    (dates: a weekday and a month are compatible, but one agreement holds one grain)."""
+    xs, ys = _distinct(x), _distinct(y)
+    return all(compatible(p, q) and not (p.kind == "date" and value_level(p, q, run) == "other_grain")
+               for p in xs for q in ys)
 
-    for _, _, na, nb, ev in links:
-        ga, gb = group_of[id(na.rep)], group_of[id(nb.rep)]
-        if ga != gb:
-            if not values_fit(groups[ga], groups[gb]):
-                continue
-            merge(ga, gb)
-        links_of[ga].append((na.rep, nb.rep, ev, "agree"))
 
-    # contests: merge the strongest first (a source on both sides only when it contradicts
-    # itself, see _states_both)
+def _merge_contests(groups: _Groups, contests: list, scored: list, best: dict, compatible: Compatible,
+                    run: Run, join: float, contest: float) -> None:
+    """Contests merge strongest first (a source on both sides only when it contradicts itself,
+    see _states_both)."""
     joins_of: dict = {}
     for na, nb, ev, same, full in scored:
         if full >= join:
             joins_of.setdefault(id(na.rep), []).append((nb, full))
             joins_of.setdefault(id(nb.rep), []).append((na, full))
-    heapq.heapify(contests)
     while contests:
         _, _, na, nb, ev = heapq.heappop(contests)
-        ga, gb = group_of[id(na.rep)], group_of[id(nb.rep)]
+        ga, gb = groups.of(na), groups.of(nb)
         if ga != gb:
-            x, y = groups[ga], groups[gb]
+            x, y = groups.groups[ga], groups.groups[gb]
             shared = _sources(x) & _sources(y)
             # a source on both sides must itself state both values of one thing (it then
             # contradicts itself, as an edited article that already gave the figure does)
@@ -328,22 +356,39 @@ def cluster(mentions: list[Mention], pairs: Optional[list] = None,
                 continue
             if _states_it_too(x, y, compatible, best, joins_of, ignore=shared):
                 continue
-            merge(ga, gb)
-        links_of[ga].append((na.rep, nb.rep, ev, "contest"))
+            groups.merge(ga, gb)
+        groups.link(ga, na, nb, ev, "contest")
+
+
+def cluster(mentions: list[Mention], pairs: Optional[list], compatible: Compatible,
+            run: Optional[Run] = None, nodes: Optional[list[Node]] = None) -> list[Group]:
+    """Mentions of one block -> groups, one per fact. ``pairs``: candidate pairs of node
+    representatives (None: every pair of nodes)."""
+    run = run or Run.of(mentions)
+    join, contest = threshold("join"), threshold("contest")
+    nodes = nodes if nodes is not None else nodes_of(mentions, run, compatible)
+    if pairs is None:
+        pairs = [(x.rep, y.rep) for i, x in enumerate(nodes) for y in nodes[i + 1:]]
+    groups = _Groups(nodes, run)
+    scored, best, self_contests = _score_pairs(nodes, pairs, compatible, run, join, contest)
+    links, contests = _links_and_contests(scored, best, compatible, join, contest)
+    for _, _, na, nb, ev in links:
+        ga, gb = groups.of(na), groups.of(nb)
+        if ga != gb:
+            if not _values_fit(groups.groups[ga], groups.groups[gb], compatible, run):
+                continue
+            groups.merge(ga, gb)
+        groups.link(ga, na, nb, ev, "agree")
+    _merge_contests(groups, contests, scored, best, compatible, run, join, contest)
     # a source that gives two incompatible values between the same words contradicts itself
     for na, nb, ev in self_contests:
-        ga, gb = group_of[id(na.rep)], group_of[id(nb.rep)]
+        ga, gb = groups.of(na), groups.of(nb)
         if ga != gb:
-            if (_sources(groups[ga]) & _sources(groups[gb])) - (na.sources | nb.sources):
+            if (_sources(groups.groups[ga]) & _sources(groups.groups[gb])) - (na.sources | nb.sources):
                 continue
-            merge(ga, gb)
-        links_of[ga].append((na.rep, nb.rep, ev, "self-contradiction"))
-    out = []
-    for k in sorted(groups):
-        g = Group(m for node in groups[k] for m in node.members)
-        g.links = links_of[k]
-        out.append(g)
-    return out
+            groups.merge(ga, gb)
+        groups.link(ga, na, nb, ev, "self-contradiction")
+    return groups.result()
 
 
 def _states_both(src: str, x: list[Node], y: list[Node], compatible, run: Run, contest: float) -> bool:
@@ -401,7 +446,7 @@ def _distinct(g: list[Node]) -> list[Mention]:
 
 
 def _states_it_too(a: list[Node], b: list[Node], compatible, best: dict, joins_of: dict,
-                   ignore: set = frozenset()) -> bool:
+                   ignore: Union[set, frozenset] = frozenset()) -> bool:
     """Does a source of group ``a`` also state, elsewhere in the block, a value that agrees with
     all of group ``b`` and would be joined to it (or the other way round)? Then it speaks of two
     things (a part and its whole, two time frames), and the two groups do not contradict.

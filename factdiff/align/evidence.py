@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Callable, NamedTuple, Optional
 
+from ..compare import compatible as compatible_values
 from ..extract.names import key as name_key
 from ..model import NUMERIC_KINDS, Mention
 
@@ -160,7 +161,7 @@ class Run:
         k = ("c", id(a), id(b))
         got = self._memo.get(k)
         if got is None:
-            got = self._memo[k] = _compatible()(a, b)
+            got = self._memo[k] = compatible_values(a, b)
         return got
 
     @classmethod
@@ -200,15 +201,6 @@ class Run:
         return self.value_df[self.key(m)] <= max(2, 2 * self.sources)
 
 
-@functools.lru_cache(maxsize=None)
-def _compatible():
-    """``compare.compatible``, imported once (an import statement per pair cost a tenth of the
-    alignment)."""
-    from ..compare import compatible
-
-    return compatible
-
-
 # --- the comparisons --------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -224,7 +216,7 @@ class Comparison:
     graded: Optional[Callable[[Mention, Mention, Run], float]] = None  # a weight computed, not looked up
 
 
-def _value(a: Mention, b: Mention, run: Run) -> str:
+def value_level(a: Mention, b: Mention, run: Run) -> str:
     if a.kind == "name":
         return _name_form(a, b)
     if not run.compatible(a, b):
@@ -381,8 +373,8 @@ def slot(m: Mention) -> Optional[tuple]:
 def _slot(signature: Optional[str]) -> Optional[tuple]:
     if not signature or " _ " not in signature:
         return None
-    left, right = signature.split(" _ ", 1)
-    left, right = left.split(), right.split()
+    before, after = signature.split(" _ ", 1)
+    left, right = before.split(), after.split()
     return (tuple(left[-2:]), right[0]) if len(left) >= 2 and right else None
 
 
@@ -402,7 +394,7 @@ def _person(a: Mention, b: Mention, run: Run) -> Optional[str]:
 
 
 COMPARISONS: tuple[Comparison, ...] = (
-    Comparison("value", _value, "The two normalised values: the same uncommon figure, the same "
+    Comparison("value", value_level, "The two normalised values: the same uncommon figure, the same "
                "common one, overlapping, or incompatible.", for_conflict=False),
     Comparison("measured_thing", _measured_thing, "What is counted or measured: the same lemma or "
                "synonym class, two lemmas the run ties by an uncommon figure, one unknown, different."),
