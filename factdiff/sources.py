@@ -89,7 +89,7 @@ def _contents(folder: Path) -> str:
             f"a folder is read for {', '.join(SUFFIXES)} (name a file to read it whatever its extension)")
 
 
-def discover(paths: Iterable[Union[str, os.PathLike]],  # noqa: C901
+def discover(paths: Iterable[Union[str, os.PathLike]],
              skip: Optional[Callable[[Path, bool], Union[bool, str]]] = None) -> tuple[list[Path], list[Problem]]:
     """Files to read, in a stable order: folders are walked recursively for known suffixes;
     files named explicitly are read whatever their suffix. ``skip(path, is_dir)`` leaves out
@@ -106,82 +106,113 @@ def discover(paths: Iterable[Union[str, os.PathLike]],  # noqa: C901
     Nothing here raises for a bad path: a missing path, a link loop or a folder that cannot be
     listed is a Problem; links found in a walk are listed like files (reading them says what
     is wrong with them), links to folders are not followed."""
-    files: list[Path] = []
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    left: dict[str, dict[str, list]] = {}  # folder -> reason -> [files, counted in full]
-    whole: list[str] = []  # named folders read whole although skip leaves them out
-    noted = [0]  # files left out so far
+    found = _Discovery(skip)
+    for p in paths:
+        found.add(Path(p))
+    return _unique(found.files), found.problems + found.left_out()
 
-    def skipped(path: Path, is_dir: bool) -> Union[bool, str]:
+
+class _Discovery:
+    """What :func:`discover` has found so far, and what it left out, by folder and reason."""
+
+    def __init__(self, skip: Optional[Callable[[Path, bool], Union[bool, str]]]) -> None:
+        self.skip = skip
+        self.files: list[Path] = []
+        self.problems: list[Problem] = []
+        self.left: dict[str, dict[str, list]] = {}  # folder -> reason -> [files, counted in full]
+        self.whole: list[str] = []  # named folders read whole although skip leaves them out
+        self.noted = 0  # files left out so far
+
+    def skipped(self, path: Path, is_dir: bool) -> Union[bool, str]:
         try:
-            return (skip and skip(path, is_dir)) or False
+            return (self.skip and self.skip(path, is_dir)) or False
         except (OSError, RuntimeError, ValueError):  # a link loop or an unreadable folder: not for skip to say
             return False
 
-    def note(folder: Path, why: Union[bool, str], n: int, partial: bool = False) -> None:
+    def note(self, folder: Path, why: Union[bool, str], n: int, partial: bool = False) -> None:
         reason = why if isinstance(why, str) else "left out by the configuration"
-        slot = left.setdefault(display_path(folder), {}).setdefault(reason, [0, False])
+        slot = self.left.setdefault(display_path(folder), {}).setdefault(reason, [0, False])
         slot[0] += n
         slot[1] = slot[1] or partial
-        noted[0] += n
+        self.noted += n
 
-    def walk_error(exc: OSError) -> None:
-        where = exc.filename if exc.filename is not None else path
-        problems.append(Problem(display_path(where), f"folder not read: {os_reason(exc, where)}"))
-
-    for p in paths:
-        path = Path(p)
+    def add(self, path: Path) -> None:
+        """A path named: a file is read whatever its suffix, a folder walked."""
         try:
             is_dir = stat.S_ISDIR(os.stat(path).st_mode)
         except (OSError, ValueError) as exc:
-            problems.append(Problem(display_path(path), os_reason(exc, path)))
-            continue
+            self.problems.append(Problem(display_path(path), os_reason(exc, path)))
+            return
         if not is_dir:
-            files.append(path)  # read_source says what is wrong with it, if anything
-            continue
-        inside = skipped if not skipped(path, True) else (lambda f, d: False)
-        if inside is not skipped:
-            whole.append(os.path.realpath(path))
+            self.files.append(path)  # read_source says what is wrong with it, if anything
+            return
+        inside: Callable[[Path, bool], Union[bool, str]] = self.skipped
+        if self.skipped(path, True):  # named although left out: read whole
+            inside = _nothing
+            self.whole.append(os.path.realpath(path))
+        before = self.noted
+        found = self.walk(path, inside)
+        if not found and self.noted == before:
+            self.problems.append(FolderNote(display_path(path), _contents(path)))
+        self.files.extend(sorted(found, key=lambda f: f.relative_to(path).as_posix()))
+
+    def walk(self, path: Path, inside: Callable[[Path, bool], Union[bool, str]]) -> list[Path]:
+        """The files to read in a folder named, noting what ``inside`` leaves out."""
+        def walk_error(exc: OSError) -> None:
+            where = exc.filename if exc.filename is not None else path
+            self.problems.append(Problem(display_path(where), f"folder not read: {os_reason(exc, where)}"))
+
         found = []
-        before = noted[0]
         for root, dirs, names in os.walk(path, onerror=walk_error, followlinks=False):
             kept = []
             for d in sorted(d for d in dirs if not d.startswith(".")):
                 why = inside(Path(root) / d, True)
-                if why:
-                    n, partial = _count_readable(Path(root) / d)
-                    if n:
-                        note(Path(root) / d, why, n, partial)
-                else:
+                if not why:
                     kept.append(d)
+                    continue
+                n, partial = _count_readable(Path(root) / d)
+                if n:
+                    self.note(Path(root) / d, why, n, partial)
             dirs[:] = kept
             for name in sorted(names):
                 f = Path(root) / name
-                if f.suffix.lower() in SUFFIXES and not name.startswith("."):
-                    why = inside(f, False)
-                    if why:
-                        note(Path(root), why, 1)
-                    else:
-                        found.append(f)
-        if not found and noted[0] == before:
-            problems.append(FolderNote(display_path(path), _contents(path)))
-        files.extend(sorted(found, key=lambda f: f.relative_to(path).as_posix()))
-    for folder, reasons in left.items():
-        real = os.path.realpath(folder)
-        if any(real == w or real.startswith(w.rstrip(os.sep) + os.sep) for w in whole):
-            continue  # also named, and read whole
-        total = sum(n for n, _ in reasons.values())
-        said = "; ".join(f"{'at least ' if partial else ''}{n:,} file{'' if n == 1 else 's'} {why}"
-                         for why, (n, partial) in reasons.items())
-        problems.append(FolderNote(folder, said, total))
+                if f.suffix.lower() not in SUFFIXES or name.startswith("."):
+                    continue
+                why = inside(f, False)
+                if why:
+                    self.note(Path(root), why, 1)
+                else:
+                    found.append(f)
+        return found
+
+    def left_out(self) -> list[Problem]:
+        """One FolderNote per folder with files left out (not one also named and read whole)."""
+        out: list[Problem] = []
+        for folder, reasons in self.left.items():
+            real = os.path.realpath(folder)
+            if any(real == w or real.startswith(w.rstrip(os.sep) + os.sep) for w in self.whole):
+                continue  # also named, and read whole
+            total = sum(n for n, _ in reasons.values())
+            said = "; ".join(f"{'at least ' if partial else ''}{n:,} file{'' if n == 1 else 's'} {why}"
+                             for why, (n, partial) in reasons.items())
+            out.append(FolderNote(folder, said, total))
+        return out
+
+
+def _nothing(path: Path, is_dir: bool) -> bool:
+    return False
+
+
+def _unique(files: list[Path]) -> list[Path]:
+    """Each file once (by its real path), in the order first found."""
+    seen: set[str] = set()
     unique = []
     for f in files:
         key = os.path.realpath(f)
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    return unique, problems
+    return unique
 
 
 def os_reason(exc: BaseException, path: Union[str, os.PathLike, None] = None) -> str:
