@@ -293,18 +293,13 @@ def corpus_command(
     _guarded(_corpus, source, output, jobs, dask, columns, config_file, no_gitignore, max_bytes)
 
 
-def _corpus(source, output, jobs, dask, columns, config_file, no_gitignore, max_bytes) -> NoReturn:  # noqa: C901
+def _corpus(source, output, jobs, dask, columns, config_file, no_gitignore, max_bytes) -> NoReturn:
     import time
 
     from . import corpus
     from .pipeline import default_jobs
 
-    names = {}
-    for spec in columns or []:
-        fld, sep, name = spec.partition("=")
-        if not sep or fld not in corpus.FIELDS or not name:
-            _fail(f"--column {spec!r}: write FIELD=NAME with FIELD one of {', '.join(corpus.FIELDS)}")
-        names[fld] = name
+    names = _columns(columns, corpus.FIELDS)
     cfg = _config(config_file, no_gitignore)
     _add_synonyms(cfg)
     if dask:  # say at once, before reading anything, when Dask is not there
@@ -320,47 +315,8 @@ def _corpus(source, output, jobs, dask, columns, config_file, no_gitignore, max_
     for line in notes:
         _warn(line)
     executor = corpus.Executor(jobs=jobs or default_jobs(), dask=dask)
-    to_stdout = output == "-"
-    try:
-        fh = sys.stdout.buffer if to_stdout else open(output, "wb", buffering=0)
-    except OSError as exc:
-        _fail(f"{output}: cannot write: {exc.strerror or exc}")
-    counts = dict(stories=0, articles=0, facts=0, conflicts=0, problems=0, failed=0)
-    good = 0  # bytes of whole lines written
     start = time.perf_counter()
-    try:
-        with progress(wanted()) as step:
-            step("checking stories", 0, total)
-            for r in corpus.run(stories, total, executor):
-                for w in r.warnings:
-                    _warn(w)
-                fh.write(r.line.encode("utf-8") + b"\n")
-                if to_stdout:
-                    fh.flush()
-                good += len(r.line.encode("utf-8")) + 1
-                counts["stories"] += 1
-                counts["articles"] += r.articles
-                counts["facts"] += r.facts
-                counts["conflicts"] += r.conflicts
-                counts["problems"] += r.problems
-                counts["failed"] += r.articles == 0
-                step("checking stories", counts["stories"], total)
-    except corpus.CorpusError as exc:
-        _fail(exc)
-    except (KeyboardInterrupt, Interrupted) as exc:
-        if not to_stdout:
-            try:
-                fh.truncate(good)  # whole lines only, whatever the signal cut
-            except OSError:
-                pass
-        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
-        where = "standard output" if to_stdout else output
-        print(f"factdiff: interrupted ({signal.Signals(signum).name}) after {counts['stories']:,} of {total:,} "
-              f"stories; {where} holds their lines, each whole", file=sys.stderr)
-        raise typer.Exit(EXIT_SIGNAL + signum) from None
-    finally:
-        if not to_stdout:
-            fh.close()
+    counts = _write_stories(corpus.run(stories, total, executor), total, output)
     problems = counts["problems"] + sum(1 for n in notes if ": skipped: " in n)
     print(f"factdiff: {counts['stories']:,} stories, {counts['articles']:,} articles, {counts['facts']:,} facts, "
           f"{counts['conflicts']:,} conflicts, {problems:,} problems"
@@ -369,6 +325,76 @@ def _corpus(source, output, jobs, dask, columns, config_file, no_gitignore, max_
     if not counts["articles"]:
         _fail("no readable article in the corpus (nothing was checked)")
     raise typer.Exit(EXIT_OK)
+
+
+def _columns(columns, fields) -> dict:
+    """--column FIELD=NAME options -> {field: column name}."""
+    names = {}
+    for spec in columns or []:
+        fld, sep, name = spec.partition("=")
+        if not sep or fld not in fields or not name:
+            _fail(f"--column {spec!r}: write FIELD=NAME with FIELD one of {', '.join(fields)}")
+        names[fld] = name
+    return names
+
+
+def _write_stories(results, total: int, output: str) -> dict:
+    """Each story's line written to ``output`` (- for standard output) as it comes -> counts;
+    an interruption leaves whole lines only."""
+    from . import corpus
+
+    to_stdout = output == "-"
+    try:
+        fh = sys.stdout.buffer if to_stdout else open(output, "wb", buffering=0)
+    except OSError as exc:
+        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    counts = dict(stories=0, articles=0, facts=0, conflicts=0, problems=0, failed=0)
+    good = 0  # bytes of whole lines written
+    try:
+        with progress(wanted()) as step:
+            step("checking stories", 0, total)
+            for r in results:
+                for w in r.warnings:
+                    _warn(w)
+                line = r.line.encode("utf-8") + b"\n"
+                fh.write(line)
+                if to_stdout:
+                    fh.flush()
+                good += len(line)
+                _count(counts, r)
+                step("checking stories", counts["stories"], total)
+    except corpus.CorpusError as exc:
+        _fail(exc)
+    except (KeyboardInterrupt, Interrupted) as exc:
+        raise typer.Exit(_corpus_interrupted(exc, fh if not to_stdout else None, good, counts["stories"], total,
+                                             output)) from None
+    finally:
+        if not to_stdout:
+            fh.close()
+    return counts
+
+
+def _count(counts: dict, r) -> None:
+    counts["stories"] += 1
+    counts["articles"] += r.articles
+    counts["facts"] += r.facts
+    counts["conflicts"] += r.conflicts
+    counts["problems"] += r.problems
+    counts["failed"] += r.articles == 0
+
+
+def _corpus_interrupted(exc: BaseException, fh, good: int, done: int, total: int, output: str) -> int:
+    """Cut a file of lines back to its whole lines, say how far the run got -> the exit code."""
+    if fh is not None:
+        try:
+            fh.truncate(good)  # whole lines only, whatever the signal cut
+        except OSError:
+            pass
+    signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+    where = "standard output" if fh is None else output
+    print(f"factdiff: interrupted ({signal.Signals(signum).name}) after {done:,} of {total:,} "
+          f"stories; {where} holds their lines, each whole", file=sys.stderr)
+    return EXIT_SIGNAL + signum
 
 
 @app.command("explain")
