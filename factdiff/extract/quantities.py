@@ -858,60 +858,26 @@ def _percent_before(toks: list[Token], num: Num) -> Optional[int]:
     return start
 
 
-def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> Optional[Raw]:  # noqa: C901
+def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> Optional[Raw]:
     """What kind of figure ``num`` is. ``bare``: one end of a range; read no counted noun."""
     j = num.j
-    base: dict[str, Any] = dict(num_j=num.j)
-    approx = num.vague or num.rounding > 0
-    tol = 0.0
-    if num.rounding and num.low:
-        tol = num.rounding / num.low
-    # money: "$75 million", "US$ 3bn", "20 euros", "EUR 20", "5 pence"
+    base: dict[str, Any] = dict(num_j=num.j, approximate=num.vague or num.rounding > 0,
+                                tolerance=num.rounding / num.low if num.rounding and num.low else 0.0)
     if cur is not None:
-        code = cur[0]
-        j2 = j
-        # "$75 million dollars"
-        suf = currency_suffix(toks, j)
-        if suf and suf[0] == code:
-            j2 = suf[2]
-        raw = Raw(num.i, j2, "money", num.low, num.high, unit=code, dimension=f"currency:{code}",
-                  approximate=approx, tolerance=tol, **base)
-        if not bare:
-            _cents(toks, raw, num)
-        return raw
+        return _signed_money(toks, num, cur[0], bare, base)
     pre = _percent_before(toks, num)
     if pre is not None:
-        return Raw(pre, j, "percent", num.low, num.high, unit="percent", dimension="percent",
-                   approximate=approx, tolerance=tol, **base)
+        return Raw(pre, j, "percent", num.low, num.high, unit="percent", dimension="percent", **base)
     if num.fraction and not _percent_after(toks, j):  # "½ percent" is half a percent
-        # "half a day", "a quarter of a mile", "a half-litre": a fraction of a unit
-        k = j
-        if k + 1 < len(toks) and toks[k].text == "-" and toks[k].start == toks[k - 1].end and \
-                toks[k + 1].start == toks[k].end:
-            k += 1
-        if k < len(toks) and toks[k].lower == "of":
-            k += 1
-        if k < len(toks) and toks[k].lower in ("a", "an"):
-            k += 1
-        pct = _percent_after(toks, k) if k > j else None
-        if pct:  # "half a percent", "a quarter of a percentage point"
-            return Raw(num.i, pct[1], "percent", num.low, num.high, unit=pct[0], dimension=pct[0],
-                       approximate=approx, tolerance=tol, **base)
-        unit = match_unit(toks, k, glued=False) if k < len(toks) and toks[k].is_word else None
-        if unit is not None and (k > j or toks[num.i].lower in ("half", "quarter", "a", "an")):
-            return _with_unit(toks, Num(num.low, num.high, num.i, k, words=True), unit, k, approx, tol, bare)
-        # "two thirds of voters": a share, as a percentage
-        return Raw(num.i, j, "percent", num.low * 100, num.high * 100, unit="percent",
-                   dimension="percent", approximate=True, tolerance=0.02, **base)
+        return _fraction_of(toks, num, bare, base)
     pct = _percent_after(toks, j)
     if pct:
-        return Raw(num.i, pct[1], "percent", num.low, num.high, unit=pct[0], dimension=pct[0],
-                   approximate=approx, tolerance=tol, **base)
+        return Raw(num.i, pct[1], "percent", num.low, num.high, unit=pct[0], dimension=pct[0], **base)
     suf = currency_suffix(toks, j)
     if suf:
         code, factor, j2 = suf
         raw = Raw(num.i, j2, "money", num.low * factor, num.high * factor, unit=code,
-                  dimension=f"currency:{code}", approximate=approx, tolerance=tol, **base)
+                  dimension=f"currency:{code}", **base)
         if not bare and factor == 1.0:
             _cents(toks, raw, num)
         return raw
@@ -923,6 +889,55 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
     if j + 1 < len(toks) and toks[j].text in ("-", "‑") and toks[j - 1].end == toks[j].start \
             and toks[j].end == toks[j + 1].start and toks[j + 1].is_word:
         return _hyphenated(toks, num, j + 1)
+    unit, j = _unit_after(toks, num)
+    if unit is not None:
+        return _with_unit(toks, num, unit, j, base["approximate"], base["tolerance"], bare)
+    raw = Raw(num.i, j, "count", num.low, num.high, **base)
+    if not bare:
+        _counted(toks, num, raw, blocked)
+    return raw
+
+
+def _signed_money(toks: list[Token], num: Num, code: str, bare: bool, base: dict) -> Raw:
+    """Money after a currency sign or code: "$75 million", "US$ 3bn", "EUR 20" (and "$75 million
+    dollars")."""
+    j2 = num.j
+    suf = currency_suffix(toks, num.j)
+    if suf and suf[0] == code:
+        j2 = suf[2]
+    raw = Raw(num.i, j2, "money", num.low, num.high, unit=code, dimension=f"currency:{code}", **base)
+    if not bare:
+        _cents(toks, raw, num)
+    return raw
+
+
+def _fraction_of(toks: list[Token], num: Num, bare: bool, base: dict) -> Raw:
+    """"half a day", "a quarter of a mile", "a half-litre": a fraction of a unit; else a share
+    ("two thirds of voters"), as a percentage."""
+    j = num.j
+    k = j
+    if k + 1 < len(toks) and toks[k].text == "-" and toks[k].start == toks[k - 1].end and \
+            toks[k + 1].start == toks[k].end:
+        k += 1
+    if k < len(toks) and toks[k].lower == "of":
+        k += 1
+    if k < len(toks) and toks[k].lower in ("a", "an"):
+        k += 1
+    pct = _percent_after(toks, k) if k > j else None
+    if pct:  # "half a percent", "a quarter of a percentage point"
+        return Raw(num.i, pct[1], "percent", num.low, num.high, unit=pct[0], dimension=pct[0], **base)
+    unit = match_unit(toks, k, glued=False) if k < len(toks) and toks[k].is_word else None
+    if unit is not None and (k > j or toks[num.i].lower in ("half", "quarter", "a", "an")):
+        return _with_unit(toks, Num(num.low, num.high, num.i, k, words=True), unit, k, base["approximate"],
+                          base["tolerance"], bare)
+    return Raw(num.i, j, "percent", num.low * 100, num.high * 100, unit="percent",
+               dimension="percent", **dict(base, approximate=True, tolerance=0.02))
+
+
+def _unit_after(toks: list[Token], num: Num):
+    """The unit after ``num`` and the index it starts at: "5 km", "two additional minutes",
+    "0.5 of a litre"; (None, num.j) when there is none."""
+    j = num.j
     glued = j < len(toks) and toks[j - 1].end == toks[j].start
     unit = match_unit(toks, j, glued=glued) if j < len(toks) else None
     if unit is None and j + 1 < len(toks) and toks[j].lower in _UNIT_ADJECTIVES:
@@ -938,13 +953,14 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
         if unit is not None:
             j = k
     if unit is not None and _unit_runs_on(toks, j + unit.tokens):
-        unit = None  # "24703m212", "L-202": a part number
-    if unit is not None:
-        return _with_unit(toks, num, unit, j, approx, tol, bare)
-    # a count: find what is counted
-    raw = Raw(num.i, j, "count", num.low, num.high, approximate=approx, tolerance=tol, **base)
-    if bare:
-        return raw
+        return None, j  # "24703m212", "L-202": a part number
+    return unit, j
+
+
+def _counted(toks: list[Token], num: Num, raw: Raw, blocked) -> None:
+    """A count: find what is counted ("30 people", "the 19 Sept. 11 hijackers"), or call it a
+    plain number ("two others", "one of the deadliest")."""
+    j = raw.j
     plural = num.high > 1 or num.vague or (j < len(toks) and toks[j].is_word and lexicon.looks_plural(toks[j].text))
     k = j
     if k + 1 < len(toks) and toks[k].text in _OPEN_QUOTES and toks[k + 1].is_word:
@@ -965,7 +981,6 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
     if num.words and num.low == 1 and num.high == 1 and raw.kind == "count":
         # "one air strike", "one of the deadliest": an article, not a figure
         raw.kind = "number"
-    return raw
 
 
 _PARENTS = frozenset({"mother", "father", "parent", "parents", "mom", "dad", "grandmother", "grandfather",
