@@ -492,7 +492,7 @@ def _pct(a: int, b: int) -> str:
     return f"{a / b:6.3f}" if b else "     -"
 
 
-def main(argv=None) -> int:  # noqa: C901
+def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--misses", type=int, default=0, help="print this many of our misses")
@@ -506,31 +506,47 @@ def main(argv=None) -> int:  # noqa: C901
         return 0
     ours, t_ours = run_ours(cases)
     theirs, t_theirs = (None, 0.0) if args.no_quantulum else run_quantulum(cases)
-
     misses: list = []
     ts = score(cases, ours)
     tq = score(cases, theirs) if theirs is not None else {}
+    file_of = {c["suite"]: c["file"] for c in cases}
+    _print_suites(ts, tq, file_of)
+    _print_numbers(cases, ours, theirs, ts, tq, file_of, misses, args.half)
+    _print_dates(cases, ts, file_of)
+    n = len(cases)
+    rate = n / t_ours if t_ours else 0
+    qrate = n / t_theirs if t_theirs else 0
+    print(f"throughput on {n} cases: factdiff {rate:,.0f} cases/s, quantulum3 {qrate:,.0f} cases/s"
+          + (f" ({rate / qrate:.1f}x)" if qrate else ""))
+    _print_misses(misses, args.misses, args.suite)
+    return 0
+
+
+def _sum(tallies) -> Tally:
+    out = Tally()
+    for t in tallies:
+        out.add(t)
+    return out
+
+
+def _print_suites(ts: dict, tq: dict, file_of: dict) -> None:
+    """One line per suite, in the order of FILES."""
     print("value = value recall, v+u = value+unit recall, empty = expected-empty cases left empty,")
     print("day = day-grain date recall, free = date-free cases with no date; q: quantulum3")
     print(f"{'suite':46} {'cases':>5} {'items':>5} {'oos':>4} {'value':>6} {'v+u':>6} {'q v':>6} "
           f"{'q v+u':>6} {'empty':>6} {'q emp':>6} {'day':>6} {'free':>6}")
-    file_of = {c["suite"]: c["file"] for c in cases}
-    order = sorted(ts, key=lambda s: (FILES.index(file_of[s]), s))
-    for s in order:
+    for s in sorted(ts, key=lambda s: (FILES.index(file_of[s]), s)):
         t = ts[s]
         q = tq.get(s, Tally())
         print(f"{s:46} {t.cases:5d} {t.items:5d} {t.oos:4d} {_pct(t.value, t.items)} {_pct(t.value_unit, t.items)} "
               f"{_pct(q.value, q.items)} {_pct(q.value_unit, q.items)} {_pct(t.empty_ok, t.empty)} "
               f"{_pct(q.empty_ok, q.empty)} {_pct(t.day_ok, t.day)} {_pct(t.free_ok, t.free)}")
-    total, qtotal = Tally(), Tally()
-    for s in ts:
-        if file_of[s] in NUMERIC_FILES:
-            total.add(ts[s])
-            qtotal.add(tq.get(s, Tally()))
-    dates = Tally()
-    for s in ts:
-        if ts[s].day or ts[s].free:
-            dates.add(ts[s])
+
+
+def _print_numbers(cases: list, ours: list, theirs, ts: dict, tq: dict, file_of: dict, misses, half_shown: str) -> None:
+    """Value and value+unit recall of numbers and quantities, in all and per half."""
+    total = _sum(ts[s] for s in ts if file_of[s] in NUMERIC_FILES)
+    qtotal = _sum(tq.get(s, Tally()) for s in ts if file_of[s] in NUMERIC_FILES)
     print()
     print(f"numbers and quantities, all items: value {_pct(total.value, total.items).strip()}, "
           f"value+unit {_pct(total.value_unit, total.items).strip()} ({total.items} items); "
@@ -539,48 +555,40 @@ def main(argv=None) -> int:  # noqa: C901
     for half in "AB":
         picked = [k for k, c in enumerate(cases) if half_of(c["id"]) == half and c["file"] in NUMERIC_FILES]
         sub = [cases[k] for k in picked]
-        h, hq = Tally(), Tally()
-        for t in score(sub, [ours[k] for k in picked], misses if half == args.half else None).values():
-            h.add(t)
-        if theirs is not None:
-            for t in score(sub, [theirs[k] for k in picked]).values():
-                hq.add(t)
+        h = _sum(score(sub, [ours[k] for k in picked], misses if half == half_shown else None).values())
+        hq = _sum(score(sub, [theirs[k] for k in picked]).values()) if theirs is not None else Tally()
         print(f"  half {half}: value {_pct(h.value, h.items).strip()}, "
               f"value+unit {_pct(h.value_unit, h.items).strip()} "
               f"({h.items} items); quantulum3 value {_pct(hq.value, hq.items).strip()}, "
               f"value+unit {_pct(hq.value_unit, hq.items).strip()}")
+
+
+def _print_dates(cases: list, ts: dict, file_of: dict) -> None:
+    """Day-grain recall and date-free cases, in all and per file."""
+    dates = _sum(ts[s] for s in ts if ts[s].day or ts[s].free)
     print(f"dates: day-grain recall {_pct(dates.day_ok, dates.day).strip()} ({dates.day} items), "
           f"date-free left empty {_pct(dates.free_ok, dates.free).strip()} ({dates.free} cases)")
     for f in DATE_FILES:
-        t = Tally()
-        for s in ts:
-            if file_of[s] == f:
-                t.add(ts[s])
+        t = _sum(ts[s] for s in ts if file_of[s] == f)
         print(f"  {f:34} day-grain recall {_pct(t.day_ok, t.day).strip()} ({t.day}), "
               f"date-free left empty {_pct(t.free_ok, t.free).strip()} ({t.free})")
     duck = [c for c in cases if c["file"] == "duckling_time.jsonl"]
     if duck:
         news, _ = run_ours(duck, prefer="past")
-        t = Tally()
-        for tt in score(duck, news).values():
-            t.add(tt)
+        t = _sum(score(duck, news).values())
         print(f"  {'duckling_time.jsonl, news convention':34} day-grain recall {_pct(t.day_ok, t.day).strip()} "
               f"({t.day}): underspecified dates read as past ones, as factdiff does on news")
-    n = len(cases)
-    rate = n / t_ours if t_ours else 0
-    qrate = n / t_theirs if t_theirs else 0
-    print(f"throughput on {n} cases: factdiff {rate:,.0f} cases/s, quantulum3 {qrate:,.0f} cases/s"
-          + (f" ({rate / qrate:.1f}x)" if qrate else ""))
+
+
+def _print_misses(misses: list, most: int, suite_part: str) -> None:
     shown = 0
     for suite, what, text, e, fs in misses:
-        if shown >= args.misses or args.suite not in suite:
+        if shown >= most or suite_part not in suite:
             continue
         shown += 1
         got = [(text[f.start:f.end], f.kind, f.low, f.high, f.unit_key, f.date) for f in fs]
         exp = e and {k: e.get(k) for k in ("span", "value", "unit", "alternatives") if e.get(k) is not None}
         print(f"MISS[{suite.split('/')[-1]}:{what}] {text[:120]!r}\n    expected {exp}\n    got {got}")
-    return 0
-
 
 if __name__ == "__main__":
     raise SystemExit(main())
