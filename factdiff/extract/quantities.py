@@ -926,6 +926,11 @@ def _fraction_of(toks: list[Token], num: Num, bare: bool, base: dict) -> Raw:
     pct = _percent_after(toks, k) if k > j else None
     if pct:  # "half a percent", "a quarter of a percentage point"
         return Raw(num.i, pct[1], "percent", num.low, num.high, unit=pct[0], dimension=pct[0], **base)
+    suf = currency_suffix(toks, k) if k > j else None
+    if suf:  # "half a dollar", "a quarter of a euro"
+        code, factor, k2 = suf
+        return Raw(num.i, k2, "money", num.low * factor, num.high * factor, unit=code,
+                   dimension=f"currency:{code}", **dict(base, num_j=k))
     unit = match_unit(toks, k, glued=False) if k < len(toks) and toks[k].is_word else None
     if unit is not None and (k > j or toks[num.i].lower in ("half", "quarter", "a", "an")):
         return _with_unit(toks, Num(num.low, num.high, num.i, k, words=True), unit, k, base["approximate"],
