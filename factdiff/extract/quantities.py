@@ -256,7 +256,7 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:  # noqa: C901
     return raw
 
 
-_ARTICLE_UNIT_WORDS = frozenset({"dollar", "euro", "pound", "penny", "cent", "buck", "yen", "rupee"})
+_ARTICLE_UNIT_WORDS = frozenset({"dollar", "euro", "pound", "penny", "cent", "buck", "yen", "rupee", "dime"})
 
 
 def _article_unit(toks: list[Token], k: int, cur) -> Optional[Num]:
