@@ -1319,53 +1319,111 @@ def _parse_at(toks: list[Token], i: int, ref: _Ref, depth: int = 0) -> Optional[
     w = t.lower
     if not t.is_digit and w not in _starts():
         return None
-    nxt = toks[i + 1].lower if i + 1 < n else ""
-    got = []
-    if t.is_digit:
-        got += [_r_numeric(toks, i, ref, False), _r_day_month(toks, i, ref), _r_dom(toks, i, ref),
-                _r_nth(toks, i, ref, depth)]
-        if ref.offsets and _offset_near(toks, i):
-            got.append(_r_offset(toks, i, ref, depth))
-    else:
-        the = w == "the"
-        if w in MONTHS:
-            got += [_r_month_day(toks, i, ref), _r_month_alone(toks, i, ref)]
-        if w in _REL_WORDS or (w in ("the", "day") and (nxt in _REL_WORDS or nxt in ("day", "after", "before"))):
-            got.append(_r_relword(toks, i, ref))
-        if w in _WD_FORMS or ((w in _WEEKDAY_LEADS or the) and (nxt in _WD_FORMS or nxt in _WEEKDAY_LEADS)):
-            got.append(_r_weekday(toks, i, ref))
-        firsts = hol.first_words()
-        # "the" before no holiday's word: _r_holiday would read past it and find none
-        lone_the = the and nxt not in firsts and _weekday_name(nxt) not in firsts and ("the", nxt) not in _the_pairs()
-        if not lone_the and (w in firsts or _weekday_name(w) in firsts or
-                             (w in _HOLIDAY_MODS and (nxt in firsts or _weekday_name(nxt) in firsts))):
-            got.append(_r_holiday(toks, i, ref))
-        if (w in _day_words() and w not in ("last",)) or \
-                (the and i + 1 < n and (toks[i + 1].is_digit or nxt in _day_words() or nxt in _NTH)):
-            got += [_r_day_month(toks, i, ref), _r_dom(toks, i, ref), _r_nth(toks, i, ref, depth)]
-        elif w in _NTH:
-            got.append(_r_nth(toks, i, ref, depth))
-        if (w in _year_words() or w in ("in", "a", "an", "few", "couple", "next", "coming")) and ref.offsets \
-                and _offset_near(toks, i):
-            got.append(_r_offset(toks, i, ref, depth))
-        if w in _PERIOD_LEADS and _period_head(toks, i) in _PERIOD_HEADS:
-            got.append(_r_period(toks, i, ref))
+    got = _digit_readings(toks, i, ref, depth) if t.is_digit else _word_readings(toks, i, ref, depth)
     best = None
     for p in got:
         if p is not None and (best is None or _reach(p) > _reach(best)):
             best = p
-    if best is None and t.lower in ("this", "next", "last") and depth == 0:
-        # "next 6th of April", "this 5/12": a year-less date, this year's or the next/last one
-        inner = _parse_at(toks, i + 1, ref, 1)
-        if inner is not None and inner.yearless and inner.date is not None and not inner.more:
-            r = ref.date
-            for y in (range(r.year, r.year + 8) if t.lower == "next" else
-                      range(r.year, r.year - 8, -1) if t.lower == "last" else (r.year,)):
-                x = _date(y, inner.date.month, inner.date.day)
-                if x is not None and (t.lower == "this" or (x > r if t.lower == "next" else x < r)):
-                    inner.date, inner.i = x, i
-                    return inner
+    if best is None and w in ("this", "next", "last") and depth == 0:
+        return _yearless_after(toks, i, ref, w)
     return best
+
+
+def _digit_readings(toks: list[Token], i: int, ref: _Ref, depth: int) -> list:
+    """What the rules that start at a figure read at ``i``."""
+    got = [_r_numeric(toks, i, ref, False), _r_day_month(toks, i, ref), _r_dom(toks, i, ref),
+           _r_nth(toks, i, ref, depth)]
+    if ref.offsets and _offset_near(toks, i):
+        got.append(_r_offset(toks, i, ref, depth))
+    return got
+
+
+def _word_readings(toks: list[Token], i: int, ref: _Ref, depth: int) -> list:
+    """What the rules that start at the word ``toks[i]`` (of ``_starts()``) read there."""
+    w = toks[i].lower
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    the = w == "the"
+    got = []
+    if w in MONTHS:
+        got += [_r_month_day(toks, i, ref), _r_month_alone(toks, i, ref)]
+    if w in _REL_WORDS or (w in ("the", "day") and (nxt in _REL_WORDS or nxt in ("day", "after", "before"))):
+        got.append(_r_relword(toks, i, ref))
+    if w in _WD_FORMS or ((w in _WEEKDAY_LEADS or the) and (nxt in _WD_FORMS or nxt in _WEEKDAY_LEADS)):
+        got.append(_r_weekday(toks, i, ref))
+    if _holiday_may_start(w, nxt):
+        got.append(_r_holiday(toks, i, ref))
+    if (w in _day_words() and w not in ("last",)) or \
+            (the and i + 1 < len(toks) and (toks[i + 1].is_digit or nxt in _day_words() or nxt in _NTH)):
+        got += [_r_day_month(toks, i, ref), _r_dom(toks, i, ref), _r_nth(toks, i, ref, depth)]
+    elif w in _NTH:
+        got.append(_r_nth(toks, i, ref, depth))
+    if (w in _year_words() or w in ("in", "a", "an", "few", "couple", "next", "coming")) and ref.offsets \
+            and _offset_near(toks, i):
+        got.append(_r_offset(toks, i, ref, depth))
+    if w in _PERIOD_LEADS and _period_head(toks, i) in _PERIOD_HEADS:
+        got.append(_r_period(toks, i, ref))
+    return got
+
+
+def _holiday_may_start(w: str, nxt: str) -> bool:
+    """Whether ``_r_holiday`` may read a holiday from the word ``w`` followed by ``nxt``."""
+    firsts = hol.first_words()
+    # "the" before no holiday's word: _r_holiday would read past it and find none
+    if w == "the" and nxt not in firsts and _weekday_name(nxt) not in firsts and ("the", nxt) not in _the_pairs():
+        return False
+    return w in firsts or _weekday_name(w) in firsts or \
+        (w in _HOLIDAY_MODS and (nxt in firsts or _weekday_name(nxt) in firsts))
+
+
+def _yearless_after(toks: list[Token], i: int, ref: _Ref, mod: str) -> Optional[_P]:
+    """"next 6th of April", "this 5/12": a year-less date after ``mod`` ("this", "next",
+    "last"), this year's or the next/last one."""
+    inner = _parse_at(toks, i + 1, ref, 1)
+    if inner is None or not inner.yearless or inner.date is None or inner.more:
+        return None
+    r = ref.date
+    years = range(r.year, r.year + 8) if mod == "next" else range(r.year, r.year - 8, -1) if mod == "last" \
+        else (r.year,)
+    for y in years:
+        x = _date(y, inner.date.month, inner.date.day)
+        if x is not None and (mod == "this" or (x > r if mod == "next" else x < r)):
+            inner.date, inner.i = x, i
+            return inner
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _the_follows() -> frozenset:
+    """The words after "the" at which ``_parse_at`` may read a date (besides a figure)."""
+    firsts = hol.first_words()
+    words = set(_REL_WORDS) | {"day", "after", "before"} | _WD_FORMS | _WEEKDAY_LEADS | firsts
+    words |= {w for w in _WD_ABBR if _weekday_name(w) in firsts} | {b for a, b in _the_pairs() if a == "the"}
+    words |= _day_words() | set(_NTH) | _PERIOD_HEADS
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=None)
+def _gated_leads() -> frozenset:
+    """The common words of ``_starts()`` that ``_hopeless`` may rule out: those that start no
+    rule by themselves (each reads a date only through the words after it)."""
+    own = set(MONTHS) | set(_REL_WORDS) | _WD_FORMS | _WEEKDAY_LEADS | _day_words() | set(_NTH) | _year_words()
+    # a holiday's first word is no help to "the": before no word of ``_the_follows`` it is a lone "the"
+    firsts = hol.first_words() - {"the"}
+    return frozenset(w for w in ("the", "a", "an", "in", "at") if w not in own and w not in firsts)
+
+
+def _hopeless(toks: list[Token], i: int, w: str, ref: _Ref) -> bool:
+    """Whether ``_parse_at`` surely reads nothing at the common word ``w`` (``_gated_leads``),
+    judged from the same conditions it reads, without a call: "the" needs a figure or a word
+    of ``_the_follows`` after it; "a", "an", "in" an offset ("in three days"); "at" a period
+    ("at the end of the month")."""
+    if w not in _gated_leads():
+        return False
+    if w == "the":
+        return not (i + 1 < len(toks) and (toks[i + 1].is_digit or toks[i + 1].lower in _the_follows()))
+    if w == "at":
+        return _period_head(toks, i) not in _PERIOD_HEADS
+    return not (ref.offsets and _offset_near(toks, i))
 
 
 _WD_FORMS = frozenset(WEEKDAYS) | frozenset(_WD_ABBR) | {w + "s" for w in WEEKDAYS} | \
@@ -1419,7 +1477,7 @@ def find_dates(text: str, start: int = 0, end: Optional[int] = None,
     starts = _starts()
     while i < n:
         tok = toks[i]
-        if not tok.is_digit and tok.lower not in starts:
+        if not tok.is_digit and (tok.lower not in starts or _hopeless(toks, i, tok.lower, ref)):
             i += 1
             continue
         ref.at(toks, i)
