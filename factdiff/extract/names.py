@@ -121,29 +121,42 @@ def _at_start(text: str, s: int, a: int) -> bool:
     return k == s or text[k - 1] in ".!?:"
 
 
+def _previous_word(text: str, s: int, a: int) -> str:
+    """The word before the one at ``a`` (within 20 characters, in the sentence from ``s``),
+    in lower case, without an opening bracket or quote."""
+    prev_words = text[max(s, a - 20):a].split()
+    return prev_words[-1].lower().strip("(\"“‘'") if prev_words else ""
+
+
+def _all_capitals(sentence: str) -> bool:
+    """An all-capitals line: every word is capitalised, so no run of capitals is a name."""
+    upper = len(_NOT_UPPER.sub("", sentence))
+    return upper > 8 and upper > 1.5 * len(_NOT_LOWER.sub("", sentence))
+
+
 def find_names(text: str, s: int, e: int) -> list[Mention]:
     """The names in the sentence ``text[s:e]``, as mentions of kind "name" (``person``: the
     name as written, cleaned; the fact's value)."""
     sentence = text[s:e]
-    upper = len(_NOT_UPPER.sub("", sentence))
-    if upper > 8 and upper > 1.5 * len(_NOT_LOWER.sub("", sentence)):
-        return []  # an all-capitals line: every word is capitalised
     out: list[Mention] = []
     places = _words()["place_prepositions"]
+    capitals = None  # whether the line is all capitals: asked once, of a sentence with a candidate
     for m in _NAME_RE.finditer(text, s, e):
         a, b = m.span(1)
         raw = m.group(1)
         if raw.endswith(".") and not _INITIAL_END_RE.search(raw):
             raw = raw[:-1]
             b -= 1
-        before = text[max(s, a - 20):a]
-        prev_words = before.split()
-        prev = prev_words[-1].lower().strip("(\"“‘'") if prev_words else ""
         words = raw.split()  # (a name wrapped over two lines is one name)
-        if len(words) == 1 and prev not in places:
-            w = raw.rstrip(".")
-            if not (len(w) >= 3 and w.isupper() and w.isalpha()):
-                continue  # one word, no acronym, after no preposition of place: ``_clean`` drops it
+        w = raw.rstrip(".")
+        lone = len(words) == 1 and not (len(w) >= 3 and w.isupper() and w.isalpha())
+        prev = _previous_word(text, s, a)
+        if lone and prev not in places:
+            continue  # one word, no acronym, after no preposition of place: ``_clean`` drops it
+        if capitals is None:
+            capitals = _all_capitals(sentence)
+        if capitals:
+            return []
         at_start = _at_start(text, s, a)
         for n, w in enumerate(words[:-1]):
             if w.endswith(("'s", "’s")):  # "Amnesty International UK's Syria": a name ends at 's
@@ -167,7 +180,7 @@ def find_names(text: str, s: int, e: int) -> list[Mention]:
                            sentence=sentence, sentence_start=s))
     for m in _AFFILIATION_RE.finditer(text, s, e) if "-" in sentence else ():
         st = state(m.group(1))
-        if st:
+        if st and (capitals is False or not _all_capitals(sentence)):
             a, b = m.span(1)
             out.append(Mention(start=a, end=b, text=text[a:b], kind="name", person=st,
                                sentence=sentence, sentence_start=s))
