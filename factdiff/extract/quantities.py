@@ -1000,6 +1000,8 @@ def _unit_runs_on(toks: list[Token], k: int) -> bool:
     if toks[k].text == "-" and k + 2 < len(toks) and toks[k + 1].is_digit and \
             toks[k + 2].lower == toks[k - 1].lower and toks[k + 2].start == toks[k + 1].end:
         return False
+    if toks[k].text == "/" and toks[k - 1].text in ("C", "F") and not (k + 1 < len(toks) and toks[k + 1].is_digit):
+        return True  # "14.7C/ per security": cents, not a temperature
     return toks[k].is_digit or toks[k].text == "-"
 
 
@@ -1039,6 +1041,11 @@ def _with_unit(toks: list[Token], num: Num, unit, j: int, approx: bool, tol: flo
         dimension = "angle" if window & _ANGLE_CUES else "temperature:degree"
     raw = Raw(num.i, j2, "quantity", num.low, num.high, unit=unit.name,
               dimension=dimension, factor=unit.factor, approximate=approx, tolerance=tol, **base)
+    if dimension.startswith("temperature") and j2 + 1 < len(toks) and toks[j2].lower == "below" \
+            and toks[j2 + 1].lower in ("zero", "freezing") and num.low > 0:
+        freezing = 32.0 if toks[j2 + 1].lower == "freezing" and unit.name == "degree Fahrenheit" else 0.0
+        if toks[j2 + 1].lower == "zero" or freezing or unit.name == "degree Celsius":
+            raw.low, raw.high, raw.j = freezing - num.high, freezing - num.low, j2 + 2  # "20 degrees below zero"
     if not bare:
         _compound(toks, raw)
     return raw
