@@ -188,7 +188,9 @@ def _join_bounds(toks: list[Token], raws: list[Raw]) -> list[Raw]:
     return out
 
 
-def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:  # noqa: C901
+def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
+    """The numeric mention that starts at token ``i`` (a currency sign, a number, an ordinal), or
+    a "skip" mention over what only looks like one (a date, page furniture, a designation)."""
     cur = currency_prefix(toks, i)
     k = cur[1] if cur else i
     inner_qual = None
@@ -202,42 +204,60 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:  # noqa: C901
     if num is None:
         num = _article_unit(toks, k, cur)
     if num is None:
-        if toks[k].is_word and not cur:
-            ordinal = read_ordinal_word(toks, k)
-            if ordinal and not any(blocked(t) for t in toks[ordinal.i:ordinal.j]) and \
-                    not (toks[k].lower == "second" and k > 0 and toks[k - 1].lower in ("a", "per", "every", "one")):
-                return _anniversary(toks, ordinal) or Raw(ordinal.i, ordinal.j, "ordinal", ordinal.low,
-                                                          ordinal.high, num_j=ordinal.j)
-        return None
+        return _ordinal_word_at(toks, k, blocked) if toks[k].is_word and not cur else None
     if any(blocked(t) for t in toks[num.i:num.j]):
         return Raw(num.i, num.j, "skip", 0, 0, num_j=num.j)
     if num.ordinal:
         return _anniversary(toks, num) or Raw(num.i, num.j, "ordinal", num.low, num.high, num_j=num.j)
     if not cur:
-        end = _position_in_sequence(toks, num)
-        if end is not None:  # "Photo 1 of 12", "1 of 62 Full Screen": where a page is, not a count
-            return Raw(num.i, end, "skip", 0, 0, num_j=end)
-    if not cur:
-        age = _age_bracket(toks, num)
-        if age is not None:  # "in their 70s", "in his mid-40s": an age between two bounds
-            return age
-    if not cur and _decade(toks, num):
+        special = _not_a_plain_figure(toks, num)
+        if special is not None:
+            return special
+    raw = _range(toks, num, cur, blocked, i) or _classify(toks, num, cur, blocked)
+    if raw is None:
+        return None
+    _qualify(toks, raw, i if cur else num.i, inner_qual)
+    if raw.kind == "count" and not cur and not raw.qualifier:
+        # a year used as a name ("the 2016 election cycle"): a date of year grain, never a count;
+        # a date, a name or page furniture: a number, never compared
+        raw.kind = _names_not_counts(toks, num, raw) or raw.kind
+    return raw
+
+
+def _ordinal_word_at(toks: list[Token], k: int, blocked) -> Optional[Raw]:
+    """"first", "twenty-first" (not "a second", "per second": a unit of time)."""
+    ordinal = read_ordinal_word(toks, k)
+    if ordinal and not any(blocked(t) for t in toks[ordinal.i:ordinal.j]) and \
+            not (toks[k].lower == "second" and k > 0 and toks[k - 1].lower in ("a", "per", "every", "one")):
+        return _anniversary(toks, ordinal) or Raw(ordinal.i, ordinal.j, "ordinal", ordinal.low,
+                                                  ordinal.high, num_j=ordinal.j)
+    return None
+
+
+def _not_a_plain_figure(toks: list[Token], num: Num) -> Optional[Raw]:
+    """What a number without a currency sign is when it is no figure of its own: page furniture,
+    an age bracket, a decade, a designation, a person's age in apposition."""
+    end = _position_in_sequence(toks, num)
+    if end is not None:  # "Photo 1 of 12", "1 of 62 Full Screen": where a page is, not a count
+        return Raw(num.i, end, "skip", 0, 0, num_j=end)
+    age = _age_bracket(toks, num)
+    if age is not None:  # "in their 70s", "in his mid-40s": an age between two bounds
+        return age
+    if _decade(toks, num):
         # "the 1990s": a date whose last digit is unknown ("199X"); "the ’80s": nothing
         kind = "decade" if len(toks[num.i].text) == 4 else "skip"
         return Raw(num.i, num.j + 1, kind, num.low, num.low + 9, num_j=num.j + 1)
-    if not cur and _is_designation(toks, num):
+    if _is_designation(toks, num):
         j = num.j
         while j < len(toks) and toks[j - 1].end == toks[j].start and (toks[j].is_word or toks[j].is_digit):
             j += 1
         return Raw(num.i, j, "skip", 0, 0, num_j=j)
-    if not cur:
-        age = _appositive_age(toks, num)
-        if age is not None:  # "Hunter, 41, denies": the person's age
-            return age
-    raw = _range(toks, num, cur, blocked, i) or _classify(toks, num, cur, blocked)
-    if raw is None:
-        return None
-    start_tok = min(i if cur else num.i, raw.i)
+    return _appositive_age(toks, num)  # "Hunter, 41, denies": the person's age
+
+
+def _qualify(toks: list[Token], raw: Raw, begin: int, inner_qual: Optional[str]) -> None:
+    """The qualifier before the mention ("more than", "about"; inside a currency: "$ about 5")."""
+    start_tok = min(begin, raw.i)
     if inner_qual:
         raw.qualifier = inner_qual
     elif not raw.extra.get("range"):
@@ -249,11 +269,6 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:  # noqa: C901
         start_tok -= 1
     raw.i = min(raw.i, start_tok)
     _apply_qualifier(raw)
-    if raw.kind == "count" and not cur and not raw.qualifier:
-        # a year used as a name ("the 2016 election cycle"): a date of year grain, never a count;
-        # a date, a name or page furniture: a number, never compared
-        raw.kind = _names_not_counts(toks, num, raw) or raw.kind
-    return raw
 
 
 _ARTICLE_UNIT_WORDS = frozenset({"dollar", "euro", "pound", "penny", "cent", "buck", "yen", "rupee", "dime"})
