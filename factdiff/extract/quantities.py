@@ -439,17 +439,32 @@ def _match_before_forward(toks: list[Token], k: int) -> Optional[tuple[str, int]
     return None
 
 
-def _is_designation(toks: list[Token], num: Num) -> bool:  # noqa: C901
+def _is_designation(toks: list[Token], num: Num) -> bool:
     """Model names, channels, versions, sections, identifiers: "RBK 500", "Su-24s",
     "Rossiya 24", "Boeing 737", "COVID-19", "F-16", "3D", "G20", "Section 230", "flight 5",
     "Sec. 205", "Super Bowl 50", "Gang of 12", "“No More 404”", "DOI: 10.1073/pnas.1504124112",
     and decades ("the 1990s", "the ’80s")."""
-    first = toks[num.i]
-    if not first.is_digit:
+    if not toks[num.i].is_digit:
         return False
-    prev = toks[num.i - 1] if num.i > 0 else None
     if _in_quoted_name(toks, num.i, num.j):
         return True
+    glued = _glued_designation(toks, num)
+    if glued is not None:
+        return glued
+    # "Rossiya 24", "RBK 500", "Boeing 737", "Windows 10": a capitalised name right before
+    # (but not "Tom 6 yrs back": a unit after the number makes it a measure)
+    if num.j < len(toks) and toks[num.j].start > toks[num.j - 1].end and match_unit(toks, num.j, glued=False):
+        return False
+    if _percent_after(toks, num.j) or currency_suffix(toks, num.j) is not None:
+        return False  # "company 40 %", "Section 5 dollars": a measure, whatever stands before
+    return _named_designation(toks, num)
+
+
+def _glued_designation(toks: list[Token], num: Num) -> Optional[bool]:
+    """Letters glued to the digits: True for "Su-24", "G20", "24s", "3D", an identifier; False
+    for a glued unit ("1.8m", "5kg"); None when nothing is glued."""
+    first = toks[num.i]
+    prev = toks[num.i - 1] if num.i > 0 else None
     # "Su-24", "F-16", "COVID-19": letters glued by a hyphen
     if prev is not None and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2:
         before = toks[num.i - 2]
@@ -473,12 +488,14 @@ def _is_designation(toks: list[Token], num: Num) -> bool:  # noqa: C901
             if match_unit(toks, num.j, glued=True) is None and nxt.lower not in ("st", "nd", "rd", "th") \
                     and currency_suffix(toks, num.j) is None and nxt.lower not in ("pc", "pct"):
                 return True
-    # "Rossiya 24", "RBK 500", "Boeing 737", "Windows 10": a capitalised name right before
-    # (but not "Tom 6 yrs back": a unit after the number makes it a measure)
-    if num.j < len(toks) and toks[num.j].start > toks[num.j - 1].end and match_unit(toks, num.j, glued=False):
-        return False
-    if _percent_after(toks, num.j) or currency_suffix(toks, num.j) is not None:
-        return False  # "company 40 %", "Section 5 dollars": a measure, whatever stands before
+    return None
+
+
+def _named_designation(toks: list[Token], num: Num) -> bool:
+    """A name before the digits: "Section 230", "Super Bowl 50", "the Gang of 12", "Rossiya 24",
+    "U.N. 1325", "No. 5", "#1"."""
+    first = toks[num.i]
+    prev = toks[num.i - 1] if num.i > 0 else None
     plural_after = _counted_plural_after(toks, num.j)
     # "Section 230", "Type 2 diabetes", "Sec. 205", "DOI: 1073", "flight 5", "Part 2 of"
     if prev is not None and _designator_before(toks, num.i, plural_after):
@@ -510,9 +527,7 @@ def _is_designation(toks: list[Token], num: Num) -> bool:  # noqa: C901
     # "No. 5", "#1"
     if prev is not None and prev.text == "#":
         return True
-    if num.i >= 2 and prev is not None and prev.text == "." and toks[num.i - 2].lower == "no":
-        return True
-    return False
+    return num.i >= 2 and prev is not None and prev.text == "." and toks[num.i - 2].lower == "no"
 
 
 def _position_in_sequence(toks: list[Token], num: Num) -> Optional[int]:
