@@ -1269,11 +1269,24 @@ def _hyphenated(toks: list[Token], num: Num, w: int) -> Raw:
                modifies=modifies, **base)
 
 
-def _find_head(toks: list[Token], j: int, plural: bool, after_vague: bool) -> Optional[int]:  # noqa: C901
+def _find_head(toks: list[Token], j: int, plural: bool, after_vague: bool) -> Optional[int]:
     """The token index of the noun a number counts: "25 suspected Russian air strikes" ->
     "strikes"; "hundreds of civilians" -> "civilians"; "250,000 people" -> "people"."""
-    stop = lexicon.stopwords()
-    preds = lexicon.predicate_index()
+    chunk = _noun_chunk(toks, _head_start(toks, j, after_vague), plural)
+    if not chunk:
+        return None
+    # the first plural ("200 people"); else (irregular plurals, "12 police") the last word
+    head = next((c for c in chunk if plural and lexicon.looks_plural(toks[c].text)), chunk[-1])
+    if toks[head].lower in _NOT_HEADS or len(toks[head].text) < 2:
+        return None
+    if toks[head].text[0].isupper() and not _title_case(toks):
+        return None  # "10 Downing Street", "25 Caption": a name, not a thing counted
+    return head
+
+
+def _head_start(toks: list[Token], j: int, after_vague: bool) -> int:
+    """Where the counted noun phrase starts: after "more" ("12 more bombs") and, after a vague
+    amount, after "of the" ("hundreds of the civilians")."""
     k = j
     if k + 1 < len(toks) and toks[k].lower in ("more", "fewer", "further") and toks[k + 1].is_word:
         k += 1  # "12 more bombs", "two more of the devices": a count of what follows
@@ -1282,6 +1295,13 @@ def _find_head(toks: list[Token], j: int, plural: bool, after_vague: bool) -> Op
         k += 1
         if k < len(toks) and toks[k].lower in ("the", "their", "its", "his", "her", "these", "those"):
             k += 1
+    return k
+
+
+def _noun_chunk(toks: list[Token], k: int, plural: bool) -> list[int]:
+    """Up to five words of a noun phrase from ``k``, up to its first plural when ``plural``."""
+    stop = lexicon.stopwords()
+    preds = lexicon.predicate_index()
     chunk: list[int] = []
     while k < len(toks) and len(chunk) < 5:
         t = toks[k]
@@ -1293,9 +1313,7 @@ def _find_head(toks: list[Token], j: int, plural: bool, after_vague: bool) -> Op
                 continue
             break
         w = t.lower
-        if w in stop and w not in ("other",):
-            break
-        if w in _number_words():
+        if (w in stop and w not in ("other",)) or w in _number_words():
             break
         if chunk and w in preds and not lexicon.looks_plural(t.text):
             break
@@ -1306,24 +1324,7 @@ def _find_head(toks: list[Token], j: int, plural: bool, after_vague: bool) -> Op
         if plural and lexicon.looks_plural(t.text):
             break
         k += 1
-    if not chunk:
-        return None
-    head = None
-    if plural:
-        for c in chunk:
-            if lexicon.looks_plural(toks[c].text):
-                head = c
-                break
-    if head is None:
-        head = chunk[-1] if not plural else None
-        if head is None:
-            # "200 people", "12 police": irregular plurals; otherwise the last word
-            head = chunk[-1]
-    if toks[head].lower in _NOT_HEADS or len(toks[head].text) < 2:
-        return None
-    if toks[head].text[0].isupper() and not _title_case(toks):
-        return None  # "10 Downing Street", "25 Caption": a name, not a thing counted
-    return head
+    return chunk
 
 
 def _title_case(toks: list[Token]) -> bool:
