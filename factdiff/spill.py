@@ -43,6 +43,8 @@ def spill_error(where: str, exc: BaseException) -> SpillError:
     return SpillError(f"temporary file in {where}: {reason} (set TMPDIR to a folder with room to write; "
                       "a run takes about 12 KB of it per article)")
 _BATCH = 2000  # rows per executemany
+# the report's order: the columns of model.fact_sort_key, then the order facts were made in
+_FACT_ORDER = "status, nsrc, first, start, seq"
 
 
 def _encode_mention(m: Mention) -> str:
@@ -147,7 +149,7 @@ class Spill:
         """The facts, in report order, for as long as the store is open."""
         self._flush_facts()
         self.db.execute("COMMIT")
-        self.db.execute("CREATE INDEX f_order ON f (status, nsrc, first, start, seq)")
+        self.db.execute(f"CREATE INDEX f_order ON f ({_FACT_ORDER})")
         return FactStore(self)
 
     def close(self) -> None:
@@ -193,7 +195,7 @@ class FactStore:
         if statuses:
             where = "WHERE status IN (%s)" % ",".join(str(STATUS_ORDER[s]) for s in statuses)
         db = self._spill.db
-        for (data,) in db.execute(f"SELECT data FROM f {where} ORDER BY status, nsrc, first, start, seq"):
+        for (data,) in db.execute(f"SELECT data FROM f {where} ORDER BY {_FACT_ORDER}"):
             yield _decode_fact(data, db)
 
     def conflicts(self) -> list[Fact]:

@@ -23,14 +23,13 @@ from importlib import resources
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from ..compare import clashing_mentions, incompatible_pair, interval
-from ..model import FACT_KINDS, INF, Fact, Mention, Source
+from ..model import FACT_KINDS, INF, STATUS_ORDER, Fact, Mention, Source
 from ..version import __version__
 
 if TYPE_CHECKING:  # the Report holds this module's render (its to_html)
     from .document import Report
 
-STATUSES = ("conflict", "agree", "single")
-_STATUS_ORDER = {s: i for i, s in enumerate(STATUSES)}
+STATUSES = tuple(STATUS_ORDER)  # conflict, agree, single: the report's order, defined in model
 _QUOTE_ROOM = 160  # characters of context kept on each side of a mention in a quote
 _PALETTE = 8  # source colours c0..c7 in the stylesheet
 
@@ -672,7 +671,7 @@ def render(report: Report, show_all: bool = True, title: Optional[str] = None, *
     ``show_all=False`` starts the page with single-source facts filtered out (they are still in
     the page, and shown without JavaScript). ``title`` names the page. Other options that the
     other formats take (a terminal width, say) are accepted and ignored."""
-    facts = sorted(report.facts, key=lambda f: _STATUS_ORDER.get(f.status, len(STATUSES)))
+    facts = sorted(report.facts, key=lambda f: STATUS_ORDER.get(f.status, len(STATUSES)))
     ids = _Ids(report, facts)
     by_id = {s.id: s for s in report.sources}
     number_of = {}
