@@ -242,179 +242,269 @@ def _gap(toks: list[Token], k: int) -> str:
     return toks[k].pre
 
 
-def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) -> Optional[Num]:  # noqa: C901
+@dataclass(slots=True)
+class _Reading:
+    """The state of a cardinal being read, token by token."""
+
+    i: int
+    j: int
+    total: float = 0.0  # completed groups times their scales
+    current: float = 0.0  # the group being read (below a thousand)
+    last: Optional[str] = None  # a | unit | teen | tens | hundred | scale | dozen | and | digit | decimal
+    last_scale: float = 0.0
+    words: bool = False
+    decimals: int = 0
+    rounding: float = 0.0
+    single_word: bool = True
+    checkpoint: Optional[tuple] = None  # state before an "and" that may not belong to the number
+
+    def restore(self) -> None:
+        assert self.checkpoint is not None
+        self.j, self.total, self.current, self.last = self.checkpoint
+
+
+def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) -> Optional[Num]:
+    """A number in digits or words from token ``i``, with what may follow it (a multiplier, a
+    fraction, "point five", "over three"); ``plain``: the cardinal alone."""
+    st = _Reading(i=i, j=i)
+    go, early = _cardinal_start(toks, st, money)
+    if not go:
+        return early
+    _cardinal_words(toks, st)
+    if not _settle(toks, st):
+        return None
+    value = st.total + st.current
+    if plain:
+        return _finish(toks, i, st.j, value, st.words, st.decimals, False, st.rounding)
+    return _after_cardinal(toks, st, value)
+
+
+def _cardinal_start(toks: list[Token], st: _Reading, money: bool) -> tuple[bool, Optional[Num]]:
+    """The first token: digits (which may be a whole number of their own: "21st", "3/4", "2½",
+    "3k"), "a" before a scale, a fraction word, or a number word. (False, result) when the
+    reading ends here."""
     n, _ = tables()
-    units, tens, scales, fracs = n["units"], n["tens"], n["scales"], denominators()
-    total = 0.0  # completed groups times their scales
-    current = 0.0  # the group being read (below a thousand)
-    last = None  # a | unit | teen | tens | hundred | scale | dozen | and | digit | decimal
-    last_scale = 0.0
-    words = False
-    decimals = 0
-    glued = False
-    rounding = 0.0
-    single_word = True
-    j = i
-    checkpoint = None  # state before an "and" that may not belong to the number
+    i = st.i
     tok = toks[i]
     first = tok.lower
-
     if tok.is_digit:
         got = _digit_token(toks, i)
         if got is None:
-            return None
-        current, decimals, j = got
-        last = "decimal" if decimals or "e" in tok.lower or "." in tok.text else "digit"
-        power = _caret_power(toks, i, j, current)
-        if power is not None:
-            return power
-        # "21st", "3rd": ordinals
-        if j < len(toks) and _adjacent(toks[j - 1], toks[j]) and toks[j].lower in _ORDINAL_SUFFIX \
-                and last == "digit":
-            return Num(current, current, i, j + 1, ordinal=True)
-        frac = _slash_fraction(toks, i, j, current) if last == "digit" else None
-        if frac is not None:
-            return frac
-        if last == "digit" and j < len(toks) and toks[j].text in VULGAR and toks[j].start - toks[j - 1].end <= 1:
-            v = current + VULGAR[toks[j].text]  # "2½", "1 ¾"
-            return Num(v, v, i, j + 1, decimal=True)
-        suffixed = _digit_suffix(toks, i, j, current, decimals, money)
-        if suffixed is not None:
-            return suffixed
-    elif first in ("a", "an"):
-        if i + 1 < len(toks) and (toks[i + 1].lower in scales or toks[i + 1].lower in ("hundred", "dozen")):
-            current, j, last = 1.0, i + 1, "a"
-        else:
-            return _read_fraction_start(toks, i)
-    elif first in fracs and (first in ("half", "quarter") or
-                             (i + 1 < len(toks) and toks[i + 1].lower == "of" and _unit_follows(toks, i + 1))):
-        return _read_fraction_start(toks, i)  # "half", "fourth of a liter"
-    elif first in glued_ordinals():
-        return None
-    elif first not in units and first not in tens:
-        return None
+            return False, None
+        st.current, st.decimals, st.j = got
+        st.last = "decimal" if st.decimals or "e" in tok.lower or "." in tok.text else "digit"
+        whole = _digits_alone(toks, st, money)
+        return whole is None, whole
+    if first in ("a", "an"):
+        if i + 1 < len(toks) and (toks[i + 1].lower in n["scales"] or toks[i + 1].lower in ("hundred", "dozen")):
+            st.current, st.j, st.last = 1.0, i + 1, "a"
+            return True, None
+        return False, _read_fraction_start(toks, i)
+    if first in denominators() and (first in ("half", "quarter") or
+                                    (i + 1 < len(toks) and toks[i + 1].lower == "of" and _unit_follows(toks, i + 1))):
+        return False, _read_fraction_start(toks, i)  # "half", "fourth of a liter"
+    if first in glued_ordinals() or (first not in n["units"] and first not in n["tens"]):
+        return False, None
+    return True, None
 
-    while j < len(toks):
-        t = toks[j]
-        w = t.lower
-        if t.text in _STRAY_CLOSERS and last in ("digit", "decimal") and j == i + 1 and _adjacent(toks[j - 1], t) \
-                and j + 1 < len(toks) and toks[j + 1].lower in scales and toks[j + 1].lower != "hundred" \
-                and not _adjacent(t, toks[j + 1]) and not _quote_opened_before(toks, i):
-            j += 1  # "$5.6” billion": a quote closed inside the figure, the scale still applies
-            continue
-        if w in _HYPHENS and last == "tens" and j + 1 < len(toks) and toks[j + 1].lower in units \
-                and units[toks[j + 1].lower] < 10 and toks[j + 1].lower not in ("zero", "nil", "none"):
-            if not (_adjacent(toks[j - 1], t) and _adjacent(t, toks[j + 1])) and \
-                    (toks[j - 1].end == t.start or t.end == toks[j + 1].start):
-                break  # "twenty -two": a dash, not a hyphen
-            j += 1
-            continue
-        if t.is_word and w in units and w != "none" and (w != "nil" or last is None) and \
-                (units[w] > 0 or last is None):
-            uv = units[w]
-            if last in (None,):
-                current = uv
-                last = "teen" if uv >= 10 else "unit"
-            elif last == "tens" and uv < 10 and uv > 0:
-                current += uv
-                last = "unit"
-            elif last in ("hundred", "scale", "and") and uv > 0:
-                current += uv
-                last = "teen" if uv >= 10 else "unit"
-            else:
-                break
-            words = True
-        elif t.is_word and w in tens:
-            if last in (None, "hundred", "scale", "and"):
-                current += tens[w]
-            elif last in ("unit", "teen") and single_word and total == 0 and j == i + 1 and \
-                    toks[i].lower in units and current > 0 and _denominator_at(toks, j) is None:
-                # "one twenty two", "nineteen eighty": hundreds said the short way
-                current = current * 100 + tens[w]
-            else:
-                break
-            last = "tens"
-            words = True
-        elif w in ("hundred", "hundreds") and last in ("unit", "teen", "tens", "a", "digit", "decimal") \
-                and current < 100 and not (w == "hundreds" and last == "a"):
-            if last in ("digit", "decimal") and not (toks[j - 1].end < t.start):
-                break
-            current = (current or 1.0) * 100
-            last = "hundred"
-            words = True
-        elif w in scales and w not in ("hundred",) and last in ("unit", "teen", "tens", "hundred", "a", "digit",
-                                                               "decimal", "scale", "dozen"):
-            sv = float(scales[w])
-            if last in ("digit", "decimal") and _adjacent(toks[j - 1], t):
-                break
-            if last == "scale":
-                if sv <= last_scale or current:
-                    break
-                total *= sv  # "three lakh crore", "thousand million"
-            else:
-                if last_scale and sv >= last_scale:
-                    break
-                if decimals and sv >= 1000:
-                    rounding = 0.5 * sv * (10 ** -decimals)
-                total += (current or 1.0) * sv
-            current = 0.0
-            last_scale = max(last_scale, sv)
-            last = "scale"
-            words = words or t.is_word
-        elif w in ("dozen", "dozens") and last in ("unit", "teen", "tens", "a", "digit", "hundred"):
-            current = (current or 1.0) * 12
-            last = "dozen"
-        elif w == "and" and last in ("hundred", "scale") and j + 1 < len(toks) and \
-                (toks[j + 1].lower in units or toks[j + 1].lower in tens or
-                 (toks[j + 1].is_digit and toks[j + 1].text.isdecimal() and 0 < int(toks[j + 1].text) < 100)):
-            checkpoint = (j, total, current, last)
-            last = "and"
-        elif t.is_digit and t.text.isdecimal() and last in ("scale", "and", "hundred") and \
-                0 < int(t.text) < (100 if last in ("hundred", "and") and current else (last_scale or 1000)) \
-                and len(t.text) <= 3 and not (last == "scale" and _adjacent(toks[j - 1], t)) \
-                and not (j + 1 < len(toks) and toks[j + 1].lower in scales and toks[j + 1].lower != "hundred"
-                         and float(scales[toks[j + 1].lower]) >= (last_scale or 1e18)):
-            if last == "scale" and not (j + 1 < len(toks) and toks[j + 1].lower in ("hundred", "and")) \
-                    and not words:
-                break  # "4 million 300": two numbers unless the words go on
-            current += float(t.text)
-            last = "digit"
-        else:
-            break
-        if checkpoint is not None and last != "and" and checkpoint[0] != j and \
-                j + 1 < len(toks) and toks[j + 1].lower in ("hundred", "hundreds") and current >= 100:
-            # "3 hundred and 2 hundred": two numbers
-            j, total, current, last = checkpoint
-            break
-        single_word = single_word and j == i
-        j += 1
-    if last == "and":
-        j -= 1
-        last = "scale" if checkpoint and checkpoint[3] == "scale" else "hundred"
-    if last is None:
-        return None
-    if checkpoint is not None and j > checkpoint[0] and j < len(toks) and toks[j].lower in ("hundred", "hundreds") \
-            and current >= 100:
-        j, total, current, last = checkpoint
-    if checkpoint is not None and j > checkpoint[0] and _denominator_at(toks, j) is not None:
-        j, total, current, last = checkpoint  # "one hundred and three quarters"
-    value = total + current
-    if plain:
-        return _finish(toks, i, j, value, words, decimals, glued, rounding)
 
-    # --- after the cardinal: decimals, fractions, ordinals, "over" ---------------------------
+def _digits_alone(toks: list[Token], st: _Reading, money: bool) -> Optional[Num]:
+    """Digits that make a number by themselves with what is glued to them: "2^5", "21st",
+    "3/15", "2½", "3k"."""
+    i, j, current = st.i, st.j, st.current
+    power = _caret_power(toks, i, j, current)
+    if power is not None:
+        return power
+    if st.last != "digit":
+        return _digit_suffix(toks, i, j, current, st.decimals, money)
+    # "21st", "3rd": ordinals
+    if j < len(toks) and _adjacent(toks[j - 1], toks[j]) and toks[j].lower in _ORDINAL_SUFFIX:
+        return Num(current, current, i, j + 1, ordinal=True)
+    frac = _slash_fraction(toks, i, j, current)
+    if frac is not None:
+        return frac
+    if j < len(toks) and toks[j].text in VULGAR and toks[j].start - toks[j - 1].end <= 1:
+        v = current + VULGAR[toks[j].text]  # "2½", "1 ¾"
+        return Num(v, v, i, j + 1, decimal=True)
+    return _digit_suffix(toks, i, j, current, st.decimals, money)
+
+
+def _cardinal_words(toks: list[Token], st: _Reading) -> None:
+    """Read on while the words (and digits) go on making one number."""
+    while st.j < len(toks):
+        t = toks[st.j]
+        joiner = _joiner(toks, st, t)
+        if joiner is False:
+            break
+        if joiner:
+            st.j += 1
+            continue
+        if not _step(toks, st, t):
+            break
+        j = st.j
+        if st.checkpoint is not None and st.last != "and" and st.checkpoint[0] != j and \
+                j + 1 < len(toks) and toks[j + 1].lower in ("hundred", "hundreds") and st.current >= 100:
+            st.restore()  # "3 hundred and 2 hundred": two numbers
+            break
+        st.single_word = st.single_word and j == st.i
+        st.j += 1
+
+
+def _joiner(toks: list[Token], st: _Reading, t: Token) -> Optional[bool]:
+    """A token inside a number that adds nothing: a quote closed inside the figure, the hyphen of
+    "twenty-two" (True); a dash that parts two numbers (False); None otherwise."""
+    n, _ = tables()
+    units, j = n["units"], st.j
+    if t.text in _STRAY_CLOSERS and st.last in ("digit", "decimal") and j == st.i + 1 and _adjacent(toks[j - 1], t) \
+            and j + 1 < len(toks) and toks[j + 1].lower in n["scales"] and toks[j + 1].lower != "hundred" \
+            and not _adjacent(t, toks[j + 1]) and not _quote_opened_before(toks, st.i):
+        return True  # "$5.6” billion": a quote closed inside the figure, the scale still applies
+    if t.lower in _HYPHENS and st.last == "tens" and j + 1 < len(toks) and toks[j + 1].lower in units \
+            and units[toks[j + 1].lower] < 10 and toks[j + 1].lower not in ("zero", "nil", "none"):
+        if not (_adjacent(toks[j - 1], t) and _adjacent(t, toks[j + 1])) and \
+                (toks[j - 1].end == t.start or t.end == toks[j + 1].start):
+            return False  # "twenty -two": a dash, not a hyphen
+        return True
+    return None
+
+
+def _step(toks: list[Token], st: _Reading, t: Token) -> bool:
+    """Add token ``t`` to the number; False when it ends the number instead."""
+    n, _ = tables()
+    w, last = t.lower, st.last
+    units, scales = n["units"], n["scales"]
+    if t.is_word and w in units and w != "none" and (w != "nil" or last is None) and \
+            (units[w] > 0 or last is None):
+        return _step_unit(st, float(units[w]))
+    if t.is_word and w in n["tens"]:
+        return _step_tens(toks, st, float(n["tens"][w]))
+    if w in ("hundred", "hundreds") and last in ("unit", "teen", "tens", "a", "digit", "decimal") \
+            and st.current < 100 and not (w == "hundreds" and last == "a"):
+        if last in ("digit", "decimal") and not (toks[st.j - 1].end < t.start):
+            return False
+        st.current = (st.current or 1.0) * 100
+        st.last, st.words = "hundred", True
+        return True
+    if w in scales and w not in ("hundred",) and last in ("unit", "teen", "tens", "hundred", "a", "digit",
+                                                          "decimal", "scale", "dozen"):
+        return _step_scale(toks, st, t, float(scales[w]))
+    if w in ("dozen", "dozens") and last in ("unit", "teen", "tens", "a", "digit", "hundred"):
+        st.current = (st.current or 1.0) * 12
+        st.last = "dozen"
+        return True
+    if w == "and" and last in ("hundred", "scale") and st.j + 1 < len(toks) and _number_after_and(toks[st.j + 1]):
+        st.checkpoint = (st.j, st.total, st.current, last)
+        st.last = "and"
+        return True
+    if t.is_digit and t.text.isdecimal() and last in ("scale", "and", "hundred"):
+        return _step_digits(toks, st, t)
+    return False
+
+
+def _number_after_and(nxt: Token) -> bool:
+    n, _ = tables()
+    return nxt.lower in n["units"] or nxt.lower in n["tens"] or \
+        (nxt.is_digit and nxt.text.isdecimal() and 0 < int(nxt.text) < 100)
+
+
+def _step_unit(st: _Reading, uv: float) -> bool:
+    if st.last is None:
+        st.current = uv
+    elif st.last == "tens" and 0 < uv < 10:
+        st.current += uv
+    elif st.last in ("hundred", "scale", "and") and uv > 0:
+        st.current += uv
+    else:
+        return False
+    st.last = "unit" if st.last == "tens" or uv < 10 else "teen"
+    st.words = True
+    return True
+
+
+def _step_tens(toks: list[Token], st: _Reading, tv: float) -> bool:
+    last, j = st.last, st.j
+    if last in (None, "hundred", "scale", "and"):
+        st.current += tv
+    elif last in ("unit", "teen") and st.single_word and st.total == 0 and j == st.i + 1 and \
+            toks[st.i].lower in tables()[0]["units"] and st.current > 0 and _denominator_at(toks, j) is None:
+        # "one twenty two", "nineteen eighty": hundreds said the short way
+        st.current = st.current * 100 + tv
+    else:
+        return False
+    st.last, st.words = "tens", True
+    return True
+
+
+def _step_scale(toks: list[Token], st: _Reading, t: Token, sv: float) -> bool:
+    if st.last in ("digit", "decimal") and _adjacent(toks[st.j - 1], t):
+        return False
+    if st.last == "scale":
+        if sv <= st.last_scale or st.current:
+            return False
+        st.total *= sv  # "three lakh crore", "thousand million"
+    else:
+        if st.last_scale and sv >= st.last_scale:
+            return False
+        if st.decimals and sv >= 1000:
+            st.rounding = 0.5 * sv * (10 ** -st.decimals)
+        st.total += (st.current or 1.0) * sv
+    st.current = 0.0
+    st.last_scale = max(st.last_scale, sv)
+    st.last = "scale"
+    st.words = st.words or t.is_word
+    return True
+
+
+def _step_digits(toks: list[Token], st: _Reading, t: Token) -> bool:
+    """Digits after words: "two hundred and 5", "4 million 300" (two numbers unless words go on)."""
+    scales = tables()[0]["scales"]
+    last, j = st.last, st.j
+    limit = 100 if last in ("hundred", "and") and st.current else (st.last_scale or 1000)
+    if not (0 < int(t.text) < limit and len(t.text) <= 3) or (last == "scale" and _adjacent(toks[j - 1], t)):
+        return False
+    if j + 1 < len(toks) and toks[j + 1].lower in scales and toks[j + 1].lower != "hundred" \
+            and float(scales[toks[j + 1].lower]) >= (st.last_scale or 1e18):
+        return False
+    if last == "scale" and not (j + 1 < len(toks) and toks[j + 1].lower in ("hundred", "and")) and not st.words:
+        return False  # "4 million 300": two numbers unless the words go on
+    st.current += float(t.text)
+    st.last = "digit"
+    return True
+
+
+def _settle(toks: list[Token], st: _Reading) -> bool:
+    """Undo what the number took too far: a trailing "and", "3 hundred and 2 hundred", "one
+    hundred and three quarters". False when nothing was read."""
+    if st.last == "and":
+        st.j -= 1
+        st.last = "scale" if st.checkpoint and st.checkpoint[3] == "scale" else "hundred"
+    if st.last is None:
+        return False
+    cp = st.checkpoint
+    if cp is not None and st.j > cp[0] and st.j < len(toks) and toks[st.j].lower in ("hundred", "hundreds") \
+            and st.current >= 100:
+        st.restore()
+    if cp is not None and st.j > cp[0] and _denominator_at(toks, st.j) is not None:
+        st.restore()  # "one hundred and three quarters"
+    return True
+
+
+def _after_cardinal(toks: list[Token], st: _Reading, value: float) -> Num:
+    """What follows a cardinal: decimals, fractions, ordinals, "over"."""
+    i, j, last = st.i, st.j, st.last
     if j < len(toks) and toks[j].lower == "point" and last not in ("decimal",) and \
             not (i > 0 and toks[i - 1].lower == "at"):  # "at one point 40 boats"
         point = _read_point(toks, j + 1)
         if point is not None:
             after, j = point
-            value = total + current + after
-            sc = _scale_after(toks, j) if not total else None
+            value = st.total + st.current + after
+            sc = _scale_after(toks, j) if not st.total else None
             if sc is not None:  # "two point two million"
                 value, j = value * sc[0], sc[1]
-            return _finish(toks, i, j, value, True, 2, glued, rounding)
+            return _finish(toks, i, j, value, True, 2, False, st.rounding)
     if last in ("unit", "teen", "tens", "hundred", "scale", "a") and value == int(value):
-        part = _fraction_after(toks, j, value, last_scale if last == "scale" else 0.0, total, current, start=i)
+        part = _fraction_after(toks, j, value, st.last_scale if last == "scale" else 0.0, st.total, st.current,
+                               start=i)
         if part is not None:
             return Num(part.low, part.high, i, part.j, words=True, fraction=part.fraction, ordinal=part.ordinal,
                        decimal=part.decimal)
@@ -424,12 +514,21 @@ def _read_cardinal(toks: list[Token], i: int, money: bool, plain: bool = False) 
         if part is not None:
             return Num(part.low, part.high, i, part.j, decimal=True)
     if last in ("digit", "unit", "teen", "tens", "hundred") and j + 1 < len(toks) and toks[j].lower == "over":
-        den = _read_cardinal(toks, j + 1, False) if (toks[j + 1].is_digit or toks[j + 1].is_word) else None
-        if den is not None and den.low and not den.ordinal and \
-                (den.j >= len(toks) or not toks[den.j].is_word or toks[den.j].lower in ("is", "and", "or")):
-            v = value / den.low
-            return Num(v, v, i, den.j, words=words or den.words, decimal=True)
-    return _finish(toks, i, j, value, words, decimals, glued, rounding)
+        over = _over(toks, st, value)
+        if over is not None:
+            return over
+    return _finish(toks, i, j, value, st.words, st.decimals, False, st.rounding)
+
+
+def _over(toks: list[Token], st: _Reading, value: float) -> Optional[Num]:
+    """"three over four", "1 over 3": a fraction said with "over"."""
+    j = st.j
+    den = _read_cardinal(toks, j + 1, False) if (toks[j + 1].is_digit or toks[j + 1].is_word) else None
+    if den is not None and den.low and not den.ordinal and \
+            (den.j >= len(toks) or not toks[den.j].is_word or toks[den.j].lower in ("is", "and", "or")):
+        v = value / den.low
+        return Num(v, v, st.i, den.j, words=st.words or den.words, decimal=True)
+    return None
 
 
 _POINT_AFTER = frozenset({"is", "was", "are", "were", "be", "of", "to", "by", "about", "around", "nearly",
