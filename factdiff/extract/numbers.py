@@ -365,6 +365,10 @@ def _joiner(toks: list[Token], st: _Reading, t: Token) -> Optional[bool]:
                 (toks[j - 1].end == t.start or t.end == toks[j + 1].start):
             return False  # "twenty -two": a dash, not a hyphen
         return True
+    if t.lower in _HYPHENS and st.last in ("unit", "teen", "tens") and j + 1 < len(toks) and \
+            (toks[j + 1].lower == "hundred" or toks[j + 1].lower in n["scales"]) and \
+            _adjacent(toks[j - 1], t) and _adjacent(t, toks[j + 1]) and not toks[j + 1].lower.endswith("s"):
+        return True  # "five-hundred", "two-thousand": a hyphen before the multiplier
     return None
 
 
