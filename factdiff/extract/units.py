@@ -220,7 +220,7 @@ def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int
         for cand in (text, sing):
             if cand in words:
                 code, factor = words[cand]
-                if cand == "pound" and n == 1 and not _scaled(toks, j):
+                if cand == "pound" and n == 1 and not _scaled(toks, j) and not _pence_after(toks, j + 1):
                     continue  # "pounds" is a weight unless "£", "sterling" or millions say otherwise
                 if cand in ("p", "c") and (tok.text != cand or not (glued or _ends_phrase(toks, j + 1))):
                     continue
@@ -263,6 +263,22 @@ def _scaled(toks: list[Token], j: int) -> bool:
     """The amount before ``j`` carries a scale: "361 million pounds", "£5bn"."""
     prev = toks[j - 1] if j > 0 else None
     return prev is not None and (prev.lower in _scale_words() or prev.text in ("m", "bn", "mn", "k"))
+
+
+def _pence_after(toks: list[Token], k: int) -> bool:
+    """Pence after "pounds" ("5 pounds 20", "five pounds fifty", "2 pounds and 30 pence"): the
+    pounds are money (Duckling's '<amount> <natural>' cents rule), not a weight ("7 pounds 8
+    ounces")."""
+    if k < len(toks) and toks[k].lower == "and":
+        k += 1
+    words = _number_words()
+    m = k
+    while m < len(toks) and (toks[m].lower in words or (m > k and toks[m].text == "-")
+                             or (m == k and toks[m].text.isdecimal() and 0 < int(toks[m].text) < 100)):
+        m += 1
+    if m == k:
+        return False
+    return _ends_phrase(toks, m) or toks[m].lower in ("pence", "p")
 
 
 def _ends_phrase(toks: list[Token], k: int) -> bool:
