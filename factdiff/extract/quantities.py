@@ -204,11 +204,12 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
     if num is None:
         num = _article_unit(toks, k, cur)
     if num is None:
-        return _ordinal_word_at(toks, k, blocked) if toks[k].is_word and not cur else None
+        return _bounded_ordinal(toks, _ordinal_word_at(toks, k, blocked)) if toks[k].is_word and not cur else None
     if any(blocked(t) for t in toks[num.i:num.j]):
         return Raw(num.i, num.j, "skip", 0, 0, num_j=num.j)
     if num.ordinal:
-        return _anniversary(toks, num) or Raw(num.i, num.j, "ordinal", num.low, num.high, num_j=num.j)
+        return _bounded_ordinal(toks, _anniversary(toks, num) or Raw(num.i, num.j, "ordinal", num.low, num.high,
+                                                                     num_j=num.j))
     if not cur:
         special = _not_a_plain_figure(toks, num)
         if special is not None:
@@ -221,6 +222,21 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
         # a year used as a name ("the 2016 election cycle"): a date of year grain, never a count;
         # a date, a name or page furniture: a number, never compared
         raw.kind = _names_not_counts(toks, num, raw) or raw.kind
+    return raw
+
+
+def _bounded_ordinal(toks: list[Token], raw: Optional[Raw]) -> Optional[Raw]:
+    """"higher than the tenth", "lower than the 15th": a bound on a rank (Recognizers-Text's
+    OneNumberRange patterns allow "the" before the number); two of them join into a range."""
+    if raw is None or raw.kind != "ordinal" or raw.i < 2 or toks[raw.i - 1].lower != "the":
+        return raw
+    if raw.j < len(toks) and toks[raw.j].is_word and toks[raw.j].lower not in ("and", "but", "or"):
+        return raw  # "less than the first time": a noun follows, a comparison of events
+    q = _match_before_backward(toks, raw.i - 1)
+    if q is None or _qualifiers()[0].get(tuple(q[0].split())) not in _LOWER_BOUNDS + _UPPER_BOUNDS:
+        return raw
+    raw.qualifier, raw.i = q[0], q[1]
+    _apply_qualifier(raw)
     return raw
 
 
