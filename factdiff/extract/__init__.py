@@ -30,7 +30,9 @@ from .names import find_names
 
 __all__ = ["extract"]
 
-EXTRACTOR_VERSION = "7"  # 2: names; 3: ordinals carry their context; 4: clause tense, datelines; 5: event of money; 6: a name ends at a possessive; 7: opening names, anniversaries, quoted and "more" counts
+# 2: names; 3: ordinals carry their context; 4: clause tense, datelines; 5: event of money;
+# 6: a name ends at a possessive; 7: opening names, anniversaries, quoted and "more" counts
+EXTRACTOR_VERSION = "7"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:
@@ -90,7 +92,7 @@ def _opening_names(mentions: list[Mention]) -> list[Mention]:
         if m.kind != "name" and m.start - m.sentence_start <= OPENING_REACH:
             first = _OPENING_WORD.match(m.sentence)
             word = first.group(1).removesuffix("'s").removesuffix("’s") if first else None
-            if word in names and first.end() <= m.start - m.sentence_start:
+            if first and word in names and first.end() <= m.start - m.sentence_start:
                 m = replace(m, entities=m.entities | {word.lower()[:5]})
         out.append(m)
     return out
@@ -200,26 +202,34 @@ class _Blocked:
         return any(a < tok.end and tok.start < b for a, b in self.spans)
 
 
+class _Sentence:
+    """One sentence being read: its text and span, its tokens, and the token at an offset
+    (the tokens' starts listed once, when first asked)."""
+
+    __slots__ = ("text", "start", "sentence", "toks", "_starts")
+
+    def __init__(self, text: str, s: int, e: int, toks: list[Token]):
+        self.text, self.start, self.sentence, self.toks = text, s, text[s:e], toks
+        self._starts: Optional[list[int]] = None
+
+    def index(self, offset: int) -> int:
+        """The index of the first token that starts at or after ``offset``."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.toks]
+        return bisect.bisect_left(self._starts, offset)
+
+
+
 def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, prefer: str = "past",
               finders: Optional[tuple[bool, bool, bool]] = None, pairs=None) -> list[Mention]:
     """The mentions of one sentence. ``finders`` (from ``_finders``, for a sentence without a
     digit): which of dates, numeric mentions and roles can be found at all; the others, and
     the finders that need a digit, are not run. ``pairs``: its ``token_pairs``, if read."""
-    sentence = text[s:e]
     toks = tokens_of(pairs, s) if pairs is not None else tokenize(text, s, e)
     if not toks:
         return []
-    if finders is None:
-        dates = find_dates(text, s, e, published, prefer, toks)
-        times = find_times(text, s, e)
-        phones = find_phones(text, s, e)
-        tallies = find_tallies(toks)
-        numbers = True
-        roles_on = _triggers()[2].fires({t.lower for t in toks})  # a title (digits are no help)
-    else:
-        dates_on, numbers, roles_on = finders
-        dates = find_dates(text, s, e, published, prefer, toks) if dates_on else []
-        times, phones, tallies = [], [], []  # each needs a digit
+    sc = _Sentence(text, s, e, toks)
+    dates, times, phones, tallies, numbers, roles_on = _finds(text, s, e, toks, published, prefer, finders)
     furniture = datelines.furniture(text, s, e)  # "© 2025": no date, no count
     if furniture:
         dates = [d for d in dates if not any(a <= d.start and d.end <= b for a, b in furniture)]
@@ -228,113 +238,155 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
                        + [(toks[t.i].start, toks[t.j - 1].end) for t in tallies])
     raws = scan(toks, blocked) if numbers else []
     header = datelines.dateline_end(text, s, e, toks, dates, times)  # the article's date, no fact
-    years = ()  # the time frame of the counts: only read when there are some
-    if tallies or raws:
-        years = {d.iso[:4] for d in dates if d.iso and d.iso[:1].isdigit() and d.end > header}
-        years |= {f"{int(r.low):04d}" for r in raws if r.kind == "year"}  # "the 2016 election cycle"
-        if published is None:
-            # "last year" with no date to resolve it against is still a time frame of its own
-            years |= {"~" + m.group(0).lower() for m in _RELATIVE_FRAME_RE.finditer(sentence)}
-        years = tuple(sorted(years))
-    out: list[Mention] = []
-
-    tok_starts = [t.start for t in toks]  # once per sentence, not once per lookup
-
-    def tok_index(offset: int) -> int:
-        return bisect.bisect_left(tok_starts, offset)
-
-    common = dict(sentence=sentence, sentence_start=s)
-
-    # --- vote tallies: two counts each ---------------------------------------------------
-    for t in tallies:
-        for k, value, side in ((t.i, t.yes, "in favour"), (t.j - 1, t.no, "against")):
-            tok = toks[k]
-            out.append(Mention(
-                start=tok.start, end=tok.end, text=tok.text, kind="count", low=value, high=value,
-                subject=f"votes {side}", subject_text=f"votes {side}", predicate="vote",
-                frame=years, context=ctx.context_bag(toks, t.i, t.j),
-                entities=ctx.entities(toks, t.i, t.j), **common))
-
-    # --- numeric mentions ---------------------------------------------------------------
-    for raw in raws:
-        if raw.kind in ("year", "decade"):
-            # a year used as a name ("the 2016 election cycle") or a decade ("the 1990s"): a date
-            # of the thing it names (a decade's last digit unknown: "199X"), never a count
-            a, b = toks[raw.i].start, toks[raw.num_j - 1].end
-            i, j = raw.i, raw.num_j
-            iso = f"{int(raw.low):04d}" if raw.kind == "year" else f"{int(raw.low) // 10:03d}X"
-            out.append(_date_mention(text, toks, a, b, iso, tok_index, common,
-                                     subject=ctx.nearest_known_noun(toks, i, j, left=15, right=4),
-                                     predicate=ctx.find_predicate(toks, i, j, subject_position=False),
-                                     event=ctx.date_event(toks, i, j)))
-            continue
-        apply_postfix(toks, raw)
-        m = _numeric_mention(text, toks, raw, years, common)
-        if m is not None:
-            out.append(m)
-            if raw.ago and published is not None and raw.unit and \
-                    not any(d.offset and d.start <= m.start < d.end for d in dates):
-                iso = shift_back(published, raw.low, raw.unit)
-                if iso:
-                    out.append(_date_mention(text, toks, m.start, m.end, iso, tok_index, common,
-                                             subject=m.subject, predicate=m.predicate, event=None))
-    out.extend(_derived_ratios(toks, out, common))
-
-    # --- dates ----------------------------------------------------------------------------
-    for d in dates:
-        if d.iso is None or d.end <= header:
-            continue
-        i = tok_index(d.start)
-        j = tok_index(d.end)
-        event = ctx.date_event(toks, i, j)
-        subject = ctx.nearest_known_noun(toks, i, j, left=15, right=4)
-        predicate = ctx.find_predicate(toks, i, j, subject_position=False)
-        out.append(_date_mention(text, toks, d.start, d.end, d.iso, tok_index, common,
-                                 subject=subject, predicate=predicate, event=event))
-
-    # --- roles ----------------------------------------------------------------------------
-    for r in find_roles(toks) if roles_on else ():
-        start, end = toks[r.i].start, toks[r.j - 1].end
-        role = (f"{r.rank} " if r.rank else "") + r.title + (f", {r.org}" if r.org else "")
-        out.append(Mention(start=start, end=end, text=text[start:end], kind="role", role=role,
-                           person=r.person, subject=f"{r.person_key}:{r.title}",
-                           scope="past" if r.past else None,
-                           context=frozenset(w.lower() for w in r.org.replace("'s", "").split()),
-                           signature=ctx.signature(toks, r.i, r.j),  # "_ opened the new": as for figures
-                           **common))
+    # the time frame of the counts: only read when there are some
+    years = _frame(sc.sentence, dates, raws, header, published) if tallies or raws else ()
+    out = _tally_mentions(sc, tallies, years)
+    out += _raw_mentions(sc, raws, years, dates, published)
+    out += _derived_ratios(toks, out, sc)
+    out += _date_mentions(sc, dates, header)
+    if roles_on:
+        out += _role_mentions(sc)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
 
-def _date_mention(text, toks, start, end, iso, tok_index, common, subject, predicate, event) -> Mention:
-    i, j = tok_index(start), tok_index(end)
-    return Mention(start=start, end=end, text=text[start:end], kind="date", date=iso,
+def _finds(text: str, s: int, e: int, toks: list[Token], published: Optional[dt.date], prefer: str,
+           finders: Optional[tuple[bool, bool, bool]]) -> tuple[list, list, list, list, bool, bool]:
+    """(dates, clock times, phone numbers, tallies, whether to scan for numeric mentions,
+    whether to look for roles) of a sentence; ``finders`` as for ``_sentence``."""
+    if finders is None:
+        roles_on = _triggers()[2].fires({t.lower for t in toks})  # a title (digits are no help)
+        return (find_dates(text, s, e, published, prefer, toks), find_times(text, s, e), find_phones(text, s, e),
+                find_tallies(toks), True, roles_on)
+    dates_on, numbers, roles_on = finders
+    found = find_dates(text, s, e, published, prefer, toks) if dates_on else []
+    return found, [], [], [], numbers, roles_on  # times, phones and tallies each need a digit
+
+
+def _frame(sentence: str, dates: list, raws: list[Raw], header: int, published: Optional[dt.date]) -> tuple:
+    """The years a sentence's counts are of: its dates after any dateline, and the years it
+    names as such ("the 2016 election cycle")."""
+    years = {d.iso[:4] for d in dates if d.iso and d.iso[:1].isdigit() and d.end > header}
+    years |= {f"{int(r.low):04d}" for r in raws if r.kind == "year"}
+    if published is None:
+        # "last year" with no date to resolve it against is still a time frame of its own
+        years |= {"~" + m.group(0).lower() for m in _RELATIVE_FRAME_RE.finditer(sentence)}
+    return tuple(sorted(years))
+
+
+def _tally_mentions(sc: _Sentence, tallies: list, years: tuple) -> list[Mention]:
+    """Vote tallies: two counts each."""
+    toks = sc.toks
+    out = []
+    for t in tallies:
+        for k, value, side in ((t.i, t.yes, "in favour"), (t.j - 1, t.no, "against")):
+            tok = toks[k]
+            out.append(Mention(
+                sentence=sc.sentence, sentence_start=sc.start,
+                start=tok.start, end=tok.end, text=tok.text, kind="count", low=value, high=value,
+                subject=f"votes {side}", subject_text=f"votes {side}", predicate="vote",
+                frame=years, context=ctx.context_bag(toks, t.i, t.j), entities=ctx.entities(toks, t.i, t.j)))
+    return out
+
+
+def _raw_mentions(sc: _Sentence, raws: list[Raw], years: tuple, dates: list,
+                  published: Optional[dt.date]) -> list[Mention]:
+    """The numeric mentions of the figures ``scan`` read, and the date each "ago" names."""
+    toks = sc.toks
+    out: list[Mention] = []
+    for raw in raws:
+        if raw.kind in ("year", "decade"):
+            out.append(_year_mention(sc, raw))
+            continue
+        apply_postfix(toks, raw)
+        m = _numeric_mention(sc, raw, years)
+        if m is None:
+            continue
+        out.append(m)
+        if raw.ago and published is not None and raw.unit and \
+                not any(d.offset and d.start <= m.start < d.end for d in dates):
+            iso = shift_back(published, raw.low, raw.unit)
+            if iso:
+                out.append(_date_mention(sc, m.start, m.end, iso, subject=m.subject, predicate=m.predicate,
+                                         event=None))
+    return out
+
+
+def _year_mention(sc: _Sentence, raw: Raw) -> Mention:
+    """A year used as a name ("the 2016 election cycle") or a decade ("the 1990s"): a date of
+    the thing it names (a decade's last digit unknown: "199X"), never a count."""
+    toks = sc.toks
+    i, j = raw.i, raw.num_j
+    iso = f"{int(raw.low):04d}" if raw.kind == "year" else f"{int(raw.low) // 10:03d}X"
+    return _date_mention(sc, toks[i].start, toks[j - 1].end, iso,
+                         subject=ctx.nearest_known_noun(toks, i, j, left=15, right=4),
+                         predicate=ctx.find_predicate(toks, i, j, subject_position=False),
+                         event=ctx.date_event(toks, i, j))
+
+
+def _date_mentions(sc: _Sentence, dates: list, header: int) -> list[Mention]:
+    """The mentions of the dates of a sentence, but those of its dateline (before ``header``)."""
+    toks = sc.toks
+    out = []
+    for d in dates:
+        if d.iso is None or d.end <= header:
+            continue
+        i, j = sc.index(d.start), sc.index(d.end)
+        event = ctx.date_event(toks, i, j)
+        subject = ctx.nearest_known_noun(toks, i, j, left=15, right=4)
+        predicate = ctx.find_predicate(toks, i, j, subject_position=False)
+        out.append(_date_mention(sc, d.start, d.end, d.iso, subject=subject, predicate=predicate, event=event))
+    return out
+
+
+def _role_mentions(sc: _Sentence) -> list[Mention]:
+    toks = sc.toks
+    out = []
+    for r in find_roles(toks):
+        start, end = toks[r.i].start, toks[r.j - 1].end
+        role = (f"{r.rank} " if r.rank else "") + r.title + (f", {r.org}" if r.org else "")
+        out.append(Mention(sentence=sc.sentence, sentence_start=sc.start,
+                           start=start, end=end, text=sc.text[start:end], kind="role", role=role,
+                           person=r.person, subject=f"{r.person_key}:{r.title}",
+                           scope="past" if r.past else None,
+                           context=frozenset(w.lower() for w in r.org.replace("'s", "").split()),
+                           signature=ctx.signature(toks, r.i, r.j)))  # "_ opened the new": as for figures
+    return out
+
+
+def _date_mention(sc: _Sentence, start: int, end: int, iso: str, subject, predicate, event) -> Mention:
+    toks = sc.toks
+    i, j = sc.index(start), sc.index(end)
+    return Mention(sentence=sc.sentence, sentence_start=sc.start,
+                   start=start, end=end, text=sc.text[start:end], kind="date", date=iso,
                    subject=subject, predicate=predicate, event=event,
                    context=ctx.context_bag(toks, i, j), entities=ctx.entities(toks, i, j),
-                   signature=ctx.signature(toks, i, j), **common)
+                   signature=ctx.signature(toks, i, j))
 
 
-def _numeric_mention(text: str, toks: list[Token], raw: Raw, years, common) -> Optional[Mention]:
+def _numeric_mention(sc: _Sentence, raw: Raw, years: tuple) -> Optional[Mention]:
+    toks = sc.toks
     subject, subject_text = _subject(toks, raw)
+    start, end = toks[raw.i].start, toks[raw.j - 1].end
     if raw.kind == "ordinal":  # "the 42nd floor", "an eighth term": a rank, compared as such
-        start, end = toks[raw.i].start, toks[raw.j - 1].end
-        return Mention(start=start, end=end, text=text[start:end], kind="ordinal", low=raw.low,
+        return Mention(sentence=sc.sentence, sentence_start=sc.start,
+                       start=start, end=end, text=sc.text[start:end], kind="ordinal", low=raw.low,
                        high=raw.high, subject=subject, subject_text=subject_text,
                        predicate=ctx.find_predicate(toks, raw.i, raw.j), frame=years,
                        context=ctx.context_bag(toks, raw.i, raw.j),
                        entities=ctx.entities(toks, raw.i, raw.j),
-                       signature=ctx.signature(toks, raw.i, raw.j), **common)
+                       signature=ctx.signature(toks, raw.i, raw.j))
     predicate = ctx.find_predicate(toks, raw.i, raw.j, subject_position=raw.kind != "duration")
     predicate = lexicon.predicate_for_kind(raw.kind, predicate)
-    start, end = toks[raw.i].start, toks[raw.j - 1].end
     return Mention(
-        start=start, end=end, text=text[start:end], kind=raw.kind, low=raw.low, high=raw.high,
+        sentence=sc.sentence, sentence_start=sc.start,
+        start=start, end=end, text=sc.text[start:end], kind=raw.kind, low=raw.low, high=raw.high,
         low_inclusive=raw.low_inclusive, high_inclusive=raw.high_inclusive, unit=raw.unit,
         approximate=raw.approximate, qualifier=raw.qualifier, subject=subject,
         subject_text=subject_text, predicate=predicate, scope=ctx.scope_of(toks, raw.i, raw.j),
         frame=years, context=ctx.context_bag(toks, raw.i, raw.j), entities=ctx.entities(toks, raw.i, raw.j),
         signature=ctx.signature(toks, raw.i, raw.j), factor=raw.factor, dimension=raw.dimension,
-        tolerance=raw.tolerance, **common,
+        tolerance=raw.tolerance,
     )
 
 
@@ -364,7 +416,6 @@ def _subject(toks: list[Token], raw: Raw) -> tuple[Optional[str], Optional[str]]
             and raw.j + 1 <= len(toks):
         # "a $4.69 billion verdict"
         nxt = toks[raw.j]
-        from .. import lexicon
         if nxt.lower not in lexicon.stopwords() and nxt.lower not in lexicon.predicate_index() \
                 and not nxt.text[0].isupper():
             return ctx.lemma_class(toks, raw.j), nxt.text
@@ -380,7 +431,7 @@ def _subject(toks: list[Token], raw: Raw) -> tuple[Optional[str], Optional[str]]
     return None, None
 
 
-def _derived_ratios(toks: list[Token], mentions: list[Mention], common) -> list[Mention]:
+def _derived_ratios(toks: list[Token], mentions: list[Mention], sc: _Sentence) -> list[Mention]:
     """"200 civilians killed compared to a dozen fighters": a ratio of 16.7 civilians per
     fighter, to check against a stated ratio. Only counts joined by a comparison word."""
     counts = [m for m in mentions if m.kind == "count" and m.subject and not m.derived]
@@ -389,14 +440,15 @@ def _derived_ratios(toks: list[Token], mentions: list[Mention], common) -> list[
         between = [t.lower for t in toks if a.end <= t.start < b.start]
         if not any(w in ("compared", "versus", "vs", "against") for w in between) or len(between) > 8:
             continue
-        if not b.low or b.low <= 0 or a.subject == b.subject:
+        if a.low is None or not b.low or b.low <= 0 or a.subject == b.subject:
             continue
         lo = a.low / (b.high if b.high not in (None, math.inf) else b.low)
         hi = a.high / b.low if a.high not in (None, math.inf) else math.inf
         out.append(Mention(
-            start=a.start, end=b.end, text=common["sentence"][a.start - common["sentence_start"]:b.end - common["sentence_start"]],
+            sentence=sc.sentence, sentence_start=sc.start,
+            start=a.start, end=b.end, text=sc.text[a.start:b.end],
             kind="ratio", low=lo, high=hi, low_inclusive=a.low_inclusive, high_inclusive=a.high_inclusive,
             unit="ratio", approximate=True, qualifier=a.qualifier, subject=f"{a.subject} per {b.subject}",
             subject_text=f"{a.subject_text} per {b.subject_text}", predicate=a.predicate, derived=True,
-            tolerance=0.1, context=a.context | b.context, dimension="ratio", **common))
+            tolerance=0.1, context=a.context | b.context, dimension="ratio"))
     return out
