@@ -10,13 +10,13 @@ have found nothing.
 """
 from __future__ import annotations
 
+import functools
 import operator
 import re
-from typing import Optional
 
 import regex
 
-from .text import _standard_patterns, token_pairs, word_tokens
+from .text import standard_patterns, token_pairs, word_tokens
 
 _second = operator.itemgetter(1)
 
@@ -68,7 +68,7 @@ def has_digit(text: str, s: int, e: int) -> bool:
         return True
     # regex's \d may hold more (another Unicode version), but not among the characters on
     # which the two modules were found to agree
-    return bool(_standard_patterns()[1].search(text, s, e) and _REGEX_DIGIT_RE.search(text, s, e))
+    return bool(standard_patterns()[1].search(text, s, e) and _REGEX_DIGIT_RE.search(text, s, e))
 
 
 def words_of(text: str, s: int, e: int) -> tuple[set, list, list]:
@@ -86,10 +86,15 @@ def rough_words(text: str, s: int, e: int, marks: frozenset) -> set:
     Every trigger word among its tokens is in it, so what no finder fires on here no finder
     fires on with ``words_of`` either."""
     words = set(map(str.lower, set(word_tokens(text, s, e))))
-    for c in marks:
-        if text.find(c, s, e) >= 0:
-            words.add(c)
+    if marks:
+        words.update(_marks_pattern(marks).findall(text, s, e))  # one scan, not one per mark
     return words
+
+
+@functools.lru_cache(maxsize=8)
+def _marks_pattern(marks: frozenset) -> re.Pattern:
+    """Any one of ``marks`` (single characters)."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(marks)) + "]")
 
 
 def title_before_name(toks: list, title_ends: frozenset) -> bool:

@@ -65,7 +65,7 @@ def token_pairs(text: str, start: int = 0, end: int | None = None) -> list[tuple
     """(the characters before the token, the token) for every token of ``text[start:end]``."""
     end = len(text) if end is None else end
     stop = _TRAILING_GAP_RE.match(text, start, end).start() if start < end else end
-    std, unsafe = _standard_patterns()
+    std, unsafe = standard_patterns()
     # the standard library's engine is faster, and reads the same tokens where every character
     # (and the one before, which the look-behind sees) is in a class the same to both modules
     if not unsafe.search(text, max(0, start - 1), stop + 1):
@@ -80,13 +80,13 @@ _STD_WORD_RE = re.compile(_WORD_RE.pattern)
 def word_tokens(text: str, start: int, end: int) -> list[str]:
     """What the word branch of the token pattern reads in ``text[start:end]`` (all of its words
     when the stretch holds no digit)."""
-    if not _standard_patterns()[1].search(text, max(0, start - 1), end + 1):
+    if not standard_patterns()[1].search(text, max(0, start - 1), end + 1):
         return _STD_WORD_RE.findall(text, start, end)
     return _WORD_RE.findall(text, start, end)
 
 
 @functools.lru_cache(maxsize=None)
-def _standard_patterns():
+def standard_patterns():
     """``_GAP_TOKEN_RE`` compiled by ``re``, and a pattern for every character for which the
     two modules may disagree on a class the pattern uses (tested here, for the Latin letters,
     punctuation and currency signs; anything else is left to ``regex``)."""
