@@ -366,7 +366,7 @@ def _joiner(toks: list[Token], st: _Reading, t: Token) -> Optional[bool]:
             return False  # "twenty -two": a dash, not a hyphen
         return True
     if t.lower in _HYPHENS and st.last in ("unit", "teen", "tens") and j + 1 < len(toks) and \
-            (toks[j + 1].lower == "hundred" or toks[j + 1].lower in n["scales"]) and \
+            (toks[j + 1].lower in ("hundred", "dozen") or toks[j + 1].lower in n["scales"]) and \
             _adjacent(toks[j - 1], t) and _adjacent(t, toks[j + 1]) and not toks[j + 1].lower.endswith("s"):
         return True  # "five-hundred", "two-thousand": a hyphen before the multiplier
     return None
@@ -512,8 +512,8 @@ def _after_cardinal(toks: list[Token], st: _Reading, value: float) -> Num:
         if part is not None:
             return Num(part.low, part.high, i, part.j, words=True, fraction=part.fraction, ordinal=part.ordinal,
                        decimal=part.decimal)
-    if last == "digit" and j + 2 < len(toks) and toks[j].lower == "and" and toks[j + 1].lower in ("a", "an") \
-            and toks[j + 2].lower in ("half", "quarter"):
+    if last == "digit" and j + 2 < len(toks) and toks[j].lower == "and" and toks[j + 1].lower in ("a", "an", "one") \
+            and (toks[j + 2].lower in ("half", "quarter") or _denominator_at(toks, j + 2) is not None):
         part = _and_fraction(toks, j, value, 0.0)  # "2 and a half hours"
         if part is not None:
             return Num(part.low, part.high, i, part.j, decimal=True)
@@ -793,8 +793,9 @@ def _and_fraction(toks: list[Token], j: int, value: float, scale: float) -> Opti
             return None
         num, k = inner.low, inner.j
     den = _denominator_at(toks, k) if k < len(toks) else None
-    if den is None or toks[k].text in _HYPHENS:
-        return None
+    if den is None or (toks[k].text in _HYPHENS and not (k > j + 1 and _adjacent(toks[k - 1], toks[k])
+                                                          and _adjacent(toks[k], toks[k + 1]))):
+        return None  # (but "one and one-half")
     d, plural, m = den
     if not (plural == (num > 1) or toks[k].lower == "half" or (num > 1 and _unit_follows(toks, m))):
         return None
