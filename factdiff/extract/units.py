@@ -204,6 +204,9 @@ def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int
     if j >= n_toks:
         return None
     tok = toks[j]
+    if tok.text == "U" and _dotted_us(toks, j):
+        got = currency_suffix(toks, j + 4)  # "20 U.S. dollars": the dotted "U.S." before a currency word
+        return (got[0], got[1], got[2]) if got is not None and got[0] == "USD" and got[1] == 1.0 else None
     if tok.text not in symbols and tok.lower not in _suffix_words() and tok.text.upper() not in codes \
             and not (len(tok.text) == 4 and tok.text[1:] in codes):
         return None  # no symbol, currency word or code starts here
@@ -238,6 +241,13 @@ def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int
             if len(tok.text) == 4 and tok.text[0] in "MK" and tok.text[1:] in codes and tok.text.isupper():
                 return tok.text[1:], (1e6 if tok.text[0] == "M" else 1e3), j + 1
     return None
+
+
+def _dotted_us(toks: list[Token], j: int) -> bool:
+    """"U.S." written with its dots (four tokens glued), then a word."""
+    if j + 4 >= len(toks) or [t.text for t in toks[j:j + 4]] != ["U", ".", "S", "."]:
+        return False
+    return all(toks[k].end == toks[k + 1].start for k in range(j, j + 3)) and toks[j + 4].is_word
 
 
 @functools.lru_cache(maxsize=None)
