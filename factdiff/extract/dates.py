@@ -1472,13 +1472,14 @@ def find_dates(text: str, start: int = 0, end: Optional[int] = None,
     ref.offsets = not _OFFSET_WORDS.isdisjoint([t.lower for t in toks])
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
-    i = 0
-    n = len(toks)
+    done = 0  # the token after the last date read
     starts = _starts()
-    while i < n:
+    # the tokens a date may start at, listed in one pass: the loop visits only those
+    for i in [k for k, t in enumerate(toks) if t.is_digit or t.lower in starts]:
+        if i < done:
+            continue  # inside the last date read
         tok = toks[i]
-        if not tok.is_digit and (tok.lower not in starts or _hopeless(toks, i, tok.lower, ref)):
-            i += 1
+        if not tok.is_digit and _hopeless(toks, i, tok.lower, ref):
             continue
         ref.at(toks, i)
         try:
@@ -1486,13 +1487,12 @@ def find_dates(text: str, start: int = 0, end: Optional[int] = None,
         except (OverflowError, ValueError):
             p = None  # a reference date at the edge of the calendar ("9999-12-30"): nothing to read
         if p is None:
-            i += 1
             continue
         for q in (p,) + p.more:
             a, b = toks[q.i].start, toks[q.j - 1].end
             iso = q.iso()
             hits.append(DateHit(a, b, iso, q.grain, q.relative, q.offset))
-        i = max(p.j, max((q.j for q in p.more), default=0), i + 1)
+        done = max(p.j, max((q.j for q in p.more), default=0), i + 1)
     taken = [(h.start, h.end) for h in hits]
 
     def free(a: int, b: int) -> bool:
