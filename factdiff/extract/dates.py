@@ -1158,23 +1158,10 @@ def _r_holiday(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
     elif w == "the" and (_w(toks, k + 1),) not in hol.table() and \
             ("the", _w(toks, k + 1)) not in _the_pairs():
         k += 1  # "the Christmas of 2015" (but "the night journey" is a name with its article)
-    table = hol.table()
-    if _w(toks, k) not in hol.first_words() and _weekday_name(_w(toks, k)) not in hol.first_words():
+    found = _holiday_name(toks, k)
+    if found is None or (mod is None and _another_country(toks, i)):
         return None
-    key = None
-    j = k
-    for length in range(min(7, len(toks) - k), 0, -1):
-        words = tuple(_weekday_name(t.lower) for t in toks[k:k + length])
-        if words in table:
-            key, j = table[words], k + length
-            break
-    if key is None:
-        return None
-    prev = _w(toks, i - 1)
-    if mod is None and (prev.endswith(("'s", "’s")) or (i > 0 and toks[i - 1].text[:1].isupper() and
-                                                       toks[i - 1].is_word and prev not in _CUES
-                                                       and prev not in ("the", "at", "in", "of", "during", "over"))):
-        return None  # "Ukraine's Independence Day", "Indian Independence Day": another country's
+    key, j = found
     if _w(toks, j) == "day" and (toks[j - 1].lower != "day"):
         j += 1
     p = _P(i, j)
@@ -1211,6 +1198,27 @@ def _r_holiday(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
         return p
     p.date = _holiday_near(key, ref, mod)
     return p
+
+
+def _holiday_name(toks: list[Token], k: int) -> Optional[tuple[str, int]]:
+    """(the holiday's key, the index after its name) of the longest holiday name at ``k``."""
+    table = hol.table()
+    if _w(toks, k) not in hol.first_words() and _weekday_name(_w(toks, k)) not in hol.first_words():
+        return None
+    for length in range(min(7, len(toks) - k), 0, -1):
+        words = tuple(_weekday_name(t.lower) for t in toks[k:k + length])
+        if words in table:
+            return table[words], k + length
+    return None
+
+
+def _another_country(toks: list[Token], i: int) -> bool:
+    """A possessive or a capitalised word before the name at ``i``: "Ukraine's Independence
+    Day", "Indian Independence Day" are another country's."""
+    prev = _w(toks, i - 1)
+    return prev.endswith(("'s", "’s")) or (i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].is_word
+                                            and prev not in _CUES
+                                            and prev not in ("the", "at", "in", "of", "during", "over"))
 
 
 @functools.lru_cache(maxsize=None)
@@ -1280,13 +1288,18 @@ def _r_period(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
         if ref.date is not None:
             p.date = ref.date.replace(day=1)
         return p
+    if not part and k != i:
+        return None  # "the last year": no period of its own
+    return _period_shift(toks, i, k, ref)
+
+
+def _period_shift(toks: list[Token], i: int, k: int, ref: _Ref) -> Optional[_P]:
+    """"last year", "next month" at ``k`` (a period from ``i``): the month or year it names."""
     mod = _w(toks, k)
     if mod not in ("last", "this", "next", "current", "previous", "coming"):
         return None
     unit = _w(toks, k + 1)
     if unit not in ("month", "year", "yr"):
-        return None
-    if not part and k != i:
         return None
     shift_n = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[mod]
     p = _P(i, k + 2, grain="month" if unit == "month" else "year", relative=True)
