@@ -21,6 +21,17 @@ PINT_NAMES = {"light year": "light_year", "nautical mile": "nautical_mile", "squ
               "megabit": "megabit", "gigabit": "gigabit", "horsepower": "horsepower", "dram": "dram"}
 
 
+def _pint_spelling(name: str) -> str:
+    """"square centimetre" -> "centimetre ** 2", "kilometre per second" -> "kilometre / second"."""
+    if " per " in name:
+        a, b = name.split(" per ", 1)
+        return f"({_pint_spelling(a)}) / ({_pint_spelling(b)})"
+    for word, power in (("square ", 2), ("cubic ", 3)):
+        if name.startswith(word):
+            return f"{_pint_spelling(name[len(word):])} ** {power}"
+    return name.replace(" ", "_")
+
+
 def _entries():
     for dimension, entries in lexicon.load("units").items():
         if dimension == "temperature":
@@ -36,7 +47,7 @@ def ureg():
 
 @pytest.mark.parametrize("dimension,surface,name,factor", list(_entries()))
 def test_factor_matches_pint(ureg, dimension, surface, name, factor):
-    unit = PINT_NAMES.get(name, name.replace(" ", "_"))
+    unit = PINT_NAMES.get(name) or _pint_spelling(name)
     try:
         q = ureg.Quantity(1, unit).to(BASE[dimension])
     except Exception as exc:  # pint has no such unit: nothing to check against
