@@ -18,6 +18,13 @@ def load(name: str) -> dict:
         return tomllib.load(fh)
 
 
+# --- the calendar's names: the one place they are spelled out ----------------------------------
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 # --- English inflection ----------------------------------------------------------------------
 
 _IRREGULAR_PLURALS = {

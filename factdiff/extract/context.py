@@ -294,10 +294,8 @@ def _bag_item(t: Token, stop, preds, syn) -> Optional[str]:
     return syn.get(lem, lem)
 
 
-_NOT_ENTITIES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                           "september", "october", "november", "december", "monday", "tuesday",
-                           "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs",
-                           "ms", "dr", "sept", "jan", "feb", "aug", "oct", "nov", "dec"})
+_NOT_ENTITIES = frozenset({*lexicon.MONTHS, *lexicon.WEEKDAYS, "mr", "mrs", "ms", "dr", "sept", "jan",
+                           "feb", "aug", "oct", "nov", "dec"})
 
 
 def entities(toks: list[Token], i: int, j: int, width: int = 12) -> frozenset:

@@ -43,15 +43,11 @@ from .numbers import read_number, read_ordinal_word
 from .gate import rule
 from .text import Token, tokenize
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
-}
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-            "sunday": 6}
+MONTHS = {**{name: n for n, name in enumerate(lexicon.MONTHS, 1)},
+          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
+          "oct": 10, "nov": 11, "dec": 12}
+WEEKDAY_NAMES = tuple(day.capitalize() for day in lexicon.WEEKDAYS)
+WEEKDAYS = {day: n for n, day in enumerate(lexicon.WEEKDAYS)}
 _WD_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
             "fri": 4, "sat": 5, "sun": 6}
 _WEAK_WD = frozenset({"mon", "wed", "sat", "sun"})  # English words too: a weekday only with a cue

@@ -66,10 +66,8 @@ def _blocking_words() -> frozenset:
     before, _, _ = _qualifiers()
     for phrase in before:
         words.update(phrase)
-    words.update({"january", "february", "march", "april", "may", "june", "july", "august",
-                  "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
-                  "wednesday", "thursday", "friday", "saturday", "sunday", "than", "of", "just",
+    words.update({*lexicon.MONTHS, *lexicon.WEEKDAYS, "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                  "sep", "sept", "oct", "nov", "dec", "than", "of", "just",
                   "killing", "killed", "kills", "including", "nearly", "almost", "another",
                   "only", "some", "top", "with", "about", "roughly", "around", "those",
                   "these", "estimated", "approximately", "q", "a"})

@@ -37,18 +37,14 @@ def _titles():
 
 _NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "his", "her", "in", "on", "at",
                         "but", "and", "said", "says", "told", "mr", "mrs", "ms", "dr", "when",
-                        "january", "february", "march", "april", "may", "june", "july", "august",
-                        "september", "october", "november", "december", "monday", "tuesday",
-                        "wednesday", "thursday", "friday", "saturday", "sunday", "however",
+                        *lexicon.MONTHS, *lexicon.WEEKDAYS, "however",
                         "speaking", "according", "department", "against", "act", "committee",
                         "house", "senate", "court", "ministry", "office", "agency", "party",
                         "university", "council", "commission", "board", "the"})
 
 
 # Words that never start or continue an organisation before a title.
-_NOT_ORG = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                      "september", "october", "november", "december", "monday", "tuesday",
-                      "wednesday", "thursday", "friday", "saturday", "sunday", "however",
+_NOT_ORG = frozenset({*lexicon.MONTHS, *lexicon.WEEKDAYS, "however",
                       "speaking", "according", "said", "says", "told", "when", "mr", "mrs", "ms"})
 
 
