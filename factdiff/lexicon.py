@@ -23,6 +23,7 @@ def load(name: str) -> dict:
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+ANNIVERSARIES = ("anniversary", "anniversaries")  # "the 15th anniversary": 15 years on
 
 
 # --- English inflection ----------------------------------------------------------------------

@@ -239,7 +239,7 @@ def _first_part_end(words: tuple) -> float:
 def _is_duration(toks: list[Token], i: int, j: int) -> bool:
     return toks[j - 1].lower.rstrip("s") in ("second", "minute", "hour", "day", "week", "month",
                                               "year", "decade", "century") \
-        or toks[j].lower in ("anniversary", "anniversaries")  # "the 15th anniversary": 15 years on
+        or toks[j].lower in lexicon.ANNIVERSARIES
 
 
 def _changes(toks: list[Token], k: int, reach: int = 4) -> bool:

@@ -1233,7 +1233,7 @@ def _per_ratio(toks: list[Token], raw: Raw) -> None:
 def _anniversary(toks: list[Token], num: Num) -> Optional[Raw]:
     """"the 15th anniversary of the attacks": 15 years after them (an offset in time, as
     "15 years after the attacks" is read)."""
-    if num.j < len(toks) and toks[num.j].lower in ("anniversary", "anniversaries"):
+    if num.j < len(toks) and toks[num.j].lower in lexicon.ANNIVERSARIES:
         return Raw(num.i, num.j, "duration", num.low, num.high, unit="year", dimension="time",
                    factor=unit_table()["year"][2], num_j=num.j)
     return None
