@@ -133,6 +133,11 @@ def _distinctive_number(v: float, kind: str) -> bool:
     return digits >= 2 and kind in ("money", "quantity", "percent") and abs(v) >= 10
 
 
+# A figure needs this many significant digits for one changed digit to look like a misreport
+# (2 / 3 are two counts, 48 / 47 one count copied wrongly).
+MISREPORT_DIGITS = 2
+
+
 # --- the run ----------------------------------------------------------------------------------
 
 @dataclass
@@ -259,6 +264,37 @@ def _close(a: Mention, b: Mention) -> bool:
     if not pa or not pb:
         return False
     return abs(pa - pb) <= 0.035 * max(abs(pa), abs(pb))
+
+
+def _digits(v: float) -> tuple[int, str]:
+    """A figure's order of magnitude and its significant digits: (9, "57") for 5.7 billion."""
+    e = math.floor(math.log10(abs(v)))
+    return e, f"{abs(v) / 10 ** e:.9f}".replace(".", "").rstrip("0")
+
+
+def _misreport(a: Mention, b: Mention, run: Run) -> Optional[str]:
+    """Two incompatible exact figures of the same magnitude, written with the same significant
+    digits but one, a unit apart ("48" / "47" pages, "$5.7" / "$5.6 billion", "$5,687.75" /
+    "$5,587.75"): the signature of one figure copied or reported wrongly. None for compatible
+    values."""
+    if a.kind not in NUMERIC_KINDS or run.compatible(a, b):
+        return None
+    if a.low != a.high or b.low != b.high or a.qualifier or b.qualifier or not a.low or not b.low:
+        return "other"
+    if a.unit != b.unit or a.low in (math.inf, -math.inf) or b.low in (math.inf, -math.inf):
+        return "other"
+    (ea, da), (eb, db) = _digits(a.low), _digits(b.low)
+    if ea != eb or len(da) != len(db) or len(da) < MISREPORT_DIGITS:
+        return "other"
+    diff = [n for n, (x, y) in enumerate(zip(da, db)) if x != y]
+    if len(diff) != 1:
+        return "other"
+    # one digit a unit apart: "48" / "47", "$5,687.75" / "$5,587.75" ("19" / "16", "117" /
+    # "157" are as likely two counts); of two digits, only the last ("37" / "47": two counts)
+    n = diff[0]
+    if abs(int(da[n]) - int(db[n])) == 1 and (len(da) > MISREPORT_DIGITS or n == len(da) - 1):
+        return "one_digit"
+    return "other"
 
 
 def _measured_thing(a: Mention, b: Mention, run: Run) -> str:
@@ -409,6 +445,8 @@ COMPARISONS: tuple[Comparison, ...] = (
                "('from 6.1%') on one side only."),
     Comparison("surrounding_words", _surrounding, "The same words (two or more) on both sides of "
                "the figure."),
+    Comparison("misreport", _misreport, "Two incompatible exact figures that differ in one "
+               "significant digit ('48' / '47' pages): one figure reported wrongly, not two facts."),
     Comparison("person", _person, "For titles: the same person, by surname."),
 )
 

@@ -33,7 +33,7 @@ __all__ = ["extract"]
 # 2: names; 3: ordinals carry their context; 4: clause tense, datelines; 5: event of money;
 # 6: a name ends at a possessive; 7: opening names, anniversaries, quoted and "more" counts;
 # 8: spelled fractions, bounds, percentage points, a scale shared by a range's ends
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:

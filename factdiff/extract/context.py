@@ -20,7 +20,7 @@ def _scope_phrases():
     return ([tuple(p.split()) for p in s["part_before"]], [tuple(p.split()) for p in s["part_after"]],
             [tuple(p.split()) for p in s["whole"]], [tuple(p.split()) for p in s["rate_after"]],
             frozenset(s["past_modifiers"]), [tuple(p.split()) for p in s["change_before"]],
-            frozenset(s["offset_after"]))
+            frozenset(s["offset_after"]), frozenset(s["change_after"]))
 
 
 def lemma_class(toks: list[Token], k: int) -> Optional[str]:
@@ -161,7 +161,7 @@ def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
     when it is per day/year/head, "change" for "by 65,000" after a verb of change, "past"
     for an earlier level or another time, "offset" for "two months later", "whole" when it is
     called a total."""
-    before, after, whole, rate, past, change, offset = _scope_index()
+    before, after, whole, rate, past, change, offset, more = _scope_index()
     words = _words(toks)
     if j < len(words) and words[j] in offset and _is_duration(toks, i, j):
         return "offset"
@@ -175,6 +175,8 @@ def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
         p = _phrase_at(words, k, change) if words[k] in change else None
         if p and k + len(p) == i and (p != ("by",) or _changes(toks, i - 1)):
             return "change"
+    if _increment(toks, words, i, more):
+        return "change"
     # (a word no phrase starts with is passed without a call: most words)
     if any(words[k] in rate and _phrase_at(words, k, rate) for k in range(j, min(len(words), j + 3))):
         return "rate"
@@ -187,10 +189,25 @@ def scope_of(toks: list[Token], i: int, j: int) -> Optional[str]:
     return None
 
 
+_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+# Words of a bound or an approximation that may open a figure's mention ("more than 4 more").
+_LEADING = frozenset({"more", "less", "fewer", "than", "at", "least", "most", "over", "under", "nearly",
+                      "exactly", "almost", "about", "around", "some", "up", "to", "roughly", "approximately"})
+
+
+def _increment(toks: list[Token], words: tuple, i: int, more: frozenset) -> bool:
+    """"two more bombs", "two additional packages", "35 million more Americans": the word right
+    after the number says the figure is added to another (not "25 more than": a comparison)."""
+    while i + 1 < len(words) and words[i] in _LEADING and not toks[i].is_digit:
+        i += 1  # "more than 4 more women": from the number
+    k = i + 1 + (i + 1 < len(words) and words[i + 1] in _SCALES)
+    return k + 1 < len(words) and words[k] in more and words[k + 1] != "than" and toks[k + 1].is_word
+
+
 @functools.lru_cache(maxsize=None)
 def _scope_index():
     """The scope lexicon with every phrase list indexed by its first word."""
-    before, after, whole, rate, past, change, offset = _scope_phrases()
+    before, after, whole, rate, past, change, offset, more = _scope_phrases()
 
     def index(phrases):
         out: dict[str, list[tuple]] = {}
@@ -198,7 +215,7 @@ def _scope_index():
             out.setdefault(p[0], []).append(p)
         return out
 
-    return index(before), index(after), index(whole), index(rate), past, index(change), offset
+    return index(before), index(after), index(whole), index(rate), past, index(change), offset, more
 
 
 def _phrase_at(words: tuple, k: int, index: dict) -> Optional[tuple]:
