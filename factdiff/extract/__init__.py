@@ -33,7 +33,9 @@ __all__ = ["extract"]
 # 2: names; 3: ordinals carry their context; 4: clause tense, datelines; 5: event of money;
 # 6: a name ends at a possessive; 7: opening names, anniversaries, quoted and "more" counts;
 # 8: spelled fractions, bounds, percentage points, a scale shared by a range's ends
-EXTRACTOR_VERSION = "9"
+# 9: "N more X" is an increment; 10: currency signs, country nouns and minor units; long
+# number formats, dozen abbreviations, x10^ powers, "forty and two", "couple of", "and half"
+EXTRACTOR_VERSION = "10"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:

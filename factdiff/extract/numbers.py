@@ -23,12 +23,14 @@ from .. import lexicon
 from .text import Token
 from .units import match_unit
 
-_GROUP_RE = regex.compile(r"\d{3}(?:\.\d+)?")  # a group of three digits after a space
+_GROUP_RE = regex.compile(r"\d{3}(?:[.,]\d+)?")  # a group of three digits after a space
 
 _PLAIN_RE = regex.compile(r"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?")
 _GROUPED_RE = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _EURO_GROUPED_RE = regex.compile(r"\d{1,3}(?:\.\d{3})+,\d+")  # "1.111,11"
 _DECIMAL_COMMA_RE = regex.compile(r"\d+,\d{1,2}")  # "1,3"
+_DOT_GROUPED_RE = regex.compile(r"\d{1,3}(?:\.\d{3}){2,3}")  # "1.234.567": thousands marked with dots, no decimals
+_INDIAN_GROUPED_RE = regex.compile(r"\d{1,2},(?:\d{2},)+\d{3}(?:\.\d+)?")  # "1,00,000", "12,34,567.89": lakh grouping
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
 # Unicode's vulgar fractions (Number Forms block and Latin-1): "⅔", "2½".
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
@@ -37,6 +39,7 @@ VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 _HYPHENS = {"-", "‑", "—", "–"}
 _SIGN_WORDS = {"minus", "negative"}
+_DOZENS = frozenset({"dozen", "dozens", "doz", "dozs", "dz", "dzs"})  # with Recognizers-Text's abbreviations
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,9 @@ def tables():
     vague = {}
     for phrase, (lo, hi) in lexicon.load("vague").items():
         vague[tuple(phrase.split())] = (float(lo), float(hi))
+    couple = vague.get(("a", "couple"))
+    if couple is not None:  # Duckling's "(a )?couple( of)?": "a couple of hours", "for couple of days"
+        vague[("a", "couple", "of")] = vague[("couple", "of")] = couple
     return n, vague
 
 
@@ -110,7 +116,17 @@ def parse_digits(text: str) -> Optional[float]:
         return _finite(text.replace(".", "").replace(",", "."))
     if _DECIMAL_COMMA_RE.fullmatch(text):
         return _finite(text.replace(",", "."))
+    if _INDIAN_GROUPED_RE.fullmatch(text):
+        return _finite(text.replace(",", ""))
+    if _DOT_GROUPED_RE.fullmatch(text) and not _ip_like(text):
+        return _finite(text.replace(".", ""))
     return None
+
+
+def _ip_like(text: str) -> bool:
+    """"10.100.200.255": four parts below 256 are an IPv4 address, not a grouped figure."""
+    parts = text.split(".")
+    return len(parts) == 4 and all(int(p) < 256 for p in parts)
 
 
 def _finite(digits: str) -> Optional[float]:
@@ -167,6 +183,11 @@ def _sign(toks: list[Token], i: int) -> int:
     return 0
 
 
+# Words after which "couple of" counts (Duckling's "couple of" without an article): "for couple of days".
+_COUPLE_AFTER = frozenset({"for", "in", "of", "after", "within", "over", "last", "past", "next", "took", "take",
+                           "takes", "only", "just", "about", "around", "another", "first", "few", "with"})
+
+
 @functools.lru_cache(maxsize=None)
 def vague_starts() -> frozenset:
     """The first word of every vague amount ("dozens", "a few")."""
@@ -185,6 +206,8 @@ def _read_vague(toks: list[Token], i: int) -> Optional[Num]:
             # "scores" and "several" only count something when a noun or "of" follows
             if words[-1] in ("scores",) and (j >= len(toks) or toks[j].lower != "of"):
                 return None
+            if words[0] == "couple" and i > 0 and toks[i - 1].is_word and toks[i - 1].lower not in _COUPLE_AFTER:
+                return None  # "the couple of whom", "a married couple of": the pair, not a number
             return Num(lo, hi, i, j, words=True, vague=True)
     return None
 
@@ -206,9 +229,9 @@ def _digit_token(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]:
             last = _GROUP_RE.fullmatch(nxt)
             if not last:
                 break
-            text += nxt
+            text += nxt.replace(",", ".")  # "1 234 567,89": a decimal comma after space groups
             k += 1
-            if "." in nxt:
+            if "." in nxt or "," in nxt:
                 break
         if k > j + 1:
             # the group after must not run on into more digits ("423 0000" are two numbers)
@@ -218,7 +241,29 @@ def _digit_token(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]:
             if joined is None:
                 return value, decimals, j + 1
             return joined, (len(text.split(".")[1]) if "." in text else 0), k
+    if k == j + 1 and tok.text.isdecimal() and len(tok.text) <= 3:
+        quoted = _quote_groups(toks, j)
+        if quoted is not None:
+            return quoted
     return value, decimals, k
+
+
+_GROUP_QUOTES = frozenset({"'", "’"})
+
+
+def _quote_groups(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]:
+    """"1'234'567": thousands marked with apostrophes (Swiss style; Recognizers-Text's
+    IntegerNumQuote), every mark glued between groups of three digits."""
+    text, k = toks[j].text, j + 1
+    while k + 1 < len(toks) and toks[k].text in _GROUP_QUOTES and _adjacent(toks[k - 1], toks[k]) and \
+            _adjacent(toks[k], toks[k + 1]) and toks[k + 1].text.isdecimal() and len(toks[k + 1].text) == 3:
+        text += toks[k + 1].text
+        k += 2
+    if k < j + 3 or (k < len(toks) and _adjacent(toks[k - 1], toks[k]) and (toks[k].is_digit or toks[k].is_word
+                                                                          or toks[k].text in _GROUP_QUOTES)):
+        return None  # no group of three ("5'11") or a run that goes on: no grouping
+    value = _finite(text)
+    return None if value is None else (value, 0, k)
 
 
 _STRAY_CLOSERS = frozenset({"”", '"', "’", "'", "»"})
@@ -312,7 +357,7 @@ def _digits_alone(toks: list[Token], st: _Reading, money: bool) -> Optional[Num]
     """Digits that make a number by themselves with what is glued to them: "2^5", "21st",
     "3/15", "2½", "3k"."""
     i, j, current = st.i, st.j, st.current
-    power = _caret_power(toks, i, j, current)
+    power = _caret_power(toks, i, j, current) or _times_ten_power(toks, i, j, current)
     if power is not None:
         return power
     if st.last != "digit":
@@ -392,17 +437,34 @@ def _step(toks: list[Token], st: _Reading, t: Token) -> bool:
     if w in scales and w not in ("hundred",) and last in ("unit", "teen", "tens", "hundred", "a", "digit",
                                                           "decimal", "scale", "dozen"):
         return _step_scale(toks, st, t, float(scales[w]))
-    if w in ("dozen", "dozens") and last in ("unit", "teen", "tens", "a", "digit", "hundred"):
+    if w in _DOZENS and last in ("unit", "teen", "tens", "a", "digit", "hundred"):
         st.current = (st.current or 1.0) * 12
         st.last = "dozen"
         return True
-    if w == "and" and last in ("hundred", "scale") and st.j + 1 < len(toks) and _number_after_and(toks[st.j + 1]):
+    if w == "and" and (last in ("hundred", "scale") and st.j + 1 < len(toks) and _number_after_and(toks[st.j + 1])
+                       or last == "tens" and _unit_after_tens_and(toks, st)):
         st.checkpoint = (st.j, st.total, st.current, last)
         st.last = "and"
         return True
     if t.is_digit and t.text.isdecimal() and last in ("scale", "and", "hundred"):
         return _step_digits(toks, st, t)
     return False
+
+
+def _unit_after_tens_and(toks: list[Token], st: _Reading) -> bool:
+    """"forty and two": a tens word, "and", a unit word (Recognizers-Text's SeparaIntRegex), when
+    the unit ends the number ("twenty and five hundred" is two numbers, and so are the ends of
+    "between twenty and five")."""
+    j = st.j
+    if j + 1 >= len(toks) or st.total or st.current >= 100 or (st.i > 0 and toks[st.i - 1].lower == "between"):
+        return False
+    units = tables()[0]["units"]
+    nxt = toks[j + 1].lower
+    if not (toks[j + 1].is_word and nxt in units and 0 < units[nxt] < 10):
+        return False
+    k = j + 2
+    return k >= len(toks) or not (toks[k].is_digit or toks[k].lower in tables()[0]["scales"]
+                                  or toks[k].lower in ("hundred", "hundreds", "and", "-") or toks[k].lower in _DOZENS)
 
 
 def _number_after_and(nxt: Token) -> bool:
@@ -488,16 +550,18 @@ def _settle(toks: list[Token], st: _Reading) -> bool:
     if cp is not None and st.j > cp[0] and st.j < len(toks) and toks[st.j].lower in ("hundred", "hundreds") \
             and st.current >= 100:
         st.restore()
-    if cp is not None and st.j > cp[0] and _denominator_at(toks, st.j) is not None:
-        st.restore()  # "one hundred and three quarters"
+    den = _denominator_at(toks, st.j) if cp is not None and st.j > cp[0] else None
+    if den is not None and cp is not None and (den[1] or toks[cp[0] + 1].lower in ("one", "a", "an")):
+        st.restore()  # "one hundred and three quarters", "one hundred and one third"
+        # (but "one hundred and twenty third" is an ordinal: a singular part takes a numerator of one)
     return True
 
 
 def _after_cardinal(toks: list[Token], st: _Reading, value: float) -> Num:
     """What follows a cardinal: decimals, fractions, ordinals, "over"."""
     i, j, last = st.i, st.j, st.last
-    if j < len(toks) and toks[j].lower == "point" and last not in ("decimal",) and \
-            not (i > 0 and toks[i - 1].lower == "at"):  # "at one point 40 boats"
+    if j < len(toks) and (toks[j].lower == "point" or toks[j].lower == "dot" and st.words) and last != "decimal" \
+            and not (i > 0 and toks[i - 1].lower == "at"):  # "at one point 40 boats"
         point = _read_point(toks, j + 1)
         if point is not None:
             after, j = point
@@ -512,8 +576,10 @@ def _after_cardinal(toks: list[Token], st: _Reading, value: float) -> Num:
         if part is not None:
             return Num(part.low, part.high, i, part.j, words=True, fraction=part.fraction, ordinal=part.ordinal,
                        decimal=part.decimal)
-    if last == "digit" and j + 2 < len(toks) and toks[j].lower == "and" and toks[j + 1].lower in ("a", "an", "one") \
-            and (toks[j + 2].lower in ("half", "quarter") or _denominator_at(toks, j + 2) is not None):
+    if last == "digit" and j + 2 < len(toks) and toks[j].lower == "and" and (
+            toks[j + 1].lower in ("a", "an", "one") and (toks[j + 2].lower in ("half", "quarter")
+                                                      or _denominator_at(toks, j + 2) is not None)
+            or toks[j + 1].lower == "half" and _unit_follows(toks, j + 2)):  # Duckling's "3 and half hour"
         part = _and_fraction(toks, j, value, 0.0)  # "2 and a half hours"
         if part is not None:
             return Num(part.low, part.high, i, part.j, decimal=True)
@@ -623,6 +689,23 @@ def _caret_power(toks: list[Token], i: int, j: int, base: float) -> Optional[Num
     except (OverflowError, ZeroDivisionError):
         return None
     return Num(v, v, i, k + 1, decimal=True) if math.isfinite(v) else None
+
+
+_TIMES = frozenset({"x", "×", "X", "*", "·"})
+
+
+def _times_ten_power(toks: list[Token], i: int, j: int, base: float) -> Optional[Num]:
+    """"1.5x10^3", "2.5 × 10^-4": scientific notation with the power of ten written out
+    (Recognizers-Text's "x10^" exponent)."""
+    k = j + 2
+    if k + 1 >= len(toks) or toks[j].text not in _TIMES or toks[j + 1].text != "10" or \
+            toks[j].start - toks[j - 1].end > 1 or toks[j + 1].start - toks[j].end > 1:
+        return None
+    power = _caret_power(toks, j + 1, k, 10.0)
+    if power is None:
+        return None
+    v = base * power.low
+    return Num(v, v, i, power.j, decimal=True) if math.isfinite(v) else None
 
 
 def _finish(toks, i, j, value, words, decimals, glued, rounding) -> Num:

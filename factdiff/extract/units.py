@@ -135,7 +135,15 @@ def _lookup(surface: str, table) -> Optional[tuple[str, str, float]]:
 def currency_tables():
     """The currency lexicon: (symbols, ISO codes, words -> (code, factor))."""
     c = lexicon.load("currencies")
-    return c["symbols"], frozenset(c["codes"]["codes"]), {k: (v[0], float(v[1])) for k, v in c["words"].items()}
+    words = {k: (v[0], float(v[1])) for k, v in c["words"].items()}
+    by_adjective: dict[str, list[str]] = {}
+    for noun, adjective in c.get("countries", {}).items():
+        by_adjective.setdefault(adjective, []).append(noun)
+    for name, hit in list(words.items()):
+        first, _, rest = name.partition(" ")
+        for noun in by_adjective.get(first, []) if rest else []:
+            words.setdefault(f"{noun} {rest}", hit)  # "mexico peso" as "mexican peso"
+    return c["symbols"], frozenset(c["codes"]["codes"]), words
 
 
 def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
@@ -191,6 +199,9 @@ def prefix_starts() -> frozenset:
 # Currency words that also open ordinary phrases ("the dollar 5 ..."): never a prefix.
 _AMBIGUOUS_PREFIX_WORDS = frozenset({"dollar", "pound", "euro", "real", "won", "rand", "franc", "buck",
                                      "c", "p", "cent", "penny", "pence", "sterling", "yen", "kip", "lari"})
+# Letters that are money only written in lower case at the end of the phrase (or glued): "20p",
+# "5 c", "42 le", "10 tl", "20 rs" (never "Le Pen").
+_LOWER_ONLY = frozenset({"p", "c", "le", "tl", "rs"})
 # Lower-case ISO codes that are English words: only upper case counts.
 _WORD_CODES = frozenset({"try", "all", "cup", "top", "mop", "pen", "gel", "mad", "ang", "lak", "bam",
                          "sos", "php", "eur"})
@@ -209,7 +220,7 @@ def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int
         return (got[0], got[1], got[2]) if got is not None and got[0] == "USD" and got[1] == 1.0 else None
     if tok.text not in symbols and tok.lower not in _suffix_words() and tok.text.upper() not in codes \
             and not (len(tok.text) == 4 and tok.text[1:] in codes):
-        return None  # no symbol, currency word or code starts here
+        return _glued_surface(toks, j)  # no symbol, currency word or code starts here: "US$", "L.E." may
     glued = j > 0 and toks[j - 1].end == toks[j].start
     # a symbol after the amount: "10 $", "7€", "100元", "42 RM" (letters: glued, non-Latin or capitals)
     if tok.text in symbols and (not tok.text[0].isalpha() or glued or not tok.text.isascii()
@@ -225,7 +236,7 @@ def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int
                 code, factor = words[cand]
                 if cand == "pound" and n == 1 and not _scaled(toks, j) and not _pence_after(toks, j + 1):
                     continue  # "pounds" is a weight unless "£", "sterling" or millions say otherwise
-                if cand in ("p", "c") and (tok.text != cand or not (glued or _ends_phrase(toks, j + 1))):
+                if cand in _LOWER_ONLY and (tok.text != cand or not (glued or _ends_phrase(toks, j + 1))):
                     continue
                 return code, factor, j + n
         if n == 1:
@@ -240,6 +251,44 @@ def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int
             # "120 MEUR", "20 MUSD": millions of a currency
             if len(tok.text) == 4 and tok.text[0] in "MK" and tok.text[1:] in codes and tok.text.isupper():
                 return tok.text[1:], (1e6 if tok.text[0] == "M" else 1e3), j + 1
+    return _glued_surface(toks, j)
+
+
+@functools.lru_cache(maxsize=None)
+def _glued_surfaces() -> dict[str, tuple[str, float]]:
+    """Signs and names written as several tokens glued together ("US$", "L.E.", "l.e.", "Rs."):
+    the surface -> (code, factor)."""
+    symbols, _, words = currency_tables()
+    out = {}
+    for surface, code in symbols.items():
+        if len(tokenize(surface)) > 1:
+            out[surface] = (code, 1.0)
+    for surface, hit in words.items():
+        if " " not in surface and len(tokenize(surface)) > 1:
+            out[surface] = hit
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _glued_starts() -> frozenset:
+    return frozenset(tokenize(s)[0].text for s in _glued_surfaces())
+
+
+def _glued_surface(toks: list[Token], j: int) -> Optional[tuple[str, float, int]]:
+    """A sign of several glued tokens after the amount: "10 US$", "42 L.E.", "42 l.e."."""
+    if toks[j].text not in _glued_starts():
+        return None
+    surfaces = _glued_surfaces()
+    best = None
+    text = toks[j].text
+    for k in range(j + 1, min(j + 5, len(toks)) + 1):
+        if text in surfaces and (text.lower() != text or text in currency_tables()[2]):
+            best = (*surfaces[text], k)
+        if k >= len(toks) or toks[k].start != toks[k - 1].end:
+            break
+        text += toks[k].text
+    if best is not None and best[2] > j + 1:
+        return best
     return None
 
 
