@@ -34,8 +34,9 @@ __all__ = ["extract"]
 # 6: a name ends at a possessive; 7: opening names, anniversaries, quoted and "more" counts;
 # 8: spelled fractions, bounds, percentage points, a scale shared by a range's ends
 # 9: "N more X" is an increment; 10: currency signs, country nouns and minor units; long
-# number formats, dozen abbreviations, x10^ powers, "forty and two", "couple of", "and half"
-EXTRACTOR_VERSION = "10"
+# number formats, dozen abbreviations, x10^ powers, "forty and two", "couple of", "and half";
+# 11: "<country> $", bounds in either order, comparative or-equal phrases, "--" ranges, "degs C"
+EXTRACTOR_VERSION = "11"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:

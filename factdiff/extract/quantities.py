@@ -170,12 +170,17 @@ def _join_bounds(toks: list[Token], raws: list[Raw]) -> list[Raw]:
         b = raws[k + 1] if k + 1 < len(raws) else None
         qa = before.get(tuple(a.qualifier.split())) if a.qualifier else None
         qb = before.get(tuple(b.qualifier.split())) if b is not None and b.qualifier else None
-        if b is not None and qa in _LOWER_BOUNDS and qb in _UPPER_BOUNDS and \
+        # the lower bound first, or the upper one first ("less than 30 and more than 20":
+        # Recognizers-Text's TwoNumberRangeRegex3)
+        lower, upper = (a, b) if qa in _LOWER_BOUNDS and qb in _UPPER_BOUNDS else \
+            (b, a) if qa in _UPPER_BOUNDS and qb in _LOWER_BOUNDS else (None, None)
+        if b is not None and lower is not None and upper is not None and \
                 (a.kind == b.kind or (a.kind == "count" and a.head is None)) and \
-                (a.unit == b.unit or not a.unit) and a.low < b.high:
+                (a.unit == b.unit or not a.unit) and lower.low < upper.high:
             between = [t.lower for t in toks[a.num_j:b.i]]
             if between and len(between) <= 2 and all(w in ("and", "but", ",") for w in between):
-                b.low, b.low_inclusive = a.low, a.low_inclusive
+                b.low, b.high = lower.low, upper.high
+                b.low_inclusive, b.high_inclusive = lower.low_inclusive, upper.high_inclusive
                 b.i = a.i
                 b.qualifier = f"{a.qualifier} … {b.qualifier}"
                 out.append(b)
@@ -315,7 +320,7 @@ def _range(toks: list[Token], num: Num, cur, blocked, start: int) -> Optional[Ra
     if not _range_link(toks, k, start, opener):
         return None
     link = toks[k].lower
-    got = _second_end(toks, k + 1, num, cur, blocked)
+    got = _second_end(toks, k + 1 + _double_dash(toks, k), num, cur, blocked)
     if got is None:
         return None
     num2, cur2 = got
@@ -360,6 +365,12 @@ def _scales() -> dict[str, float]:
                                                                       "billions", "trillions")}
 
 
+def _double_dash(toks: list[Token], k: int) -> int:
+    """1 when the link at ``k`` is a dash written as two hyphens ("20--30"), else 0."""
+    return int(toks[k].text == "-" and k + 1 < len(toks) and toks[k + 1].text == "-"
+               and toks[k].end == toks[k + 1].start)
+
+
 def _range_link(toks: list[Token], k: int, start: int, opener: str) -> bool:
     """A range link at ``k`` ("-", "to", "and" after "between") that does not join a bound to a
     figure, two figures of a change, or two numbers set apart by a dash."""
@@ -374,9 +385,11 @@ def _range_link(toks: list[Token], k: int, start: int, opener: str) -> bool:
     if link in ("to", "through", "thru") and opener == "from" and start > 1 and \
             any(t.lower in _CHANGE_WORDS for t in toks[max(0, start - 4):start - 1]):
         return False  # "rose from 5% to 7%": a change, two figures
-    if link in ("-", "–", "—", "~") and (toks[k].start - toks[k - 1].end) != (toks[k + 1].start - toks[k].end
-                                                                              if k + 1 < len(toks) else -1):
-        if not (toks[k].start - toks[k - 1].end <= 1 and k + 1 < len(toks) and toks[k + 1].start - toks[k].end <= 1):
+    last = k + _double_dash(toks, k)  # the last token of the link
+    if link in ("-", "–", "—", "~") and (toks[k].start - toks[k - 1].end) != (toks[last + 1].start - toks[last].end
+                                                                              if last + 1 < len(toks) else -1):
+        if not (toks[k].start - toks[k - 1].end <= 1 and last + 1 < len(toks) and
+                toks[last + 1].start - toks[last].end <= 1):
             return False
     return True
 

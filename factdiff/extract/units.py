@@ -170,6 +170,9 @@ def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
             return ({"C": "CAD", "A": "AUD", "RMB": "CNY"}.get(code, code)), i + 2
         if n == 1 and text in codes:
             return _canonical_code(text), i + 1
+    named = _named_dollar_sign(toks, i)
+    if named is not None:
+        return named
     # "ringgit 42", "malaysian ringgit 42": a currency named before the amount
     for n in (2, 1):
         if i + n < n_toks and toks[i + n].is_digit and all(t.is_word for t in toks[i:i + n]):
@@ -178,6 +181,20 @@ def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
             for cand in (text, sing):
                 if cand in words and cand not in _AMBIGUOUS_PREFIX_WORDS and words[cand][1] == 1.0:
                     return words[cand][0], i + n
+    return None
+
+
+def _named_dollar_sign(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
+    """"Australian $20", "Hong Kong $ 100": the dollar sign after the name of its country, as
+    Recognizers-Text's CurrencyPrefixList writes them ("<country> $")."""
+    words = currency_tables()[2]
+    for n in (3, 2, 1):
+        k = i + n
+        if k + 1 >= len(toks) or toks[k].text != "$" or not all(t.is_word for t in toks[i:k]):
+            continue
+        hit = words.get(" ".join(t.lower for t in toks[i:k]) + " dollar")
+        if hit is not None and hit[1] == 1.0:
+            return hit[0], k + 1
     return None
 
 
@@ -230,8 +247,7 @@ def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int
         if j + n > n_toks:
             continue
         text = " ".join(t.lower for t in toks[j:j + n])
-        sing = " ".join(text.split()[:-1] + [lexicon.singular(text.split()[-1])])
-        for cand in (text, sing):
+        for cand in (text, _singular_name(text)):
             if cand in words:
                 code, factor = words[cand]
                 if cand == "pound" and n == 1 and not _scaled(toks, j) and not _pence_after(toks, j + 1):
@@ -290,6 +306,14 @@ def _glued_surface(toks: list[Token], j: int) -> Optional[tuple[str, float, int]
     if best is not None and best[2] > j + 1:
         return best
     return None
+
+
+def _singular_name(text: str) -> str:
+    """"us dollars" -> "us dollar"; "jamaican $" -> "jamaican dollar" (the sign after its
+    country's name)."""
+    if text.endswith(" $"):
+        return text[:-1] + "dollar"
+    return " ".join(text.split()[:-1] + [lexicon.singular(text.split()[-1])])
 
 
 def _dotted_us(toks: list[Token], j: int) -> bool:
