@@ -221,6 +221,7 @@ def _tense_word(toks: list, k: int) -> Optional[str]:
 def _month_day(m: int, d: int, ref: _Ref, wd: Optional[int] = None) -> Optional[dt.date]:
     """A day of the year without its year, by the convention (and the weekday, if given)."""
     r = ref.date
+    assert r is not None  # the resolvers run only with a reference date
     if ref.future:
         years = range(r.year, r.year + 12)
     else:
@@ -237,6 +238,7 @@ def _month_day(m: int, d: int, ref: _Ref, wd: Optional[int] = None) -> Optional[
 
 def _month_year(m: int, ref: _Ref) -> int:
     r = ref.date
+    assert r is not None
     if ref.future:
         return r.year if m >= r.month else r.year + 1
     return r.year if (dt.date(r.year, m, 1) - r).days <= _MAX_AHEAD else r.year - 1
@@ -244,6 +246,7 @@ def _month_year(m: int, ref: _Ref) -> int:
 
 def _weekday(wd: int, ref: _Ref, mode: str) -> dt.date:
     r = ref.date
+    assert r is not None
     monday = r - dt.timedelta(days=r.weekday())
     if mode == "this":
         return monday + dt.timedelta(days=wd)
@@ -271,6 +274,7 @@ def _day_of_month(d: int, ref: _Ref, wd: Optional[int] = None) -> Optional[dt.da
     """"the 27th" (and "Friday the 13th"): this month's if it fits, else the nearest month's
     in the direction of the convention."""
     r = ref.date
+    assert r is not None
     x = _date(r.year, r.month, d)
     if x is not None and (wd is None or x.weekday() == wd) and \
             (wd is not None or (x >= r if ref.future else x <= r)):
@@ -332,7 +336,9 @@ class _P:
         if self.grain == "day":
             return _iso(self.year, self.month, self.day) if self.month and self.day and not self.relative else None
         if self.grain == "month" and self.month:
-            return _iso(self.year, self.month, None) if self.year else (None if self.relative else f"--{self.month:02d}")
+            if self.year:
+                return _iso(self.year, self.month, None)
+            return None if self.relative else f"--{self.month:02d}"
         if self.grain == "year" and self.year:
             return f"{self.year:04d}"
         return None
@@ -467,109 +473,159 @@ def _the_day_ok(toks: list[Token], i: int, j: int, form: str) -> bool:
 
 # --- the rules --------------------------------------------------------------------------------
 
-def _resolve_ymd(p: _P, toks: list[Token], ref: _Ref, wd: Optional[int] = None) -> Optional[_P]:
-    """Fill ``p.date`` from year/month/day (year-less: by the convention)."""
-    if p.year is not None:
-        p.date = _date(p.year, p.month, p.day)
-        if p.date is None:
-            return None
-        return p
-    if _date(2000, p.month, p.day) is None:
+def _ymd(i: int, j: int, year: Optional[int], month: int, day: int, ref: _Ref,
+         wd: Optional[int] = None) -> Optional[_P]:
+    """The day read from tokens ``i`` to ``j``; without a year, placed by the convention (and
+    the weekday ``wd``, if given). None when the calendar has no such day."""
+    p = _P(i, j, year=year, month=month, day=day)
+    if year is not None:
+        p.date = _date(year, month, day)
+        return p if p.date is not None else None
+    if _date(2000, month, day) is None:
         return None
     p.yearless = True
     if ref.date is not None:
-        p.date = _month_day(p.month, p.day, ref, wd)
+        p.date = _month_day(month, day, ref, wd)
         p.relative = True
     return p
 
 
+# Words before a figure that make it anything but a date ("$ 12", "version 2.1", "no. 4").
+_NOT_DATE_AFTER = frozenset({"$", "€", "£", "version", "v", "ver", "release", "no", "number"})
+_DATE_SEPARATORS = frozenset({"-", "/", ".", "–"})
+
+
 def _r_numeric(toks: list[Token], i: int, ref: _Ref, cue: bool) -> Optional[_P]:
-    t = toks[i]
-    n = len(toks)
-    text = t.text
+    """Dates in figures: one token ("10.31.1974", "20150513", "4.22" after a cue), figures
+    apart ("2016 10 16") or with a separator ("2015-3-3", "31/Oct/1974", "10/31/74", "4/22")."""
     prev = _w(toks, i - 1)
+    if prev in _NOT_DATE_AFTER or (i > 0 and _glued(toks, i) and toks[i - 1].is_word) or _in_code(toks, i, prev):
+        return None
     cue = cue or prev in _CUES or prev == "(" or _read_weekday(toks, i - 1) is not None
-    if prev in ("$", "€", "£", "version", "v", "ver", "release", "no", "number") or (i > 0 and _glued(toks, i) and toks[i - 1].is_word):
-        return None
-    if i > 1 and prev in ("-", "/", ".") and _glued(toks, i) and toks[i - 2].is_digit and _glued(toks, i - 1):
-        return None  # "133-03-03-2020": a code
-    # "10.31.1974", "13.5.2015", "2015.5.13" (one token)
-    m = _DOTTED_RE.fullmatch(text)
-    if m:
-        a, b, c = m.group(1), m.group(2), m.group(3)
-        if len(a) == 4:
-            y, mo, d = int(a), int(b), int(c)
-        else:
-            y = int(c) if len(c) == 4 else _two_digit_year(int(c))
-            x, z = int(a), int(b)
-            mo, d = (x, z) if x <= 12 and z > 12 else (z, x)
-        p = _resolve_ymd(_P(i, i + 1, year=y, month=mo, day=d), toks, ref)
-        return p
+    text = toks[i].text
+    dotted = _DOTTED_RE.fullmatch(text)
+    if dotted:
+        return _r_dotted(dotted, i, ref)
     if text.isdecimal() and len(text) == 8 and text[:2] in ("19", "20"):
-        p = _P(i, i + 1, year=int(text[:4]), month=int(text[4:6]), day=int(text[6:]))
-        return _resolve_ymd(p, toks, ref) if 1 <= p.month <= 12 else None
-    # "4.22" after a cue: month.day
+        return _r_compact(text, i, ref)
     if _MONTH_DOT_DAY_RE.fullmatch(text) and cue and prev not in ("for", "from"):
-        mo, d = (int(x) for x in text.split("."))
-        if 1 <= mo <= 12 and not (i + 1 < n and (toks[i + 1].text in ("%", "-") or
-                                                  match_amount_unit(toks, i + 1))):
-            return _resolve_ymd(_P(i, i + 1, month=mo, day=d), toks, ref)
+        return _r_month_dot_day(toks, i, ref)
+    if not text.isdecimal() or len(text) > 4 or i + 2 >= len(toks):
         return None
-    if not text.isdecimal() or len(text) > 4:
-        return None
-    # separated forms: A sep B [sep C]
-    if i + 2 >= n:
-        return None
+    if toks[i + 1].text not in _DATE_SEPARATORS:
+        return _r_figures_apart(toks, i, ref)
+    return _r_separated(toks, i, ref, cue)
+
+
+def _in_code(toks: list[Token], i: int, prev: str) -> bool:
+    """"133-03-03-2020": the figure at ``i`` continues a code of figures and separators."""
+    return i > 1 and prev in ("-", "/", ".") and _glued(toks, i) and toks[i - 2].is_digit and _glued(toks, i - 1)
+
+
+def _r_dotted(m: regex.Match, i: int, ref: _Ref) -> Optional[_P]:
+    """"10.31.1974", "13.5.2015", "2015.5.13": one token, the year first or last; the month is
+    whichever of the others can be one (the first when both can)."""
+    a, b, c = m.group(1), m.group(2), m.group(3)
+    if len(a) == 4:
+        return _ymd(i, i + 1, int(a), int(b), int(c), ref)
+    x, z = int(a), int(b)
+    mo, d = (x, z) if x <= 12 and z > 12 else (z, x)
+    return _ymd(i, i + 1, _year_figures(c), mo, d, ref)
+
+
+def _r_compact(text: str, i: int, ref: _Ref) -> Optional[_P]:
+    """"20150513": eight figures, year, month and day."""
+    month = int(text[4:6])
+    return _ymd(i, i + 1, int(text[:4]), month, int(text[6:]), ref) if 1 <= month <= 12 else None
+
+
+def _r_month_dot_day(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
+    """"4.22" (after a cue): month and day, unless a unit follows ("4.22%", "4.22 million")."""
+    mo, d = (int(x) for x in toks[i].text.split("."))
+    k = i + 1
+    if 1 <= mo <= 12 and not (k < len(toks) and (toks[k].text in ("%", "-") or match_amount_unit(toks, k))):
+        return _ymd(i, k, None, mo, d, ref)
+    return None
+
+
+def _r_figures_apart(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
+    """"2016 10 16": a year, then its month and day in two figures each, one space apart."""
+    year, mo, d = toks[i], toks[i + 1], toks[i + 2]
+    if len(year.text) == 4 and all(t.is_digit and len(t.text) == 2 and t.text.isdecimal() and t.pre == " "
+                                   for t in (mo, d)):
+        return _ymd(i, i + 3, int(year.text), int(mo.text), int(d.text), ref)
+    return None
+
+
+def _r_separated(toks: list[Token], i: int, ref: _Ref, cue: bool) -> Optional[_P]:
+    """Two or three parts with one separator, spaced alike around each: "2015-3-3",
+    "31/Oct/1974", "1-jan", "10/31/74", "4/22"."""
+    n = len(toks)
     sep = toks[i + 1].text
-    if sep not in ("-", "/", ".", "–"):
-        # "2016 10 16": year, month, day apart
-        if len(text) == 4 and i + 2 < n and toks[i + 1].is_digit and toks[i + 2].is_digit and \
-                len(toks[i + 1].text) == 2 and len(toks[i + 2].text) == 2 and toks[i + 1].text.isdecimal() \
-                and toks[i + 2].text.isdecimal() and toks[i + 1].pre == " " and toks[i + 2].pre == " ":
-            return _resolve_ymd(_P(i, i + 3, year=int(text), month=int(toks[i + 1].text),
-                                   day=int(toks[i + 2].text)), toks, ref)
-        return None
     spaced = not _glued(toks, i + 1)
     if spaced != (not _glued(toks, i + 2)):
         return None
     b = toks[i + 2]
-    k = i + 3
+    k = i + 3  # after the second part
     third = None
     if k + 1 < n and toks[k].text == sep and (_glued(toks, k) != spaced) and (_glued(toks, k + 1) != spaced):
         third = toks[k + 1]
-    bm = MONTHS.get(b.lower) if b.is_word else None
-    if len(text) == 4:  # year first
-        if third is None:
-            return None
-        y = int(text)
-        if bm and third.text.isdecimal():
-            mo, d = bm, int(third.text)
-        elif b.text.isdecimal() and third.lower in MONTHS:
-            mo, d = MONTHS[third.lower], int(b.text)
-        elif b.text.isdecimal() and third.text.isdecimal() and len(third.text) <= 2:
-            mo, d = int(b.text), int(third.text)
-        else:
-            return None
-        return _resolve_ymd(_P(i, k + 2, year=y, month=mo, day=d), toks, ref)
-    a = int(text)
-    if bm:  # "31/Oct/1974", "1-jan"
-        if third is not None and third.text.isdecimal() and len(third.text) in (2, 4):
-            y = int(third.text) if len(third.text) == 4 else _two_digit_year(int(third.text))
-            return _resolve_ymd(_P(i, k + 2, year=y, month=bm, day=a), toks, ref)
-        if 1 <= a <= 31:
-            return _resolve_ymd(_P(i, k, month=bm, day=a), toks, ref)
-        return None
+    month = MONTHS.get(b.lower) if b.is_word else None
+    if len(toks[i].text) == 4:
+        return _r_year_first(i, k, int(toks[i].text), b, month, third, ref)
+    if month:
+        return _r_day_month_name(i, k, int(toks[i].text), month, third, ref)
     if not b.text.isdecimal() or len(b.text) > 2:
         return None
-    x, z = a, int(b.text)
-    if third is not None and third.text.isdecimal() and len(third.text) in (2, 4) and \
-            not (k + 2 < n and _glued(toks, k + 2) and toks[k + 2].is_digit):
-        y = int(third.text) if len(third.text) == 4 else _two_digit_year(int(third.text))
+    year = _year_figures(third.text) if third is not None else None
+    if year is not None and not (k + 2 < n and _glued(toks, k + 2) and toks[k + 2].is_digit):
+        x, z = int(toks[i].text), int(b.text)
         mo, d = (x, z) if x <= 12 else (z, x)
-        return _resolve_ymd(_P(i, k + 2, year=y, month=mo, day=d), toks, ref)
-    if third is not None or len(text) > 2:
+        return _ymd(i, k + 2, year, mo, d, ref)
+    if third is not None or len(toks[i].text) > 2:
         return None
-    # "4/22", "4-22" (no year): only after a cue, or with a slash and a day past 12
+    return _r_month_slash_day(toks, i, ref, cue)
+
+
+def _year_figures(text: str) -> Optional[int]:
+    """A year in four figures, or in two ("74": 1974, "15": 2015); None for any other text."""
+    if not text.isdecimal() or len(text) not in (2, 4):
+        return None
+    return int(text) if len(text) == 4 else _two_digit_year(int(text))
+
+
+def _r_year_first(i: int, k: int, year: int, b: Token, month: Optional[int], third: Optional[Token],
+                  ref: _Ref) -> Optional[_P]:
+    """"2015-3-3", "2015-Mar-3", "2015-3-Mar": the year, then month and day in either order."""
+    if third is None:
+        return None
+    if month and third.text.isdecimal():
+        mo, d = month, int(third.text)
+    elif b.text.isdecimal() and third.lower in MONTHS:
+        mo, d = MONTHS[third.lower], int(b.text)
+    elif b.text.isdecimal() and third.text.isdecimal() and len(third.text) <= 2:
+        mo, d = int(b.text), int(third.text)
+    else:
+        return None
+    return _ymd(i, k + 2, year, mo, d, ref)
+
+
+def _r_day_month_name(i: int, k: int, day: int, month: int, third: Optional[Token], ref: _Ref) -> Optional[_P]:
+    """"31/Oct/1974", "1-jan": a day, the month's name, perhaps a year."""
+    year = _year_figures(third.text) if third is not None else None
+    if year is not None:
+        return _ymd(i, k + 2, year, month, day, ref)
+    if 1 <= day <= 31:
+        return _ymd(i, k, None, month, day, ref)
+    return None
+
+
+def _r_month_slash_day(toks: list[Token], i: int, ref: _Ref, cue: bool) -> Optional[_P]:
+    """"4/22", "4-22" without a year: only after a cue, or with a slash and a day past 12."""
+    n = len(toks)
+    k = i + 3
+    sep, prev = toks[i + 1].text, _w(toks, i - 1)
+    x, z = int(toks[i].text), int(toks[i + 2].text)
     if not (1 <= x <= 12 and 1 <= z <= 31):
         return None
     if k < n and (toks[k].text in ("%", "-", "/", ":") or (_glued(toks, k) and toks[k].is_word) or
@@ -579,7 +635,7 @@ def _r_numeric(toks: list[Token], i: int, ref: _Ref, cue: bool) -> Optional[_P]:
         return None
     if sep != "/" and (not cue or prev == "from"):
         return None
-    return _resolve_ymd(_P(i, k, month=x, day=z), toks, ref)
+    return _ymd(i, k, None, x, z, ref)
 
 
 def match_amount_unit(toks: list[Token], k: int) -> bool:
@@ -590,79 +646,118 @@ def _two_digit_year(yy: int) -> int:
     return 2000 + yy if yy < 30 else 1900 + yy
 
 
+_RANGE_WORDS = frozenset({"-", "–", "to", "through", "thru", "till", "until"})
+
+
+def _range_end(toks: list[Token], j: int, d: int, the: bool = False) -> Optional[tuple[int, int, int]]:
+    """The later day that ends a range begun by day ``d``, at ``j``: "-15", "to 15", "thru
+    15th" ("to the 15th" when ``the``) -> (day, its first token, the token after it)."""
+    if _w(toks, j) not in _RANGE_WORDS:
+        return None
+    m = j + 1
+    if the and _w(toks, m) == "the":
+        m += 1
+    d2 = _read_day(toks, m)
+    if d2 is None or d2[0] <= d or d2[2] == "word":
+        return None
+    return d2[0], m, d2[1]
+
+
 def _r_day_month(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
     """"23 December 2015", "the 1st of march", "second of march", "15th february", "4 of july",
     "14april 2015", "16. nov. 2016", "twenty five January nineteen eighty six", and ranges
     "from 13 to 15 July", "1-8 september"."""
-    k = i
-    the = _w(toks, k) == "the"
-    if the:
-        k += 1
-    day = _read_day(toks, k)
+    the = _w(toks, i) == "the"
+    day = _read_day(toks, i + 1 if the else i)
     if day is None:
         return None
     d, j, form = day
     if the and form == "word":
         return None
-    # a range: "13 to 15 July", "the 13th to the 15th of July", "1-8 september"
-    end_day = None
-    if _w(toks, j) in ("-", "–", "to", "through", "thru", "till", "until"):
-        m = j + 1
-        if _w(toks, m) == "the":
-            m += 1
-        d2 = _read_day(toks, m)
-        if d2 is not None and d2[0] > d and (d2[2] != "word"):
-            after = d2[1]
-            if _w(toks, after) == "of":
-                after += 1
-            if _read_month(toks, after) is not None:
-                end_day = (d2[0], m, d2[1])
     first_end = j
+    end_day = _range_end(toks, j, d, the=True)  # "13 to 15 July", "the 13th to the 15th of July"
     if end_day is not None:
-        j = end_day[2]
+        if _read_month(toks, end_day[2] + (_w(toks, end_day[2]) == "of")) is None:
+            end_day = None
+        else:
+            j = end_day[2]
     sep = _w(toks, j)
-    if sep in ("-", "/", ".") and j + 1 < len(toks):
-        j += 1
-    elif sep == "of" and form != "word":
-        j += 1
-    elif sep == "day" and form == "suffix" and _w(toks, j + 1) in ("of", "in"):
-        j += 2
-    month = _read_month(toks, j)
+    month = _read_month(toks, _after_day(toks, j, form))
     if month is None:
         return None
     mo, j2, amb = month
+    y = _year_part(toks, j2)
     if form == "word" and (sep in ("of", "-", "/", ".") or amb):
         return None
-    if amb and form == "digit" and sep != "of" and not the and _year_part(toks, j2) is None:
+    if amb and form == "digit" and sep != "of" and not the and y is None:
         return None  # "Article 5 may apply"
-    p = _P(i, j2, month=mo, day=d)
-    y = _year_part(toks, j2)
-    if y is not None:
-        p.year, p.j = y[0], y[1]
-    elif end_day is None and j2 < len(toks) and toks[j2].is_digit and _read_day(toks, j2) is not None:
+    if y is None and end_day is None and j2 < len(toks) and toks[j2].is_digit and _read_day(toks, j2) is not None:
         return None  # "the 19 Sept. 11 hijackers", "$ 12 December 27": the number after is the day
-    p = _resolve_ymd(p, toks, ref)
-    if p is None:
-        return None
-    if end_day is not None:
-        e = _P(end_day[1], p.j, month=mo, day=end_day[0], year=p.year)
-        e = _resolve_ymd(e, toks, ref)
-        if e is not None and p.date is not None and e.date is not None and p.yearless:
-            e.date = _date(p.date.year, mo, end_day[0])
-        p.more = (e,) if e is not None and (e.date is not None or p.date is None) else ()
-        if p.more:
-            p.j = first_end
+    p = _ymd(i, y[1] if y is not None else j2, y[0] if y is not None else None, mo, d, ref)
+    if p is not None and end_day is not None:
+        _day_range(p, end_day[0], end_day[1], first_end, ref)
     return p
+
+
+def _after_day(toks: list[Token], j: int, form: str) -> int:
+    """Where the month may start after a day that ends at ``j``: past "-", "/", "." ("16. nov."),
+    "of" ("the 1st of march") or "day of" ("the 15th day of March")."""
+    sep = _w(toks, j)
+    if sep in ("-", "/", ".") and j + 1 < len(toks):
+        return j + 1
+    if sep == "of" and form != "word":
+        return j + 1
+    if sep == "day" and form == "suffix" and _w(toks, j + 1) in ("of", "in"):
+        return j + 2
+    return j
+
+
+def _day_range(p: _P, day: int, start: int, first_end: int, ref: _Ref) -> None:
+    """Add to ``p`` (its day, month and year read) the day that ends its range, read from
+    ``start``: "13 to 15 July" gives 13 July (ending at ``first_end``) and 15 July."""
+    assert p.month is not None
+    e = _ymd(start, p.j, p.year, p.month, day, ref)
+    if e is not None and p.date is not None and e.date is not None and p.yearless:
+        e.date = _date(p.date.year, p.month, day)
+    p.more = (e,) if e is not None and (e.date is not None or p.date is None) else ()
+    if p.more:
+        p.j = first_end
 
 
 def _r_month_day(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
     """"December 23, 2015", "march 3rd 2015", "Oct-2", "Feb13", "may the eleventh",
-    "jan twenty two, 2018", "July 13-15", and "March 2011"."""
+    "jan twenty two, 2018", "July 13-15", "Jul 18, Fri", and "March 2011"."""
     month = _read_month(toks, i)
     if month is None:
         return None
     mo, j, amb = month
-    prev = _w(toks, i - 1)
+    day = _day_after_month(toks, i, j, amb)
+    if day is None:
+        y = _year_part(toks, j)
+        if y is not None and not (amb and _w(toks, j) != " "):
+            return _P(i, y[1], grain="month", year=y[0], month=mo)
+        return None
+    d, m, _ = day
+    end = _range_end(toks, m, d)  # "July 13-15", "July 13 thru 15"
+    y = _year_part(toks, end[2] if end else m)
+    year = y[0] if y is not None else None
+    wd, last = _weekday_after(toks, y[1] if y is not None else (end[2] if end else m))
+    if year is None and wd is not None and ref.date is not None:
+        return _ymd(i, last, None, mo, d, ref, wd)  # "Jul 18, Fri": the weekday picks the year
+    p = _ymd(i, last if wd is not None else (y[1] if y is not None else m), year, mo, d, ref)
+    if p is None or end is None:
+        return p
+    e = _ymd(end[1], end[2], p.date.year if p.date else p.year, mo, end[0], ref)
+    if e is not None:
+        p.more = (e,)
+        p.j = m
+    return p
+
+
+def _day_after_month(toks: list[Token], i: int, j: int, amb: bool) -> Optional[tuple[int, int, str]]:
+    """The day after the month read from ``i`` to ``j`` ("March 3rd", "Oct-2", "may the
+    eleventh") as ``_read_day`` gives it; None where the figure is a year ("March 2011") or the
+    month a verb ("they may 5 times")."""
     k = j
     if _w(toks, k) in ("-", "/") and _glued(toks, k):
         k += 1
@@ -672,55 +767,27 @@ def _r_month_day(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
     if the:
         k += 1
     day = _read_day(toks, k)
-    if day is not None:
-        d, m, form = day
-        if (_w(toks, j) == "," or the) and form != "suffix":
-            day = None
-        elif form == "digit" and _read_year(toks, k) is not None:
-            day = None
-        elif amb and form != "suffix" and _year_part(toks, m) is None and prev not in _CUES and \
-                prev not in ("in", "of", "early", "mid", "late") and not (form == "word" and d > 12):
-            day = None
     if day is None:
-        y = _year_part(toks, j)
-        if y is not None and not (amb and _w(toks, j) != " "):
-            return _P(i, y[1], grain="month", year=y[0], month=mo)
         return None
     d, m, form = day
-    p = _P(i, m, month=mo, day=d)
-    # "July 13-15", "July 13 thru 15"
-    end = None
-    if _w(toks, m) in ("-", "–", "to", "through", "thru", "till", "until"):
-        d2 = _read_day(toks, m + 1)
-        if d2 is not None and d2[0] > d and d2[2] != "word":
-            end = (d2[0], m + 1, d2[1])
-    y = _year_part(toks, end[2] if end else m)
-    if y is not None:
-        p.year = y[0]
-    wd = None
-    last = y[1] if y is not None else (end[2] if end else m)
-    # "Jul 18, Fri": the weekday picks the year
-    tail = last + 1 if _w(toks, last) == "," else last
-    w = _read_weekday(toks, tail)
-    if w is not None and not w[2]:
-        wd, last = w[0], w[1]
-    if p.year is None and wd is not None and ref.date is not None:
-        if _date(2000, mo, d) is None:
-            return None
-        p.date, p.relative, p.yearless = _month_day(mo, d, ref, wd), True, True
-        p.j = last
-        return p
-    p.j = last if wd is not None else (y[1] if y is not None else m)
-    p = _resolve_ymd(p, toks, ref)
-    if p is None:
+    if (_w(toks, j) == "," or the) and form != "suffix":
         return None
-    if end is not None:
-        e = _P(end[1], end[2], month=mo, day=end[0], year=p.date.year if p.date else p.year)
-        e = _resolve_ymd(e, toks, ref)
-        if e is not None:
-            p.more = (e,)
-            p.j = m
-    return p
+    if form == "digit" and _read_year(toks, k) is not None:
+        return None
+    prev = _w(toks, i - 1)
+    if amb and form != "suffix" and _year_part(toks, m) is None and prev not in _CUES and \
+            prev not in ("in", "of", "early", "mid", "late") and not (form == "word" and d > 12):
+        return None
+    return day
+
+
+def _weekday_after(toks: list[Token], k: int) -> tuple[Optional[int], int]:
+    """A weekday right after a date ending at ``k`` ("Jul 18, Fri") -> (weekday or None, the
+    token after it or ``k``)."""
+    w = _read_weekday(toks, k + 1 if _w(toks, k) == "," else k)
+    if w is None or w[2]:
+        return None, k
+    return w[0], w[1]
 
 
 def _r_month_alone(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
@@ -759,25 +826,7 @@ def _r_month_alone(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
 def _r_weekday(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
     """"Friday", "on Friday", "this/next/last Friday", "next week Wednesday", "Friday of next
     week", "friday after next", "Friday the 13th", "Monday, Feb 18", "friday 7/6"."""
-    n = len(toks)
-    k = i
-    mode = None
-    w0 = _w(toks, k)
-    if w0 == "this" and _w(toks, k + 1) in ("upcoming", "coming", "past"):
-        mode, k = ("past" if _w(toks, k + 1) == "past" else "coming"), k + 2
-    elif w0 == "the" and _w(toks, k + 1) == "following":
-        mode, k = "next", k + 2
-    elif w0 in _WEEK_MODS and _w(toks, k + 1) == "week":
-        # "next week Wednesday", "this week on saturday"
-        mode, k = _WEEK_MODS[w0], k + 2
-        if _w(toks, k) in ("on", ","):
-            k += 1
-        if _read_weekday(toks, k) is None:
-            return None
-    elif w0 in _DAY_MODS:
-        mode, k = _DAY_MODS[w0], k + 1
-    elif w0 == "around":
-        k += 1
+    mode, k = _weekday_lead(toks, i)
     wdr = _read_weekday(toks, k)
     if wdr is None:
         return None
@@ -787,28 +836,8 @@ def _r_weekday(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
     prev = _w(toks, i - 1)
     if prev in ("every", "each") or (mode is None and k == i and prev == "the"):
         return None
-    # what follows: "after next", "of next week", "next week", an explicit date, "the 13th"
-    explicit = None
-    if _w(toks, j) == "after" and _w(toks, j + 1) == "next" and mode is None:
-        mode, j = "after_next", j + 2
-    else:
-        m = j
-        if _w(toks, m) in ("of", "from", "on", ","):
-            m += 1
-        if _w(toks, m) in _WEEK_MODS and _w(toks, m + 1) == "week":
-            mode, j = _WEEK_MODS[_w(toks, m)], m + 2
-        elif _w(toks, m) == "the" and _w(toks, m + 1) == "following" and _w(toks, m + 2) == "week":
-            mode, j = "next", m + 3
-        else:
-            m = j + 1 if _w(toks, j) in (",", "(") else j
-            explicit = _explicit_after_weekday(toks, m, ref, wd, mode)
-    if weak and mode is None and explicit is None:
-        cue = prev in ("on", "by", "until", "till", "since", "before", "after", "from", "next", "last", "this")
-        alone = i == 0 and (j >= n or (j == n - 1 and toks[j].text in (".", "!", "?")))
-        if not (cue or alone):
-            return None
-    if weak and not toks[k].text[0].isupper() and w0 == toks[k].lower and i > 0 and prev not in _CUES \
-            and explicit is None and not (i == 0 and j >= n - 1):
+    mode, j, explicit = _weekday_tail(toks, j, ref, wd, mode)
+    if weak and not _weak_weekday_ok(toks, i, j, k, mode, explicit is not None):
         return None
     if explicit is not None:
         p, consistent = explicit
@@ -824,7 +853,54 @@ def _r_weekday(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
     return p
 
 
-def _explicit_after_weekday(toks, m, ref, wd, mode):
+def _weekday_lead(toks: list[Token], i: int) -> tuple[Optional[str], int]:
+    """The words before a weekday that say which week it is in: "this coming", "the following",
+    "next week (on)", "last", "around" -> (mode or None, where the weekday should be)."""
+    w0, w1 = _w(toks, i), _w(toks, i + 1)
+    if w0 == "this" and w1 in ("upcoming", "coming", "past"):
+        return ("past" if w1 == "past" else "coming"), i + 2
+    if w0 == "the" and w1 == "following":
+        return "next", i + 2
+    if w0 in _WEEK_MODS and w1 == "week":  # "next week Wednesday", "this week on saturday"
+        return _WEEK_MODS[w0], i + 3 if _w(toks, i + 2) in ("on", ",") else i + 2
+    if w0 in _DAY_MODS:
+        return _DAY_MODS[w0], i + 1
+    return None, i + 1 if w0 == "around" else i
+
+
+def _weekday_tail(toks: list[Token], j: int, ref: _Ref, wd: int,
+                  mode: Optional[str]) -> tuple[Optional[str], int, Optional[tuple[_P, bool]]]:
+    """What follows a weekday ending at ``j``: "after next", "of next week", "next week", or an
+    explicit date ("Monday, Feb 18", "Friday the 13th") -> (mode, end, the explicit date and
+    whether it agrees with the weekday)."""
+    if _w(toks, j) == "after" and _w(toks, j + 1) == "next" and mode is None:
+        return "after_next", j + 2, None
+    m = j + 1 if _w(toks, j) in ("of", "from", "on", ",") else j
+    if _w(toks, m) in _WEEK_MODS and _w(toks, m + 1) == "week":
+        return _WEEK_MODS[_w(toks, m)], m + 2, None
+    if _w(toks, m) == "the" and _w(toks, m + 1) == "following" and _w(toks, m + 2) == "week":
+        return "next", m + 3, None
+    m = j + 1 if _w(toks, j) in (",", "(") else j
+    return mode, j, _explicit_after_weekday(toks, m, ref, wd, mode)
+
+
+def _weak_weekday_ok(toks: list[Token], i: int, j: int, k: int, mode: Optional[str], explicit: bool) -> bool:
+    """Whether a weekday that is an English word too ("sun", "sat", "wed"), read from ``i`` (its
+    own word at ``k``) to ``j``, is one: with a mode, a date after it or a cue before it, or
+    standing alone, and in lower case only after a cue."""
+    n = len(toks)
+    prev = _w(toks, i - 1)
+    if mode is None and not explicit:
+        cue = prev in ("on", "by", "until", "till", "since", "before", "after", "from", "next", "last", "this")
+        alone = i == 0 and (j >= n or (j == n - 1 and toks[j].text in (".", "!", "?")))
+        if not (cue or alone):
+            return False
+    return not (not toks[k].text[0].isupper() and _w(toks, i) == toks[k].lower and i > 0 and prev not in _CUES
+                and not explicit and not (i == 0 and j >= n - 1))
+
+
+def _explicit_after_weekday(toks: list[Token], m: int, ref: _Ref, wd: int,
+                            mode: Optional[str]) -> Optional[tuple[_P, bool]]:
     """The date written after a weekday, and whether the two agree (a year-less date takes the
     year in which they do)."""
     if m >= len(toks):
@@ -857,20 +933,17 @@ def _explicit_after_weekday(toks, m, ref, wd, mode):
 
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "1st": 1, "2nd": 2,
         "3rd": 3, "4th": 4, "5th": 5}
+_MONTH_SHIFT = {"this": 0, "next": 1, "last": -1}  # by the mode of _WEEK_MODS: "of next month"
 
 
 def _r_nth(toks: list[Token], i: int, ref: _Ref, depth: int = 0) -> Optional[_P]:
     """"the third Tuesday of September 2014", "last Sunday of March", "first friday in this
     month", "second Sunday", "third tuesday after christmas 2014", "last day of october 2015",
     "third day of october"."""
-    k = i + 1 if _w(toks, i) == "the" else i
-    w = _w(toks, k)
-    if w.isdecimal() and _w(toks, k + 1) in _SUFFIXES and _glued(toks, k + 1):
-        w, k = w + _w(toks, k + 1), k + 1
-    nth = _NTH.get(w)
-    if nth is None:
+    got = _read_nth(toks, i)
+    if got is None:
         return None
-    k += 1
+    nth, k = got
     wdr = _read_weekday(toks, k)
     is_day = _w(toks, k) == "day"
     if wdr is None and not is_day:
@@ -878,63 +951,85 @@ def _r_nth(toks: list[Token], i: int, ref: _Ref, depth: int = 0) -> Optional[_P]
     if wdr is not None and (wdr[2] or wdr[3]):
         return None
     j = wdr[1] if wdr else k + 1
-    # after an anchor: "third tuesday after christmas 2014"
     if wdr is not None and _w(toks, j) == "after" and nth > 0:
-        anchor = _parse_at(toks, j + 1, ref, depth=1) if depth == 0 else None
-        if anchor is None or anchor.date is None or anchor.grain != "day":
-            return None
-        d = anchor.date + dt.timedelta(days=(wdr[0] - anchor.date.weekday() - 1) % 7 + 1 + 7 * (nth - 1))
-        return _P(i, anchor.j, date=d, relative=anchor.relative)
-    # the month: "of September 2014", "in october", "of this month", "of the month", "of next month"
-    y = mo = None
-    rel = False
-    if _w(toks, j) in ("of", "in"):
-        m = j + 1
-        month = _read_month(toks, m)
-        if month is not None:
-            mo, j = month[0], month[1]
-            yp = _year_part(toks, j)
-            if yp is not None:
-                y, j = yp
-            elif ref.date is not None:
-                y, rel = _month_year(mo, ref), True
-            else:
-                rel = True
-        else:
-            if _w(toks, m) == "the" and _w(toks, m + 1) == "month":
-                shift_m, j = 0, m + 2
-            elif _w(toks, m) in _WEEK_MODS and _w(toks, m + 1) == "month":
-                shift_m = {"this": 0, "next": 1, "last": -1}[_WEEK_MODS[_w(toks, m)]]
-                j = m + 2
-            elif _w(toks, m) == "the" and _w(toks, m + 1) in _WEEK_MODS and _w(toks, m + 2) == "month":
-                shift_m = {"this": 0, "next": 1, "last": -1}[_WEEK_MODS[_w(toks, m + 1)]]
-                j = m + 3
-            else:
-                return None
-            rel = True
-            if ref.date is not None:
-                y, mo = _add_months(ref.date.year, ref.date.month, shift_m)
-    elif is_day or nth == -1:
-        return None  # "the first day", "last Sunday" (last week's: another rule)
-    else:
-        # "second Sunday": this month's; not "the second Sunday in a row"
-        if _w(toks, j) in ("in", "of", "straight", "running") or (j < len(toks) and toks[j].is_word and
-                                                                 toks[j].lower not in _END_WORDS):
-            return None
-        rel = True
-        if ref.date is not None:
-            y, mo = ref.date.year, ref.date.month
+        return _nth_after(toks, i, j + 1, ref, depth, wdr[0], nth)  # "third tuesday after christmas 2014"
+    month = _nth_month(toks, j, ref, is_day or nth == -1)
+    if month is None:
+        return None
+    y, mo, rel, j = month
     p = _P(i, j, relative=rel)
     if y is None or mo is None:
         return p if rel else None
-    if is_day:
+    if wdr is None:  # "the last day of", "the third day of"
         last = (dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1)).day
         p.date = _date(y, mo, last if nth == -1 else nth)
     else:
         p.date = hol.nth_weekday(y, mo, wdr[0], nth)
-    if p.date is None:
+    return p if p.date is not None else None
+
+
+def _read_nth(toks: list[Token], i: int) -> Optional[tuple[int, int]]:
+    """"the third", "last", "2nd" -> (n, -1 for the last; the token after it)."""
+    k = i + 1 if _w(toks, i) == "the" else i
+    w = _w(toks, k)
+    if w.isdecimal() and _w(toks, k + 1) in _SUFFIXES and _glued(toks, k + 1):
+        w, k = w + _w(toks, k + 1), k + 1
+    nth = _NTH.get(w)
+    return None if nth is None else (nth, k + 1)
+
+
+def _nth_after(toks: list[Token], i: int, k: int, ref: _Ref, depth: int, wd: int, nth: int) -> Optional[_P]:
+    """The ``nth`` weekday ``wd`` after the day-grain date read at ``k`` (not inside another)."""
+    anchor = _parse_at(toks, k, ref, depth=1) if depth == 0 else None
+    if anchor is None or anchor.date is None or anchor.grain != "day":
         return None
-    return p
+    d = anchor.date + dt.timedelta(days=(wd - anchor.date.weekday() - 1) % 7 + 1 + 7 * (nth - 1))
+    return _P(i, anchor.j, date=d, relative=anchor.relative)
+
+
+def _nth_month(toks: list[Token], j: int, ref: _Ref,
+               named: bool) -> Optional[tuple[Optional[int], Optional[int], bool, int]]:
+    """The month an nth weekday or day counts in, after it at ``j``: "of September 2014", "in
+    october", "of this month", "of the month", or none said (this month's: "second Sunday";
+    not when ``named``, the month must be said) -> (year, month, relative, end); year and month
+    None where only a reference date would give them."""
+    if _w(toks, j) in ("of", "in"):
+        month = _read_month(toks, j + 1)
+        if month is not None:
+            mo, j = month[0], month[1]
+            yp = _year_part(toks, j)
+            if yp is not None:
+                return yp[0], mo, False, yp[1]
+            return (_month_year(mo, ref) if ref.date is not None else None), mo, True, j
+        words = _month_words(toks, j + 1)
+        if words is None:
+            return None
+        shift_m, j = words
+        if ref.date is None:
+            return None, None, True, j
+        y, mo = _add_months(ref.date.year, ref.date.month, shift_m)
+        return y, mo, True, j
+    if named:
+        return None  # "the first day", "last Sunday" (last week's: another rule)
+    if _w(toks, j) in ("in", "of", "straight", "running") or (j < len(toks) and toks[j].is_word and
+                                                             toks[j].lower not in _END_WORDS):
+        return None  # "the second Sunday in a row"
+    if ref.date is None:
+        return None, None, True, j
+    return ref.date.year, ref.date.month, True, j
+
+
+def _month_words(toks: list[Token], m: int) -> Optional[tuple[int, int]]:
+    """"the month", "this month", "the next month" at ``m`` -> (months from the reference
+    date's, the token after)."""
+    w0, w1 = _w(toks, m), _w(toks, m + 1)
+    if w0 == "the" and w1 == "month":
+        return 0, m + 2
+    if w0 in _WEEK_MODS and w1 == "month":
+        return _MONTH_SHIFT[_WEEK_MODS[w0]], m + 2
+    if w0 == "the" and w1 in _WEEK_MODS and _w(toks, m + 2) == "month":
+        return _MONTH_SHIFT[_WEEK_MODS[w1]], m + 3
+    return None
 
 
 def _r_dom(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
@@ -959,7 +1054,7 @@ def _r_dom(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
         if mod is not None and _w(toks, m + 1) == "month":
             p = _P(i, m + 2, relative=True)
             if ref.date is not None:
-                y, mo = _add_months(ref.date.year, ref.date.month, {"this": 0, "next": 1, "last": -1}[mod])
+                y, mo = _add_months(ref.date.year, ref.date.month, _MONTH_SHIFT[mod])
                 p.date = _date(y, mo, d)
                 if p.date is None:
                     return None
@@ -1050,71 +1145,20 @@ def _r_offset(toks: list[Token], i: int, ref: _Ref, depth: int, ahead: bool = Fa
     """"3 days ago", "two weeks from now", "a week from today", "1 week hence", "in 3 days"
     (looking ahead), "two days after today", "2 weeks before May 13 1999", "three days after
     Easter", "three fridays from now", "next three days"."""
-    n = len(toks)
-    if not any(toks[k].lower in _OFFSET_WORDS for k in range(i + 1, min(n, i + 9))):
+    if not _offset_near(toks, i):
         return None  # no unit of time (or weekday) near: no offset starts here
     lead_in = _w(toks, i) == "in"
     k = i + 1 if lead_in else i
     if _w(toks, k) in ("next", "coming") and not lead_in:
-        # "the next three days": from tomorrow
-        span = _read_span(toks, k + 1)
-        if span is None or span[0] or span[2]:
-            return None
-        p = _P(i, span[3], relative=True, offset=True)
-        if ref.date is not None:
-            p.date = ref.date + dt.timedelta(days=1)
-        return p
+        return _r_next_span(toks, i, k + 1, ref)
     span = _read_span(toks, k)
     if span is None:
-        # "three fridays from now", "4 tuesdays from now"
-        am = _read_amount(toks, k)
-        if am is None or lead_in:
-            return None
-        wdr = _read_weekday(toks, am[1])
-        if wdr is None or not wdr[2] and am[0] != 1 or _w(toks, wdr[1]) not in ("from", "hence"):
-            return None
-        m = wdr[1]
-        if _w(toks, m) == "from" and _w(toks, m + 1) in ("now", "today"):
-            m += 2
-        elif _w(toks, m) == "hence":
-            m += 1
-        else:
-            return None
-        p = _P(i, m, relative=True)
-        if ref.date is not None:
-            p.date = _weekday(wdr[0], ref, "coming") + dt.timedelta(days=7 * (int(am[0]) - 1))
-        return p
+        return None if lead_in else _r_weekdays_from_now(toks, i, k, ref)
     months, days, business, m = span
-    sign = None
-    anchor = None
-    end = m
-    w = _w(toks, m)
-    if lead_in:
-        if w in ("'s", "’s") or (w == "'" and _w(toks, m + 1) == "time"):
-            end = m + 2 if w != "'" else m + 2
-        elif w == "time":
-            end = m + 1
-        elif w == "from" and _w(toks, m + 1) == "now":
-            end = m + 2
-        elif not ahead and not _looks_ahead(toks, i, m):
-            return None
-        sign = 1
-    elif w == "ago":
-        sign, end = -1, m + 1
-    elif w == "hence":
-        sign, end = 1, m + 1
-    elif w in ("from", "after", "before") and depth == 0 and _w(toks, i - 1) != "for":
-        sign = -1 if w == "before" else 1
-        if _w(toks, m + 1) == "now":
-            end = m + 2
-        else:
-            fut = _Ref(ref.date, "future")
-            anchor = _parse_at(toks, m + 1, fut if w != "before" else ref, depth=1)
-            if anchor is None or anchor.grain != "day":
-                return None
-            end = anchor.j
-    else:
+    way = _offset_way(toks, i, m, ref, depth, lead_in, ahead)
+    if way is None:
         return None
+    sign, end, anchor = way
     p = _P(i, end, relative=True, offset=anchor is None)
     base = anchor.date if anchor is not None else ref.date
     if anchor is not None and not anchor.relative:
@@ -1124,6 +1168,79 @@ def _r_offset(toks: list[Token], i: int, ref: _Ref, depth: int, ahead: bool = Fa
     elif anchor is not None:
         p.relative = True
     return p
+
+
+def _r_next_span(toks: list[Token], i: int, k: int, ref: _Ref) -> Optional[_P]:
+    """"the next three days", "the coming week" (the span read at ``k``, no months): from
+    tomorrow."""
+    span = _read_span(toks, k)
+    if span is None or span[0] or span[2]:
+        return None
+    p = _P(i, span[3], relative=True, offset=True)
+    if ref.date is not None:
+        p.date = ref.date + dt.timedelta(days=1)
+    return p
+
+
+def _r_weekdays_from_now(toks: list[Token], i: int, k: int, ref: _Ref) -> Optional[_P]:
+    """"three fridays from now", "a tuesday hence" (the amount at ``k``)."""
+    am = _read_amount(toks, k)
+    if am is None:
+        return None
+    wdr = _read_weekday(toks, am[1])
+    if wdr is None or not wdr[2] and am[0] != 1 or _w(toks, wdr[1]) not in ("from", "hence"):
+        return None
+    m = wdr[1]
+    if _w(toks, m) == "from" and _w(toks, m + 1) in ("now", "today"):
+        m += 2
+    elif _w(toks, m) == "hence":
+        m += 1
+    else:
+        return None
+    p = _P(i, m, relative=True)
+    if ref.date is not None:
+        p.date = _weekday(wdr[0], ref, "coming") + dt.timedelta(days=7 * (int(am[0]) - 1))
+    return p
+
+
+def _offset_way(toks: list[Token], i: int, m: int, ref: _Ref, depth: int, lead_in: bool,
+                ahead: bool) -> Optional[tuple[int, int, Optional[_P]]]:
+    """How a span of time read from ``i`` to ``m`` counts: "ago", "hence", "from now", "before
+    May 13 1999", "in 3 days" -> (the sign, the end of the phrase, the date it counts from,
+    None for the reference date); None when it is no offset ("40 killed in 3 days")."""
+    w = _w(toks, m)
+    if lead_in:
+        end = _in_span_end(toks, i, m, ahead)
+        return None if end is None else (1, end, None)
+    if w == "ago":
+        return -1, m + 1, None
+    if w == "hence":
+        return 1, m + 1, None
+    if w not in ("from", "after", "before") or depth or _w(toks, i - 1) == "for":
+        return None
+    sign = -1 if w == "before" else 1
+    if _w(toks, m + 1) == "now":
+        return sign, m + 2, None
+    anchor = _parse_at(toks, m + 1, _Ref(ref.date, "future") if w != "before" else ref, depth=1)
+    if anchor is None or anchor.grain != "day":
+        return None
+    return sign, anchor.j, anchor
+
+
+def _in_span_end(toks: list[Token], i: int, m: int, ahead: bool) -> Optional[int]:
+    """Where "in 3 days" (read from ``i`` to ``m``) ends when it is a point ahead: "in 3 days'
+    time", "in 3 days from now", or a plain "in 3 days" that ``ahead`` or its clause says lies
+    ahead; None when it is rather a span."""
+    w = _w(toks, m)
+    if w in ("'s", "’s") or (w == "'" and _w(toks, m + 1) == "time"):
+        return m + 2
+    if w == "time":
+        return m + 1
+    if w == "from" and _w(toks, m + 1) == "now":
+        return m + 2
+    if not ahead and not _looks_ahead(toks, i, m):
+        return None
+    return m
 
 
 _OFFSET_WORDS = frozenset(_TIME_UNITS) | {w + "s" for w in WEEKDAYS} | set(WEEKDAYS) | {"business", "working"}
@@ -1201,10 +1318,10 @@ def _holiday_name(toks: list[Token], k: int) -> Optional[tuple[str, int]]:
     table = hol.table()
     if _w(toks, k) not in hol.first_words() and _weekday_name(_w(toks, k)) not in hol.first_words():
         return None
-    for length in range(min(7, len(toks) - k), 0, -1):
-        words = tuple(_weekday_name(t.lower) for t in toks[k:k + length])
-        if words in table:
-            return table[words], k + length
+    words = tuple(_weekday_name(t.lower) for t in toks[k:k + 7])
+    for length in range(len(words), 0, -1):
+        if words[:length] in table:
+            return table[words[:length]], k + length
     return None
 
 
@@ -1230,6 +1347,7 @@ def _the_pairs() -> frozenset:
 
 def _holiday_near(key: str, ref: _Ref, mod: Optional[str]) -> Optional[dt.date]:
     r = ref.date
+    assert r is not None
     dates = [d for y in (r.year - 1, r.year, r.year + 1) for d in hol.dates_in(key, y)]
     if not dates:
         return None
@@ -1388,9 +1506,9 @@ def _yearless_after(toks: list[Token], i: int, ref: _Ref, mod: str) -> Optional[
     """"next 6th of April", "this 5/12": a year-less date after ``mod`` ("this", "next",
     "last"), this year's or the next/last one."""
     inner = _parse_at(toks, i + 1, ref, 1)
-    if inner is None or not inner.yearless or inner.date is None or inner.more:
-        return None
     r = ref.date
+    if inner is None or not inner.yearless or inner.date is None or inner.more or r is None:
+        return None
     years = range(r.year, r.year + 8) if mod == "next" else range(r.year, r.year - 8, -1) if mod == "last" \
         else (r.year,)
     for y in years:
@@ -1459,8 +1577,8 @@ def _period_head(toks: list[Token], i: int) -> str:
 
 def _offset_near(toks: list[Token], i: int) -> bool:
     """A unit of time (or a weekday) in the next eight tokens: an offset may start at ``i``."""
-    for k in range(i + 1, min(len(toks), i + 9)):
-        if toks[k].lower in _OFFSET_WORDS:
+    for t in toks[i + 1:i + 9]:
+        if t.lower in _OFFSET_WORDS:
             return True
     return False
 
@@ -1523,8 +1641,8 @@ def shift_back(published: dt.date, amount: float, unit: str) -> Optional[str]:
             d = published - dt.timedelta(days=amount * (7 if unit == "week" else 1))
             return d.isoformat()
         if unit == "month":
-            d = shift(published, months=-round(amount))
-            return d.isoformat() if d else None
+            shifted = shift(published, months=-round(amount))
+            return shifted.isoformat() if shifted else None
         if unit in ("year", "decade"):
             return f"{published.year - round(amount * (10 if unit == 'decade' else 1)):04d}"
     except (OverflowError, ValueError):
