@@ -437,7 +437,7 @@ def _step(toks: list[Token], st: _Reading, t: Token) -> bool:
     if w in scales and w not in ("hundred",) and last in ("unit", "teen", "tens", "hundred", "a", "digit",
                                                           "decimal", "scale", "dozen"):
         return _step_scale(toks, st, t, float(scales[w]))
-    if w in _DOZENS and last in ("unit", "teen", "tens", "a", "digit", "hundred"):
+    if w in _DOZENS and last in ("unit", "teen", "tens", "a", "digit", "decimal", "hundred"):  # "1.5 dozen"
         st.current = (st.current or 1.0) * 12
         st.last = "dozen"
         return True
@@ -923,6 +923,8 @@ def _scale_after(toks: list[Token], k: int) -> Optional[tuple[float, int]]:
             return float(scales[toks[m].lower]), m + 1
     if m < len(toks) and m > k and toks[m].lower == "dozen" and toks[m - 1].lower in ("a", "an"):
         return 12.0, m + 1  # "half a dozen"
+    if m == k < len(toks) and toks[m].lower in _DOZENS and toks[m].lower != "dozens":
+        return 12.0, m + 1  # "two and a half dozen", "2 1/4 dozen"
     return None
 
 

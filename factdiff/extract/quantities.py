@@ -1199,6 +1199,8 @@ def _ratio_in(toks: list[Token], num: Num) -> Optional[Raw]:
             raw = Raw(num.i, den.j, "ratio", v, v, unit="ratio", dimension="ratio",
                       approximate=False, num_j=den.j)
             head = _find_head(toks, den.j, plural=True, after_vague=False)
+            if head is None and toks[j].lower == "in" and den.j == k + 1 and _YEAR_LIKE.fullmatch(toks[k].text):
+                return None  # "hired 5 in 2019": a year after the ambiguous "in" (Recognizers-Text)
             if head is not None:
                 raw.head = head
                 raw.head_text = _head_phrase(toks, den.j, head)

@@ -22,6 +22,12 @@ GLUED_ONLY = {"m", "s", "h", "g", "t", "l", "j", "w", "in", "mi", "ha", "min", "
 _SPACED_AFTER_DIGITS = {"l", "g", "gs", "h", "ms", "dm", "cl", "hl", "deg", "gal", "min", "mins", "sec", "hr", "yr"}
 
 
+# SI prefixes written as a word of their own before the unit's name ("kilo meters", "giga bytes",
+# as Recognizers-Text's English unit lists spell them).
+_SI_PREFIX_WORDS = frozenset({"pico", "nano", "micro", "milli", "centi", "deci", "deca", "deka", "hecto", "kilo",
+                              "mega", "giga", "tera", "peta", "exa"})
+
+
 @dataclass(frozen=True)
 class Unit:
     name: str
@@ -82,6 +88,8 @@ def _simple_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
         candidates = ["".join(words)] if contiguous else []
         if n > 1:
             candidates.append(" ".join(words))
+        if n == 2 and words[0].lower() in _SI_PREFIX_WORDS and words[1].islower():
+            candidates.append(words[0].lower() + words[1])  # "centi meters", "giga bytes": a prefix set apart
         for cand in candidates:
             hit = _lookup(cand, table)
             if hit is None:
