@@ -1,5 +1,7 @@
-"""The command line: argument parsing, format selection, writing the output and exit codes;
-reading and checking the articles is ``pipeline.check_paths``.
+"""The command line: argument parsing, the configuration and baseline files, format selection,
+writing the output, and the messages and exit codes of each outcome. Reading and checking the
+articles is ``pipeline.check_paths`` (``corpus`` for many stories); what an interruption does
+(signals, files of lines cut back to whole lines) is ``interrupt``'s.
 
 Exit codes: 0 no conflict (or none new against the baseline, or --exit-zero), 1 at least one
 (new) conflict at the --fail-on level, 2 when the run could not check what it was asked to: a
@@ -26,7 +28,7 @@ import typer
 
 from . import baseline as baselines
 from . import config as configs
-from . import lexicon, report
+from . import interrupt, lexicon, report
 from .pipeline import check_paths, read_sources
 from .report.progress import progress, wanted
 from .sources import DEFAULT_MAX_BYTES, discover, display_path
@@ -40,15 +42,6 @@ EXIT_OK, EXIT_CONFLICT, EXIT_ERROR = 0, 1, 2
 EXIT_SIGNAL = 128  # + the signal's number: 130 for SIGINT (Ctrl-C), 143 for SIGTERM
 _DEBUG = {"on": bool(os.environ.get("FACTDIFF_DEBUG"))}
 _WRITTEN: list = []  # files this run has replaced (all at once): what an interruption leaves new
-
-
-class Interrupted(BaseException):
-    """SIGINT or SIGTERM arrived. Not an Exception, so nothing on the way catches it; temporary
-    files are removed as it passes (see ``atomic.write_atomic``)."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
 
 
 def _version(value: bool) -> None:
@@ -123,7 +116,7 @@ def _guarded(command, *args):
         command(*args)
     except (typer.Exit, typer.Abort):
         raise
-    except (KeyboardInterrupt, Interrupted) as exc:
+    except interrupt.INTERRUPTIONS as exc:
         raise typer.Exit(_interrupted(exc)) from None
     except BrokenPipeError:
         raise typer.Exit(_broken_pipe()) from None
@@ -349,25 +342,20 @@ def _write_stories(results, total: int, output: str) -> dict:
     except OSError as exc:
         _fail(f"{output}: cannot write: {exc.strerror or exc}")
     counts = dict(stories=0, articles=0, facts=0, conflicts=0, problems=0, failed=0)
-    good = 0  # bytes of whole lines written
     try:
-        with progress(wanted()) as step:
+        with progress(wanted()) as step, interrupt.WholeLines(fh, cut=not to_stdout) as lines:
             step("checking stories", 0, total)
             for r in results:
                 for w in r.warnings:
                     _warn(w)
-                line = r.line.encode("utf-8") + b"\n"
-                fh.write(line)
-                if to_stdout:
-                    fh.flush()
-                good += len(line)
+                lines.write(r.line.encode("utf-8") + b"\n")
                 _count(counts, r)
                 step("checking stories", counts["stories"], total)
     except corpus.CorpusError as exc:
         _fail(exc)
-    except (KeyboardInterrupt, Interrupted) as exc:
-        raise typer.Exit(_corpus_interrupted(exc, fh if not to_stdout else None, good, counts["stories"], total,
-                                             output)) from None
+    except interrupt.INTERRUPTIONS as exc:
+        where = "standard output" if to_stdout else output
+        raise typer.Exit(_corpus_interrupted(exc, counts["stories"], total, where)) from None
     finally:
         if not to_stdout:
             fh.close()
@@ -383,16 +371,10 @@ def _count(counts: dict, r) -> None:
     counts["failed"] += r.articles == 0
 
 
-def _corpus_interrupted(exc: BaseException, fh, good: int, done: int, total: int, output: str) -> int:
-    """Cut a file of lines back to its whole lines, say how far the run got -> the exit code."""
-    if fh is not None:
-        try:
-            fh.truncate(good)  # whole lines only, whatever the signal cut
-        except OSError:
-            pass
-    signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
-    where = "standard output" if fh is None else output
-    print(f"factdiff: interrupted ({signal.Signals(signum).name}) after {done:,} of {total:,} "
+def _corpus_interrupted(exc: BaseException, done: int, total: int, where: str) -> int:
+    """Say how far an interrupted corpus run got -> the exit code."""
+    signum = interrupt.signum_of(exc)
+    print(f"factdiff: interrupted ({interrupt.signal_name(signum)}) after {done:,} of {total:,} "
           f"stories; {where} holds their lines, each whole", file=sys.stderr)
     return EXIT_SIGNAL + signum
 
@@ -497,8 +479,9 @@ def _internal_error(exc: BaseException) -> NoReturn:
 
 
 def _interrupted(exc: BaseException) -> int:
-    signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
-    name = signal.Signals(signum).name
+    """Say what an interrupted run leaves -> the exit code."""
+    signum = interrupt.signum_of(exc)
+    name = interrupt.signal_name(signum)
     if _WRITTEN:  # the signal came after the report files were replaced, whole
         print(f"factdiff: interrupted ({name}) after writing {', '.join(map(str, _WRITTEN))} in full",
               file=sys.stderr)
@@ -564,30 +547,11 @@ def _plan(stdout_format: Optional[str], outputs: List[str],
     return (None if plain else stdout_format), to_files
 
 
-def _on_signal(signum, frame) -> None:
-    if os.getpid() != _MAIN_PID[0]:  # a worker process forked from this one
-        if signum == signal.SIGINT:
-            return  # Ctrl-C reaches the whole process group: the main process decides
-        signal.signal(signum, signal.SIG_DFL)  # SIGTERM from the main process ends it
-        os.kill(os.getpid(), signum)
-        return
-    import threading
-
-    threading.excepthook = lambda args: None  # helper threads dying with the run say nothing
-    raise Interrupted(signum)
-
-
-_MAIN_PID = [os.getpid()]
-
-
 def main() -> None:  # console script
-    _MAIN_PID[0] = os.getpid()
-    for sig in (signal.SIGINT, getattr(signal, "SIGTERM", None)):
-        if sig is not None:
-            signal.signal(sig, _on_signal)
+    interrupt.install()
     try:
         app()
-    except Interrupted as exc:  # outside the command (while starting up)
+    except interrupt.Interrupted as exc:  # outside the command (while starting up)
         code = _interrupted(exc)
     except BrokenPipeError:
         code = _broken_pipe()

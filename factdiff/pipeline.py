@@ -19,6 +19,7 @@ import os
 import sqlite3
 from typing import Callable, Iterable, Iterator, Mapping, Optional, Union
 
+from . import interrupt
 from .align import align, align_block, block_key
 from .cache import MentionCache, extractor_version, pack, text_key, unpack
 from .compare import joinable, judge
@@ -82,13 +83,9 @@ def _own(mentions: list[Mention], source_id: str, shared: Optional[dict] = None)
 
 def worker_init(options: dict) -> None:
     """A worker process's start: signals left to the parent, the run's extraction options."""
-    import signal
-
     from . import lexicon
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and may end a worker early
-
+    interrupt.leave_to_parent()
     if options.get("synonyms") and not lexicon.extra_synonyms():
         lexicon.add_synonyms(options["synonyms"])
 
