@@ -36,8 +36,9 @@ __all__ = ["extract"]
 # 9: "N more X" is an increment; 10: currency signs, country nouns and minor units; long
 # number formats, dozen abbreviations, x10^ powers, "forty and two", "couple of", "and half";
 # 11: "<country> $", bounds in either order, comparative or-equal phrases, "--" ranges, "degs C";
-# 12: spaced SI prefixes, "a few" from three, dozens of decimals, no year after "in"
-EXTRACTOR_VERSION = "12"
+# 12: spaced SI prefixes, "a few" from three, dozens of decimals, no year after "in";
+# 13: "<country> £/₽", lower-case dollar signs with letters, more currency names
+EXTRACTOR_VERSION = "13"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:

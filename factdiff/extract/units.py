@@ -192,15 +192,18 @@ def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
     return None
 
 
+_SIGN_NAMES = {"$": "dollar", "£": "pound", "₽": "ruble"}  # a sign that several countries' currencies share
+
+
 def _named_dollar_sign(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
     """"Australian $20", "Hong Kong $ 100": the dollar sign after the name of its country, as
     Recognizers-Text's CurrencyPrefixList writes them ("<country> $")."""
     words = currency_tables()[2]
     for n in (3, 2, 1):
         k = i + n
-        if k + 1 >= len(toks) or toks[k].text != "$" or not all(t.is_word for t in toks[i:k]):
+        if k + 1 >= len(toks) or toks[k].text not in _SIGN_NAMES or not all(t.is_word for t in toks[i:k]):
             continue
-        hit = words.get(" ".join(t.lower for t in toks[i:k]) + " dollar")
+        hit = words.get(" ".join(t.lower for t in toks[i:k]) + " " + _SIGN_NAMES[toks[k].text])
         if hit is not None and hit[1] == 1.0:
             return hit[0], k + 1
     return None
@@ -295,7 +298,8 @@ def _glued_surfaces() -> dict[str, tuple[str, float]]:
 
 @functools.lru_cache(maxsize=None)
 def _glued_starts() -> frozenset:
-    return frozenset(tokenize(s)[0].text for s in _glued_surfaces())
+    starts = {tokenize(s)[0].text for s in _glued_surfaces()}
+    return frozenset(starts | {tokenize(s)[0].text.lower() for s in _glued_surfaces() if s.endswith("$")})
 
 
 def _glued_surface(toks: list[Token], j: int) -> Optional[tuple[str, float, int]]:
@@ -308,6 +312,8 @@ def _glued_surface(toks: list[Token], j: int) -> Optional[tuple[str, float, int]
     for k in range(j + 1, min(j + 5, len(toks)) + 1):
         if text in surfaces and (text.lower() != text or text in currency_tables()[2]):
             best = (*surfaces[text], k)
+        elif text.endswith("$") and text.upper() in surfaces:  # "20 s$", "20 nt$": the letters in lower case
+            best = (*surfaces[text.upper()], k)
         if k >= len(toks) or toks[k].start != toks[k - 1].end:
             break
         text += toks[k].text
@@ -319,8 +325,8 @@ def _glued_surface(toks: list[Token], j: int) -> Optional[tuple[str, float, int]
 def _singular_name(text: str) -> str:
     """"us dollars" -> "us dollar"; "jamaican $" -> "jamaican dollar" (the sign after its
     country's name)."""
-    if text.endswith(" $"):
-        return text[:-1] + "dollar"
+    if text[-2:] in (" $", " £", " ₽"):
+        return text[:-1] + _SIGN_NAMES[text[-1]]
     return " ".join(text.split()[:-1] + [lexicon.singular(text.split()[-1])])
 
 
