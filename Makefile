@@ -20,9 +20,10 @@ $(EVAL_STAMP): $(STAMP)  # the eval extra: quantulum3, the baseline that eval an
 demo: $(STAMP)  ## run factdiff on the bundled sample
 	$(BIN)/factdiff check samples/amnesty-syria-2015 || [ $$? -eq 1 ]
 
-lint: $(STAMP)  ## ruff (style, complexity) and mypy (types) on the package
+lint: $(STAMP)  ## ruff (style, complexity), mypy (types) and function length on the package
 	$(BIN)/ruff check factdiff
 	$(BIN)/mypy
+	$(BIN)/python tools/long_functions.py --max 80 factdiff
 
 test: lint  ## lint, then the test suite
 	$(BIN)/python -m pytest -q
