@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import Callable, Optional, Union
 
 from ..model import NUMERIC_KINDS, Mention
-from .evidence import (Run, value_level, evidence, is_vague, names_more_fully, score, slot, threshold,
-                       value_key)
+from .evidence import (Run, evidence, is_vague, may_reach, names_more_fully, score, slot, threshold, value_key,
+                       value_level)
 
 
 class Group(list):
@@ -291,6 +291,8 @@ def _score_pairs(nodes: list[Node], pairs: list, compatible: Compatible, run: Ru
             if own is not None:
                 self_contests.append((na, nb, own))
             continue
+        if not may_reach(a, b, run, floor):
+            continue  # surely below the floor: as below
         ev = evidence(a, b, run)
         full = score(ev)
         if full < floor:

@@ -487,6 +487,46 @@ def _evidence(a: Mention, b: Mention, run: Run) -> tuple[Evidence, ...]:
 
 _tuple_new = tuple.__new__
 
+# The value levels a pair may be at, by what is cheap to know of it: the same value key (any
+# level), two names (a variant or different), two figures within 3% (close or less), otherwise.
+_VALUE_CASES = {"same_key": None, "names": ("variant", "different"),
+                "close": ("close_distinctive", "close", "compatible", "incompatible"),
+                "other": ("compatible", "incompatible", "other_grain", "weekday_of_date")}
+
+
+@functools.lru_cache(maxsize=None)
+def _value_cap(case: str) -> float:
+    """The largest weight of the value levels of a ``_VALUE_CASES`` case (a missing level: 0)."""
+    levels = _VALUE_CASES[case]
+    if levels is None:
+        levels = tuple(level for c, level in _flat_weights() if c == "value")
+    return max(_flat_weights().get(("value", level), 0.0) for level in levels)
+
+
+def may_reach(a: Mention, b: Mention, run: Run, floor: float) -> bool:
+    """Whether the pair's score (``score(evidence(a, b, run))``) may reach ``floor``: False only
+    when it surely stays below, known from the cheap comparisons' weights, the most the value
+    comparison can weigh, and the context's weight (read only when the rest leaves it a say).
+    It saves computing the evidence of pairs that decide nothing (most pairs of a block)."""
+    flat = _flat_weights()
+    total = 0.0
+    for c in COMPARISONS:
+        if c.name != "value" and c.graded is None:  # (the context, graded, is read below)
+            level = c.level(a, b, run)
+            if level is not None:
+                total += flat.get((c.name, level), 0.0)
+    if run.key(a) == run.key(b):
+        case = "same_key"
+    elif a.kind == "name":
+        case = "names"
+    else:
+        case = "close" if a.kind in NUMERIC_KINDS and _close(a, b) else "other"
+    total += _value_cap(case)
+    margin = 1e-6  # (sums in another order may differ in their last bits)
+    if total + weights()["context"]["cap"] < floor - margin:
+        return False
+    return total + _context_weight(a, b, run) >= floor - margin
+
 
 def score(ev: tuple[Evidence, ...], for_conflict: bool = False) -> float:
     if for_conflict:  # (a list, not a generator: the same sum, in the same order, sooner)
