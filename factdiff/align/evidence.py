@@ -494,13 +494,20 @@ _VALUE_CASES = {"same_key": None, "names": ("variant", "different"),
                 "other": ("compatible", "incompatible", "other_grain", "weekday_of_date")}
 
 
-@functools.lru_cache(maxsize=None)
-def _value_cap(case: str) -> float:
-    """The largest weight of the value levels of a ``_VALUE_CASES`` case (a missing level: 0)."""
-    levels = _VALUE_CASES[case]
-    if levels is None:
-        levels = tuple(level for c, level in _flat_weights() if c == "value")
-    return max(_flat_weights().get(("value", level), 0.0) for level in levels)
+def _bounds(comparisons: tuple) -> tuple:
+    """What ``may_reach`` reads of ``comparisons`` and the weights, once: the comparisons looked
+    up (not the value, not a graded one) as (level function, level -> weight), the most the
+    value comparison weighs in each ``_VALUE_CASES`` case (a missing level: 0), the context's cap."""
+    flat = _flat_weights()
+    cheap = tuple((c.level, {level: w for (name, level), w in flat.items() if name == c.name})
+                  for c in comparisons if c.name != "value" and c.graded is None)
+    value_levels = tuple(level for name, level in flat if name == "value")
+    caps = {case: max(flat.get(("value", level), 0.0) for level in (levels or value_levels))
+            for case, levels in _VALUE_CASES.items()}
+    return cheap, caps, float(weights()["context"]["cap"])
+
+
+_BOUNDS: tuple = (None, None)  # (COMPARISONS, its _bounds): made once, not hashed per pair
 
 
 def may_reach(a: Mention, b: Mention, run: Run, floor: float) -> bool:
@@ -508,24 +515,25 @@ def may_reach(a: Mention, b: Mention, run: Run, floor: float) -> bool:
     when it surely stays below, known from the cheap comparisons' weights, the most the value
     comparison can weigh, and the context's weight (read only when the rest leaves it a say).
     It saves computing the evidence of pairs that decide nothing (most pairs of a block)."""
-    flat = _flat_weights()
+    global _BOUNDS
+    if _BOUNDS[0] is not COMPARISONS:
+        _BOUNDS = (COMPARISONS, _bounds(COMPARISONS))
+    cheap, caps, context_cap = _BOUNDS[1]
     total = 0.0
-    for c in COMPARISONS:
-        if c.name != "value" and c.graded is None:  # (the context, graded, is read below)
-            level = c.level(a, b, run)
-            if level is not None:
-                total += flat.get((c.name, level), 0.0)
+    for level_of, weight in cheap:
+        level = level_of(a, b, run)
+        if level is not None:
+            total += weight.get(level, 0.0)
     if run.key(a) == run.key(b):
-        case = "same_key"
+        total += caps["same_key"]
     elif a.kind == "name":
-        case = "names"
+        total += caps["names"]
     else:
-        case = "close" if a.kind in NUMERIC_KINDS and _close(a, b) else "other"
-    total += _value_cap(case)
-    margin = 1e-6  # (sums in another order may differ in their last bits)
-    if total + weights()["context"]["cap"] < floor - margin:
+        total += caps["close" if a.kind in NUMERIC_KINDS and _close(a, b) else "other"]
+    floor -= 1e-6  # (sums in another order may differ in their last bits)
+    if total + context_cap < floor:
         return False
-    return total + _context_weight(a, b, run) >= floor - margin
+    return total + _context_weight(a, b, run) >= floor
 
 
 def score(ev: tuple[Evidence, ...], for_conflict: bool = False) -> float:
