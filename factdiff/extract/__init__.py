@@ -37,8 +37,8 @@ __all__ = ["extract"]
 # number formats, dozen abbreviations, x10^ powers, "forty and two", "couple of", "and half";
 # 11: "<country> $", bounds in either order, comparative or-equal phrases, "--" ranges, "degs C";
 # 12: spaced SI prefixes, "a few" from three, dozens of decimals, no year after "in";
-# 13: "<country> £/₽", lower-case dollar signs with letters, more currency names
-EXTRACTOR_VERSION = "13"
+# 13: "<country> £/₽", lower-case dollar signs with letters, more currency names; 14: " / " units
+EXTRACTOR_VERSION = "14"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:

@@ -247,7 +247,7 @@ def _ordinal_word_at(toks: list[Token], k: int, blocked) -> Optional[Raw]:
     """"first", "twenty-first" (not "a second", "per second": a unit of time)."""
     ordinal = read_ordinal_word(toks, k)
     if ordinal and not any(blocked(t) for t in toks[ordinal.i:ordinal.j]) and \
-            not (toks[k].lower == "second" and k > 0 and toks[k - 1].lower in ("a", "per", "every", "one")):
+            not (toks[k].lower == "second" and k > 0 and toks[k - 1].lower in ("a", "per", "every", "one", "/")):
         return _anniversary(toks, ordinal) or Raw(ordinal.i, ordinal.j, "ordinal", ordinal.low,
                                                   ordinal.high, num_j=ordinal.j)
     return None

@@ -64,7 +64,9 @@ def match_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
     k = j + unit.tokens
     if k + 1 < len(toks) and unit.dimension not in ("speed",) and not unit.dimension.startswith("temperature"):
         per = toks[k]
-        if per.lower == "per" or (per.text == "/" and per.start == toks[k - 1].end):
+        spaced = per.text == "/" and per.start - toks[k - 1].end == 1 and toks[k + 1].start - per.end == 1
+        if per.lower == "per" or (per.text == "/" and per.start == toks[k - 1].end) or spaced:
+            # "km/ms", and spaced on both sides "meters / second" (Recognizers-Text's speed units)
             other = _simple_unit(toks, k + 1, glued=per.text == "/" and toks[k + 1].start == per.end)
             if other is not None and other.dimension in ("time", "volume", "area", "mass", "length") \
                     and other.dimension != unit.dimension:
