@@ -216,72 +216,93 @@ def find_roles(toks: list[Token]) -> list[RoleHit]:
     return _dedupe(hits)
 
 
-def _appositives(toks: list[Token], modifiers, past_words) -> list[RoleHit]:  # noqa: C901
+def _appositives(toks: list[Token], modifiers, past_words) -> list[RoleHit]:
+    """The roles a comma sets beside a name: "Name, (a|the) [org] title [for|of|at org]" and
+    "the title of org, Name"."""
     out: list[RoleHit] = []
     stop = lexicon.stopwords()
     for c in range(1, len(toks) - 2):
         if toks[c].text != ",":
             continue
-        # Name , [a|an|the] [org words] title [for|of|at org]
-        n_end = c
-        n_start = n_end
-        while n_start > 0 and n_end - n_start < 3 and _is_name_token(toks[n_start - 1]):
-            n_start -= 1
-        if n_end - n_start >= 2:
-            k = c + 1
-            if k < len(toks) and toks[k].lower in ("a", "an", "the"):
-                k += 1
-            pre_org = k
-            found = None
-            while k < len(toks) and k < pre_org + 7:
-                title = _title_at(toks, k)
-                if title:
-                    found = (k, title)
-                    break
-                if not toks[k].is_word and toks[k].text not in ("'s", "’s", "-"):
-                    break
-                k += 1
-            if found:
-                tk, title = found
-                rank2, tname, t_end = _ranked_title(toks, tk, title)
-                rank, org_words = _split_rank([t.text for t in toks[pre_org:tk]])
-                rank += rank2
-                m = t_end
-                if m < len(toks) and toks[m].lower in ("for", "of", "at", "with"):
-                    m += 1
-                    org_end = m
-                    while org_end < len(toks) and org_end < m + 10 \
-                            and (toks[org_end].is_word or toks[org_end].text in ("'s", "’s")) \
-                            and (toks[org_end].text[0].isupper()
-                                 or toks[org_end].lower in ("the", "of", "and", "at", "for")):
-                        org_end += 1
-                    org_words += [t.text for t in toks[m:org_end] if t.lower not in ("the",)]
-                    m = org_end
-                person = " ".join(t.text for t in toks[n_start:n_end])
-                past, rank, org = _tense(toks[c + 1:tk + 1], rank, " ".join(org_words).strip(), past_words)
-                out.append(RoleHit(n_start, m, _clean(person), _key(person), tname, org, past, " ".join(rank)))
-        # the title of org , Name
-        name_start, name_end = c + 1, _name_at(toks, c + 1)
-        if name_end is not None and name_end - name_start >= 2 and (
-                name_end >= len(toks) or toks[name_end].text in (",", ".")
-                or toks[name_end].lower in ("said", "says", "told")):
-            k = c - 1
-            while k >= 0 and k > c - 12 and toks[k].text not in (",", ".", ";", ":"):
-                k -= 1
-            seg_start = k + 1
-            for t in range(seg_start, c):
-                title = _title_at(toks, t)
-                if title:
-                    rank2, tname, t_end = _ranked_title(toks, t, title)
-                    org = " ".join(x.text for x in toks[t_end:c] if x.lower not in ("of", "for", "the", "at"))
-                    rank, pre_words = _split_rank([x.text for x in toks[seg_start:t] if x.lower not in stop])
-                    pre = " ".join(pre_words)
-                    person = " ".join(x.text for x in toks[name_start:name_end])
-                    past, rank, org = _tense(toks[seg_start:t + 1], rank + rank2, (pre + " " + org).strip(),
-                                             past_words)
-                    out.append(RoleHit(t, name_end, _clean(person), _key(person), tname, org, past, " ".join(rank)))
-                    break
+        hit = _name_comma_title(toks, c, past_words)
+        if hit is not None:
+            out.append(hit)
+        hit = _title_comma_name(toks, c, stop, past_words)
+        if hit is not None:
+            out.append(hit)
     return out
+
+
+def _name_comma_title(toks: list[Token], c: int, past_words) -> Optional[RoleHit]:
+    """Name , [a|an|the] [org words] title [for|of|at org], the comma at ``c``."""
+    n_end = c
+    n_start = n_end
+    while n_start > 0 and n_end - n_start < 3 and _is_name_token(toks[n_start - 1]):
+        n_start -= 1
+    if n_end - n_start < 2:
+        return None
+    k = c + 1
+    if k < len(toks) and toks[k].lower in ("a", "an", "the"):
+        k += 1
+    pre_org = k
+    found = None
+    while k < len(toks) and k < pre_org + 7:
+        title = _title_at(toks, k)
+        if title:
+            found = (k, title)
+            break
+        if not toks[k].is_word and toks[k].text not in ("'s", "’s", "-"):
+            break
+        k += 1
+    if not found:
+        return None
+    tk, title = found
+    rank2, tname, t_end = _ranked_title(toks, tk, title)
+    rank, org_words = _split_rank([t.text for t in toks[pre_org:tk]])
+    rank += rank2
+    m = t_end
+    if m < len(toks) and toks[m].lower in ("for", "of", "at", "with"):
+        m, more = _org_after(toks, m + 1)
+        org_words += more
+    person = " ".join(t.text for t in toks[n_start:n_end])
+    past, rank, org = _tense(toks[c + 1:tk + 1], rank, " ".join(org_words).strip(), past_words)
+    return RoleHit(n_start, m, _clean(person), _key(person), tname, org, past, " ".join(rank))
+
+
+def _org_after(toks: list[Token], m: int) -> tuple[int, list[str]]:
+    """The capitalised words (and the, of, and, at, for) of an organisation from ``m``, up to
+    ten -> (where it ends, its words but "the")."""
+    org_end = m
+    while org_end < len(toks) and org_end < m + 10 \
+            and (toks[org_end].is_word or toks[org_end].text in ("'s", "’s")) \
+            and (toks[org_end].text[0].isupper()
+                 or toks[org_end].lower in ("the", "of", "and", "at", "for")):
+        org_end += 1
+    return org_end, [t.text for t in toks[m:org_end] if t.lower not in ("the",)]
+
+
+def _title_comma_name(toks: list[Token], c: int, stop, past_words) -> Optional[RoleHit]:
+    """the title of org , Name, the comma at ``c``."""
+    name_start, name_end = c + 1, _name_at(toks, c + 1)
+    if name_end is None or name_end - name_start < 2 or not (
+            name_end >= len(toks) or toks[name_end].text in (",", ".")
+            or toks[name_end].lower in ("said", "says", "told")):
+        return None
+    k = c - 1
+    while k >= 0 and k > c - 12 and toks[k].text not in (",", ".", ";", ":"):
+        k -= 1
+    seg_start = k + 1
+    for t in range(seg_start, c):
+        title = _title_at(toks, t)
+        if title:
+            rank2, tname, t_end = _ranked_title(toks, t, title)
+            org = " ".join(x.text for x in toks[t_end:c] if x.lower not in ("of", "for", "the", "at"))
+            rank, pre_words = _split_rank([x.text for x in toks[seg_start:t] if x.lower not in stop])
+            pre = " ".join(pre_words)
+            person = " ".join(x.text for x in toks[name_start:name_end])
+            past, rank, org = _tense(toks[seg_start:t + 1], rank + rank2, (pre + " " + org).strip(), past_words)
+            return RoleHit(t, name_end, _clean(person), _key(person), tname, org, past, " ".join(rank))
+    return None
 
 
 def _clean(person: str) -> str:
