@@ -1,6 +1,8 @@
 """Plain data shared by every stage: sources -> extract -> align -> compare -> report.
 
-Nothing here does work; each stage takes these in and gives these out.
+Nothing here does work; each stage takes these in and gives these out. The few functions at
+the end read what a mention's value looks like (vague, distinctive), which extraction and
+alignment both ask.
 """
 from __future__ import annotations
 
@@ -96,6 +98,9 @@ class Mention:
     derived: bool = False  # computed from other mentions (e.g. a ratio of two counts)
     sentence: str = ""
     sentence_start: int = 0
+    # ``companion_key`` of the other uncommon figures of the sentence ("$139 million" beside
+    # "eight years"): the same pair told twice is likely one fact told twice
+    companions: frozenset = frozenset()
     source: str = ""  # filled in by the pipeline
 
     def base_interval(self) -> tuple[float, float]:
@@ -204,3 +209,53 @@ class Facts(Protocol):
     def __len__(self) -> int: ...
 
     def __iter__(self) -> Iterator[Fact]: ...
+
+
+# --- what a mention's value looks like --------------------------------------------------------
+
+def is_vague(m: Mention) -> bool:
+    """"hundreds", "a handful", "tens of thousands": an amount of rhetoric, not a count."""
+    return m.kind in NUMERIC_KINDS and m.approximate and not m.qualifier and not m.derived \
+        and m.low is not None and m.high is not None and m.low != m.high
+
+
+def significant_digits(x: float) -> int:
+    """3 for 559,000 and 7.25; 1 for 200 and 0.3."""
+    if x is None or x in (math.inf, -math.inf) or x == 0:
+        return 0
+    s = f"{abs(x):.10g}"
+    if "e" in s:
+        s = s.split("e")[0]
+    digits = s.replace(".", "").strip("0")
+    return len(digits)
+
+
+def distinctive(m: Mention) -> bool:
+    """A value uncommon enough that two outlets stating it are likely stating one fact: a
+    figure of three or more significant digits, a figure with decimals, a sum of money or a
+    measure of two or more digits, a date with its day."""
+    if m.kind == "date":
+        d = m.date or ""
+        return (len(d) == 10 and d[4] == "-") or (d.startswith("--") and len(d) == 7)
+    if m.kind == "role" or is_vague(m) or m.low is None:
+        return False
+    if m.low != m.high:  # a range "from $1.6 million to $10 million": by its ends
+        ends = [v for v in (m.low, m.high) if v not in (None, math.inf, -math.inf) and v]
+        return len(ends) == 2 and any(_distinctive_number(v, m.kind) for v in ends)
+    return _distinctive_number(m.low, m.kind)
+
+
+def _distinctive_number(v: float, kind: str) -> bool:
+    digits = significant_digits(v)
+    if digits >= 3 or not float(v).is_integer():
+        return True
+    return digits >= 2 and kind in ("money", "quantity", "percent") and abs(v) >= 10
+
+
+def companion_key(m: Mention) -> Optional[str]:
+    """The key by which a sentence's other mentions remember ``m`` ("money:currency:USD:139000000"):
+    for a distinctive single value with no part or share scope; None for any other mention."""
+    if m.kind not in NUMERIC_KINDS or m.scope or m.derived or m.low is None or m.low != m.high \
+            or not distinctive(m):
+        return None
+    return f"{m.kind}:{m.dimension or m.unit or ''}:{m.low * m.factor:.9g}"

@@ -68,6 +68,8 @@ def _rule_keys(m: Mention) -> Iterable[tuple]:
         yield ("person", (m.subject or "").split(":", 1)[0])
     if m.kind == "name":
         yield ("surname", value_key(m)[1].split(" ")[-1])
+    for k in m.companions:
+        yield ("companion", k)
 
 
 def candidate_pairs(block: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -92,14 +94,26 @@ def candidate_pairs(block: list[Mention]) -> list[tuple[Mention, Mention]]:
 
 
 def _pairs_by_words(ms: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """The pairs whose two mentions stand in the same slot (``evidence.slot``), each pair once."""
+    """The pairs whose two mentions stand in the same slot (``evidence.slot``) or share a
+    companion figure (``Mention.companions``), each pair once."""
     index: dict = defaultdict(list)
     for m in ms:
         k = slot(m)
         if k is not None:
-            index[k].append(m)
-    return [(a, b) for members in index.values() if len(members) <= RULE_BUCKET_MAX
-            for x, a in enumerate(members) for b in members[x + 1:]]
+            index[("slot", k)].append(m)
+        for c in m.companions:
+            index[("companion", c)].append(m)
+    seen: set = set()
+    out = []
+    for members in index.values():
+        if len(members) > RULE_BUCKET_MAX:
+            continue
+        for x, a in enumerate(members):
+            for b in members[x + 1:]:
+                if (id(a), id(b)) not in seen:
+                    seen.add((id(a), id(b)))
+                    out.append((a, b))
+    return out
 
 
 def align(mentions: list[Mention], compatible: Callable[[Mention, Mention], bool]) -> list[list[Mention]]:

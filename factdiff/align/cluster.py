@@ -9,8 +9,9 @@
    they speak of one thing (not the value), no constraint below forbids it, no source of one
    side also states a value that would join the other, and a source on both sides is there
    only because it itself gives both values of one thing.
-3. **Self-contradictions.** One source giving two incompatible values between the same words
-   is one conflict.
+3. **Self-contradictions.** One source giving two incompatible values between the same words,
+   or in two sentences that tell the same uncommon figure beside them ("$139 million in Seven
+   Years" / "$139 million ... eight years"), is one conflict.
 
 Mentions that are copies of one another (the same profile, any number of sources) are one
 ``Node``, judged once. The constraints (``CONSTRAINTS``; ``JOIN_CONSTRAINTS`` for agreements)
@@ -260,8 +261,11 @@ class _Groups:
 
 
 def _self_contest(a: Mention, b: Mention, compatible: Compatible, run: Run, contest: float):
-    """The evidence of one source contradicting itself in the same words, or None."""
-    if same_slot(a, b) and not compatible(a, b) and not vetoes(a, b) \
+    """The evidence of one source contradicting itself in two sentences (in the same words, or
+    told twice), or None. Within one sentence the same words twice are a list ("the north pond
+    held 4.35 litres, the south pond held 2.15 litres")."""
+    if a.sentence_start != b.sentence_start and (same_slot(a, b) or _told_twice(a, b)) \
+            and not compatible(a, b) and not vetoes(a, b) \
             and not is_vague(a) and not is_vague(b):  # loose words are no statement
         ev = evidence(a, b, run)
         if score(ev, for_conflict=True) >= contest:
@@ -421,6 +425,12 @@ def _one_sentence(src: str, p: Node, q: Node) -> bool:
     two values of one thing in one sentence is listing parts, not contradicting themselves."""
     starts = {m.sentence_start for n in (p, q) for m in n.members if m.source == src}
     return len(starts) == 1
+
+
+def _told_twice(a: Mention, b: Mention) -> bool:
+    """Two sentences that state the same uncommon figure beside the two mentions (a headline
+    and the paragraph that tells it again)."""
+    return bool(a.companions & b.companions)
 
 
 def same_slot(a: Mention, b: Mention) -> bool:

@@ -22,7 +22,7 @@ from typing import Callable, NamedTuple, Optional
 
 from ..compare import compatible as compatible_values
 from ..extract.names import key as name_key
-from ..model import NUMERIC_KINDS, Mention
+from ..model import NUMERIC_KINDS, Mention, distinctive, is_vague
 
 # Words so common around figures in news that sharing them says nothing.
 GENERIC_CONTEXT = frozenset({"year", "month", "week", "day", "time", "people", "person", "new",
@@ -48,23 +48,6 @@ def threshold(name: str) -> float:
 
 
 # --- what a mention's value looks like --------------------------------------------------------
-
-def is_vague(m: Mention) -> bool:
-    """"hundreds", "a handful", "tens of thousands": an amount of rhetoric, not a count."""
-    return m.kind in NUMERIC_KINDS and m.approximate and not m.qualifier and not m.derived \
-        and m.low is not None and m.high is not None and m.low != m.high
-
-
-def significant_digits(x: float) -> int:
-    """3 for 559,000 and 7.25; 1 for 200 and 0.3."""
-    if x is None or x in (math.inf, -math.inf) or x == 0:
-        return 0
-    s = f"{abs(x):.10g}"
-    if "e" in s:
-        s = s.split("e")[0]
-    digits = s.replace(".", "").strip("0")
-    return len(digits)
-
 
 @functools.lru_cache(maxsize=65536)  # a pure function of two words, asked again for each pair
 def spelled_alike(x: str, y: str) -> bool:
@@ -109,28 +92,6 @@ def value_key(m: Mention):
     lo, hi = m.base_interval()
     return (m.kind, m.dimension or m.unit, round(lo, 9) if lo not in (math.inf, -math.inf) else lo,
             round(hi, 9) if hi not in (math.inf, -math.inf) else hi, m.low_inclusive, m.high_inclusive)
-
-
-def distinctive(m: Mention) -> bool:
-    """A value uncommon enough that two outlets stating it are likely stating one fact: a
-    figure of three or more significant digits, a figure with decimals, a sum of money or a
-    measure of two or more digits, a date with its day."""
-    if m.kind == "date":
-        d = m.date or ""
-        return (len(d) == 10 and d[4] == "-") or (d.startswith("--") and len(d) == 7)
-    if m.kind == "role" or is_vague(m) or m.low is None:
-        return False
-    if m.low != m.high:  # a range "from $1.6 million to $10 million": by its ends
-        ends = [v for v in (m.low, m.high) if v not in (None, math.inf, -math.inf) and v]
-        return len(ends) == 2 and any(_distinctive_number(v, m.kind) for v in ends)
-    return _distinctive_number(m.low, m.kind)
-
-
-def _distinctive_number(v: float, kind: str) -> bool:
-    digits = significant_digits(v)
-    if digits >= 3 or not float(v).is_integer():
-        return True
-    return digits >= 2 and kind in ("money", "quantity", "percent") and abs(v) >= 10
 
 
 # A figure needs this many significant digits for one changed digit to look like a misreport
@@ -419,6 +380,12 @@ def _surrounding(a: Mention, b: Mention, run: Run) -> str:
     return "same" if sig and sig == b.signature else "different"
 
 
+def _companion(a: Mention, b: Mention, run: Run) -> Optional[str]:
+    if not a.companions or not b.companions:
+        return None
+    return "shared" if a.companions & b.companions else "none_shared"
+
+
 def _surname(m: Mention) -> str:
     return (m.subject or "").split(":", 1)[0]
 
@@ -447,6 +414,9 @@ COMPARISONS: tuple[Comparison, ...] = (
                "the figure."),
     Comparison("misreport", _misreport, "Two incompatible exact figures that differ in one "
                "significant digit ('48' / '47' pages): one figure reported wrongly, not two facts."),
+    Comparison("companion", _companion, "An uncommon figure beside both mentions in their "
+               "sentences ('$139 million in seven years' / '$139 million ... eight years'): "
+               "shared, or both have some and none is shared."),
     Comparison("person", _person, "For titles: the same person, by surname."),
 )
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Optional, Union
 
 from .. import lexicon
-from ..model import Mention
+from ..model import NUMERIC_KINDS, Mention, companion_key
 from . import context as ctx
 from . import datelines, dates, gate, quantities, roles
 from .dates import find_dates, find_phones, find_times, shift_back
@@ -38,7 +38,7 @@ __all__ = ["extract"]
 # 11: "<country> $", bounds in either order, comparative or-equal phrases, "--" ranges, "degs C";
 # 12: spaced SI prefixes, "a few" from three, dozens of decimals, no year after "in";
 # 13: "<country> £/₽", lower-case dollar signs with letters, more currency names; 14: " / " units
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "15"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:
@@ -253,7 +253,22 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
     if roles_on:
         out += _role_mentions(sc)
     out.sort(key=lambda m: (m.start, m.end))
-    return out
+    return _with_companions(out)
+
+
+def _with_companions(out: list[Mention]) -> list[Mention]:
+    """Each numeric mention with the ``companion_key`` of the sentence's other uncommon figures."""
+    keys = [(m, companion_key(m)) for m in out]
+    if sum(k is not None for _, k in keys) == 0:
+        return out
+    told = []
+    for m, own in keys:
+        if m.kind in NUMERIC_KINDS:
+            others = frozenset(k for o, k in keys if k is not None and o is not m and k != own)
+            if others:
+                m = replace(m, companions=others)
+        told.append(m)
+    return told
 
 
 def _finds(text: str, s: int, e: int, toks: list[Token], published: Optional[dt.date], prefer: str,
