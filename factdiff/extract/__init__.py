@@ -38,7 +38,9 @@ __all__ = ["extract"]
 # 11: "<country> $", bounds in either order, comparative or-equal phrases, "--" ranges, "degs C";
 # 12: spaced SI prefixes, "a few" from three, dozens of decimals, no year after "in";
 # 13: "<country> £/₽", lower-case dollar signs with letters, more currency names; 14: " / " units
-EXTRACTOR_VERSION = "15"
+# 16: the comparative grammar (exceed, surpass, negated bounds), "N year-old", "N below zero",
+# vague amounts times scales, "one eleven"
+EXTRACTOR_VERSION = "16"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:

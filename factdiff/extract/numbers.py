@@ -208,8 +208,25 @@ def _read_vague(toks: list[Token], i: int) -> Optional[Num]:
                 return None
             if words[0] == "couple" and i > 0 and toks[i - 1].is_word and toks[i - 1].lower not in _COUPLE_AFTER:
                 return None  # "the couple of whom", "a married couple of": the pair, not a number
+            lo, hi, j = _scaled_vague(toks, words, lo, hi, j)
             return Num(lo, hi, i, j, words=True, vague=True)
     return None
+
+
+_SINGULAR_SCALES = ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore")
+
+
+def _scaled_vague(toks: list[Token], words: tuple, lo: float, hi: float, j: int) -> tuple[float, float, int]:
+    """A vague amount multiplied by the scales after it (Duckling's "compose by multiplication"
+    with its informal numerals): "a couple hundred" is 200 to 300, "a few hundred thousand"
+    200,000 to 600,000. Only a small amount ("a few", "several") or one that ends on a scale
+    takes one, and each scale must be larger than the last ("a few hundred thousand")."""
+    scales = tables()[0]["scales"]
+    last = float(scales[words[-1]]) if words[-1] in _SINGULAR_SCALES else (1.0 if hi < 20 else None)
+    while last is not None and j < len(toks) and toks[j].lower in _SINGULAR_SCALES and scales[toks[j].lower] > last:
+        last = float(scales[toks[j].lower])
+        lo, hi, j = lo * last, hi * last, j + 1
+    return lo, hi, j
 
 
 def _digit_token(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]:
@@ -424,6 +441,9 @@ def _step(toks: list[Token], st: _Reading, t: Token) -> bool:
     units, scales = n["units"], n["scales"]
     if t.is_word and w in units and w != "none" and (w != "nil" or last is None) and \
             (units[w] > 0 or last is None):
+        if last == "unit" and 10 <= units[w] < 20 and _skipped_hundreds(toks, st):
+            st.current, st.last, st.words = st.current * 100 + units[w], "teen", True  # "one eleven": 111
+            return True
         return _step_unit(st, float(units[w]))
     if t.is_word and w in n["tens"]:
         return _step_tens(toks, st, float(n["tens"][w]))
@@ -488,16 +508,30 @@ def _step_unit(st: _Reading, uv: float) -> bool:
 
 
 def _step_tens(toks: list[Token], st: _Reading, tv: float) -> bool:
-    last, j = st.last, st.j
+    last = st.last
     if last in (None, "hundred", "scale", "and"):
         st.current += tv
-    elif last in ("unit", "teen") and st.single_word and st.total == 0 and j == st.i + 1 and \
-            toks[st.i].lower in tables()[0]["units"] and st.current > 0 and _denominator_at(toks, j) is None:
+    elif last in ("unit", "teen") and _skipped_hundreds(toks, st):
         # "one twenty two", "nineteen eighty": hundreds said the short way
         st.current = st.current * 100 + tv
     else:
         return False
     st.last, st.words = "tens", True
+    return True
+
+
+def _skipped_hundreds(toks: list[Token], st: _Reading) -> bool:
+    """The word at ``st.j`` (a tens word or a teen) follows a single unit or teen word as its
+    hundreds, said the short way (Duckling's "one eleven", "one twenty two"), unless it is a
+    denominator ("one twentieth") or the first part of a compound modifier ("one
+    twenty-minute break")."""
+    j = st.j
+    if not (st.single_word and st.total == 0 and j == st.i + 1 and st.current > 0 and
+            toks[st.i].lower in tables()[0]["units"]) or _denominator_at(toks, j) is not None:
+        return False
+    if j + 2 < len(toks) and toks[j + 1].text in _HYPHENS and _adjacent(toks[j], toks[j + 1]) and \
+            _adjacent(toks[j + 1], toks[j + 2]) and toks[j + 2].is_word:
+        return toks[j + 2].lower in tables()[0]["units"]  # "one twenty-two" (but "one twenty-minute")
     return True
 
 

@@ -54,8 +54,28 @@ class Raw:
 def _qualifiers():
     q = lexicon.load("qualifiers")
     before = {tuple(k.split()): v for k, v in q["before"].items()}
+    for phrase, kind in _comparatives(q.get("comparatives", {})):
+        before.setdefault(tuple(phrase.split()), kind)
     after = {tuple(k.split()): v for k, v in q["after"].items()}
     return before, after, q["tolerance"]
+
+
+def _comparatives(g: dict) -> list[tuple[str, str]]:
+    """The bound phrases of the comparative grammar in ``qualifiers.toml`` [comparatives]: a
+    comparative alone, joined with "equal (to)" in either order (with or without "or"), or
+    turned around by a negation ("no greater than", "not to exceed")."""
+    if not g:
+        return []
+    out: list[tuple[str, str]] = []
+    for side, strict, inclusive, flipped in (("more", "more_than", "at_least", "at_most"),
+                                             ("less", "less_than", "at_most", "at_least")):
+        out += [(c, strict) for c in g[side]]
+        for c in g[side] + g[f"{side}_bare"]:
+            for e in g["equal"]:
+                out += [(f"{c} or {e}", inclusive), (f"{c} {e}", inclusive),
+                        (f"{e} or {c}", inclusive), (f"{e} {c}", inclusive)]
+        out += [(f"{n} {c}", flipped) for n in g["negations"] for c in g[side]]
+    return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -949,6 +969,10 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
     unit, j = _unit_after(toks, num)
     if unit is not None:
         return _with_unit(toks, num, unit, j, base["approximate"], base["tolerance"], bare)
+    if j + 1 < len(toks) and toks[j].lower == "below" and toks[j + 1].lower == "zero" and num.low > 0:
+        # "5 below zero" (Duckling's "<temp> below zero"): degrees under nought
+        return Raw(num.i, j + 2, "quantity", -num.high, -num.low, unit="degree", dimension="temperature:degree",
+                   **dict(base, num_j=j + 2))
     raw = Raw(num.i, j, "count", num.low, num.high, **base)
     if not bare:
         _counted(toks, num, raw, blocked)
@@ -1057,9 +1081,17 @@ def _unit_runs_on(toks: list[Token], k: int) -> bool:
     if toks[k].text == "-" and k + 2 < len(toks) and toks[k + 1].is_digit and \
             toks[k + 2].lower == toks[k - 1].lower and toks[k + 2].start == toks[k + 1].end:
         return False
+    if _hyphen_old(toks, k):
+        return False  # "6 year-old": an age
     if toks[k].text == "/" and toks[k - 1].text in ("C", "F") and not (k + 1 < len(toks) and toks[k + 1].is_digit):
         return True  # "14.7C/ per security": cents, not a temperature
     return toks[k].is_digit or toks[k].text == "-"
+
+
+def _hyphen_old(toks: list[Token], k: int) -> bool:
+    """"-old" glued after a unit written apart from its number: "6 year-old", "3 months-old"."""
+    return k + 1 < len(toks) and toks[k].text in ("-", "‑") and toks[k - 1].end == toks[k].start \
+        and toks[k].end == toks[k + 1].start and toks[k + 1].lower in _OLD
 
 
 _ANGLE_CUES = frozenset({"angle", "angles", "rotate", "rotated", "rotates", "rotation", "turn", "turned", "turns",
@@ -1072,9 +1104,10 @@ def _with_unit(toks: list[Token], num: Num, unit, j: int, approx: bool, tol: flo
     if j2 < len(toks) and toks[j2].text == "." and unit.name == "degree" and toks[j2 - 1].lower == "deg":
         j2 += 1  # "50 deg."
     if unit.dimension == "time":
-        # "6 years old", "ninety five years of age", "87 yo": an age
+        # "6 years old", "ninety five years of age", "87 yo", "6 year-old" (Recognizers-Text's
+        # AgeSuffixList): an age
         if j2 < len(toks) and unit.name in ("year", "month", "week", "day") and (
-                toks[j2].lower == "old"
+                toks[j2].lower == "old" or _hyphen_old(toks, j2)
                 or (toks[j2].lower == "of" and j2 + 1 < len(toks) and toks[j2 + 1].lower == "age")):
             end = j2 + 1 if toks[j2].lower == "old" else j2 + 2
             return Raw(num.i, end, "quantity", num.low, num.high, unit=unit.name,
@@ -1103,6 +1136,7 @@ def _with_unit(toks: list[Token], num: Num, unit, j: int, approx: bool, tol: flo
         freezing = 32.0 if toks[j2 + 1].lower == "freezing" and unit.name == "degree Fahrenheit" else 0.0
         if toks[j2 + 1].lower == "zero" or freezing or unit.name == "degree Celsius":
             raw.low, raw.high, raw.j = freezing - num.high, freezing - num.low, j2 + 2  # "20 degrees below zero"
+            raw.num_j = raw.j  # "zero" is read: no mention of its own
     if not bare:
         _compound(toks, raw)
     return raw
