@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import os
 import re
 import shutil
 import signal
 import sys
+import time
 import traceback
 from pathlib import Path
 from typing import List, NoReturn, Optional
@@ -28,8 +30,10 @@ import typer
 
 from . import baseline as baselines
 from . import config as configs
-from . import interrupt, lexicon, report
-from .pipeline import check_paths, read_sources
+from . import corpus, interrupt, lexicon, report
+from .compare import joinable
+from .pipeline import check_paths, check_sources_mentions, default_jobs, read_sources
+from .report.explain import ExplainError, explain, render_text
 from .report.progress import progress, wanted
 from .sources import DEFAULT_MAX_BYTES, discover, display_path
 from .spill import SpillError
@@ -287,17 +291,12 @@ def corpus_command(
 
 
 def _corpus(source, output, jobs, dask, columns, config_file, no_gitignore, max_bytes) -> NoReturn:
-    import time
-
-    from . import corpus
-    from .pipeline import default_jobs
-
     names = _columns(columns, corpus.FIELDS)
     cfg = _config(config_file, no_gitignore)
     _add_synonyms(cfg)
     if dask:  # say at once, before reading anything, when Dask is not there
         try:
-            import distributed  # noqa: F401
+            import distributed  # noqa: F401,PLC0415 - the optional dask extra: is it there?
         except ImportError:
             _fail(corpus.DASK_MISSING)
     notes: list = []
@@ -334,8 +333,6 @@ def _columns(columns, fields) -> dict:
 def _write_stories(results, total: int, output: str) -> dict:
     """Each story's line written to ``output`` (- for standard output) as it comes -> counts;
     an interruption leaves whole lines only."""
-    from . import corpus
-
     to_stdout = output == "-"
     try:
         fh = sys.stdout.buffer if to_stdout else open(output, "wb", buffering=0)
@@ -400,12 +397,6 @@ def explain_command(
     """Check the articles, then say why two mentions were or were not joined: every comparison's
     level and weight, the score against its threshold, the constraints that apply, and the fact
     each mention ended up in."""
-    import json
-
-    from .compare import joinable
-    from .pipeline import check_sources_mentions
-    from .report.explain import ExplainError, explain, render_text
-
     _DEBUG["on"] = _DEBUG["on"] or debug
     if output_format not in ("table", "json"):
         _fail(f"--format {output_format!r}: explain prints table or json")

@@ -30,6 +30,7 @@ from typing import Callable, Optional, Union
 import pathspec
 
 from .baseline import fail_level
+from .report import FORMATS, available
 
 CONFIG_NAMES = ("factdiff.toml", "pyproject.toml")
 
@@ -148,8 +149,6 @@ def parse(table: dict, path: Path, where: str = "[tool.factdiff]") -> Config:
     for spec in values.get("output", []):
         if ":" not in spec:
             raise ConfigError(f"{path}: 'output' entries are FORMAT:FILE, not {spec!r}")
-        from .report import FORMATS, available
-
         if spec.partition(":")[0] not in FORMATS:
             raise ConfigError(f"{path}: 'output' entry {spec!r}: {spec.partition(':')[0]!r} is no format "
                               f"(choose from {', '.join(available())})")

@@ -11,10 +11,12 @@ prints.
 from __future__ import annotations
 
 import collections
+import concurrent.futures as cf
 import csv
 import datetime as _dt
 import gc
 import json
+import logging
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -236,7 +238,7 @@ def _csv_rows(path: Path, names: dict) -> Iterator[tuple[str, Union[dict, str]]]
 
 def _parquet_rows(path: Path, names: dict) -> Iterator[tuple[str, Union[dict, str]]]:
     try:
-        import pyarrow.parquet as pq
+        import pyarrow.parquet as pq  # noqa: PLC0415 - the optional parquet extra
     except ImportError:
         raise CorpusError("reading Parquet needs pyarrow: pip install 'factdiff[parquet]'") from None
     where = display_path(path)
@@ -375,8 +377,6 @@ def _in_order(submit, chunks: Iterator[list], window: int, result, cancel) -> It
 
 
 def _run_local(items, total, executor: Executor, options: dict) -> Iterator[StoryResult]:
-    import concurrent.futures as cf
-
     size = executor.chunk or chunk_size(total, executor.jobs)
     freeze = gc.get_freeze_count() == 0  # forked workers then leave the parent's objects shared
     if freeze:
@@ -400,11 +400,9 @@ def dask_client(address: str, workers: int):
     scheduler at ``address``. CorpusError when Dask is not installed or the scheduler cannot
     be reached."""
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client, LocalCluster  # noqa: PLC0415 - the optional dask extra
     except ImportError:
         raise CorpusError(DASK_MISSING) from None
-    import logging
-
     try:
         if address == "local":
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,

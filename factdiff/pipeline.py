@@ -19,7 +19,7 @@ import os
 import sqlite3
 from typing import Callable, Iterable, Iterator, Mapping, Optional, Union
 
-from . import interrupt
+from . import interrupt, lexicon
 from .align import align, align_block, block_key
 from .cache import MentionCache, extractor_version, pack, text_key, unpack
 from .compare import joinable, judge
@@ -48,8 +48,6 @@ def default_jobs() -> int:
 
 def extraction_options() -> dict:
     """What extraction depends on besides its input (synonyms added by the configuration)."""
-    from . import lexicon
-
     return {"synonyms": {k: list(v) for k, v in sorted(lexicon.extra_synonyms().items())}}
 
 
@@ -83,8 +81,6 @@ def _own(mentions: list[Mention], source_id: str, shared: Optional[dict] = None)
 
 def worker_init(options: dict) -> None:
     """A worker process's start: signals left to the parent, the run's extraction options."""
-    from . import lexicon
-
     interrupt.leave_to_parent()
     if options.get("synonyms") and not lexicon.extra_synonyms():
         lexicon.add_synonyms(options["synonyms"])

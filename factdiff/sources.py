@@ -5,6 +5,7 @@ Every later stage works on ``Source.text``; offsets are character offsets into i
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 import datetime as dt
 import errno
 import os
@@ -305,7 +306,7 @@ def decode(data: bytes, notes: Optional[list] = None) -> tuple[str, str]:
         notes.append(f"{broken:,} byte(s) that are not UTF-8 replaced by \ufffd")
         return _clean(text, notes), "utf-8"
     del text
-    from charset_normalizer import from_bytes  # noqa: PLC0415 - only for non-UTF-8 input
+    from charset_normalizer import from_bytes  # noqa: PLC0415 - ~14 ms of import, for non-UTF-8 input only
 
     best = from_bytes(data).best()
     if best is None:
@@ -712,8 +713,6 @@ def unique_ids(files: list[Path]) -> list[str]:
     share that, their paths without the extension ("ap/story", "bbc/story"); where those are
     shared too ("a.txt" and "a.html", "ap/story.txt" and "ap/story.md"), the paths with their
     extensions. Files whose paths are the same text are numbered ("a.txt#2")."""
-    from collections import Counter
-
     def posix(p) -> str:
         return display_path(p).replace(os.sep, "/")
 

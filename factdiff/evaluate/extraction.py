@@ -59,6 +59,9 @@ import warnings
 from pathlib import Path
 from typing import Optional
 
+from .. import extract
+from ..extract import holidays, lunisolar
+from ..extract.units import currency_tables, unit_table
 from . import DEFAULT_DATA
 
 FILES = ("recognizers_number.jsonl", "recognizers_numberwithunit.jsonl",
@@ -123,8 +126,6 @@ class Found:
 @functools.lru_cache(maxsize=None)
 def _our_units() -> dict[str, tuple[str, float]]:
     """Canonical unit name (and every surface) -> (dimension key, factor to base)."""
-    from ..extract.units import currency_tables, unit_table  # noqa: PLC0415
-
     out: dict[str, tuple[str, float]] = {}
     for surface, (name, dim, factor) in unit_table().items():
         key = "degree" if name == "degree" else dim
@@ -390,11 +391,7 @@ def _prefer(case: dict) -> str:
 
 
 def run_ours(cases: list[dict], prefer: Optional[str] = None) -> tuple[list[list[Found]], float]:
-    from .. import extract  # noqa: PLC0415
-
     extract("warm up: 3 km on 5 May 2015", published="2015-05-06")
-    from ..extract import holidays, lunisolar  # noqa: PLC0415
-
     for cache in (holidays.dates_in, holidays.date_of, lunisolar.lunar_months):
         cache.cache_clear()
     t0 = time.perf_counter()
@@ -407,7 +404,7 @@ def run_quantulum(cases: list[dict]) -> tuple[Optional[list[list[Found]]], float
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            from quantulum3 import parser  # noqa: PLC0415
+            from quantulum3 import parser  # noqa: PLC0415 - the optional eval extra: its columns, if there
 
             parser.parse("warm up: 3 km")
     except Exception:  # pragma: no cover - quantulum3 missing

@@ -10,14 +10,13 @@ import json
 import time
 from pathlib import Path
 
+from .. import check_texts
 from . import DEFAULT_DATA
 
 FILES = ("equate_stresstest_dev.jsonl", "equate_rte_quant.jsonl", "equate_awpnli.jsonl")
 
 
 def score(path: Path, limit: int | None = None, show_errors: int = 0) -> dict:
-    from .. import check_texts
-
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     if limit:
         rows = rows[:limit]

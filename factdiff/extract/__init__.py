@@ -21,6 +21,7 @@ from ..model import NUMERIC_KINDS, Mention, companion_key
 from . import context as ctx
 from . import datelines, dates, gate, quantities, roles
 from .dates import find_dates, find_phones, find_times, shift_back
+from .numbers import tables as number_tables
 from .quantities import Raw, apply_postfix, scan
 from .roles import find_roles
 from .tallies import find_tallies
@@ -169,9 +170,7 @@ def _number_run(text: str, s: int, e: int) -> bool:
 
 @functools.lru_cache(maxsize=None)
 def _spoken() -> frozenset:
-    from .numbers import tables as _tables  # noqa: PLC0415
-
-    n, _ = _tables()
+    n, _ = number_tables()
     return frozenset(n["units"].keys() | n["tens"].keys() | n["scales"].keys() | {"and", "a", "point", "minus"})
 
 

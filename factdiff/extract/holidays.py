@@ -9,6 +9,8 @@ from typing import Optional
 from dateutil.easter import EASTER_ORTHODOX, easter
 
 from .. import lexicon
+from . import lunisolar
+from .text import tokenize
 
 _WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
@@ -27,8 +29,6 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> Optional[dt.date
 @functools.lru_cache(maxsize=None)
 def table() -> dict[tuple[str, ...], str]:
     """Holiday name (as a tuple of lower-case words, "'s" split off) -> holiday key."""
-    from .text import tokenize  # noqa: PLC0415
-
     out: dict[tuple[str, ...], str] = {}
     for key, entry in lexicon.load("holidays").items():
         for name in entry["names"]:
@@ -76,8 +76,6 @@ def islamic_days(year: int, month: int, day: int) -> list[dt.date]:
 @functools.lru_cache(maxsize=4096)
 def dates_in(key: str, year: int) -> tuple:
     """Every day of ``year`` that is this holiday (a lunar one can fall twice)."""
-    from . import lunisolar  # noqa: PLC0415
-
     rule = lexicon.load("holidays")[key]["rule"].split()
     if not 1 <= year <= 9998:
         return ()
@@ -104,13 +102,9 @@ def date_of(key: str, year: int) -> Optional[dt.date]:
             days = dates_in(key, year)
             return days[0] if days else None
         if rule[0] == "sankranti":
-            from . import lunisolar  # noqa: PLC0415
-
             d = lunisolar.sankranti_day(year, int(rule[1]))
             return d + dt.timedelta(days=int(rule[2])) if d is not None and len(rule) > 2 else d
         if rule[0] == "chinese":
-            from . import lunisolar  # noqa: PLC0415
-
             return lunisolar.chinese_new_year(year)
         if rule[0] == "every365":
             base = dt.date.fromisoformat(rule[1])

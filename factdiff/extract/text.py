@@ -6,6 +6,8 @@ import re
 
 import regex
 
+from .. import lexicon
+
 # Digits with inner separators ("250,000", "1.5", "07:19", "192.168.1.1") stay one token;
 # words keep inner apostrophes ("Russia's"); anything else is one character.
 # A number may start with its decimal point (".77") and end in an exponent ("1e10", "12.32e+14").
@@ -164,8 +166,6 @@ _INITIALS_RE = regex.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "a.p.t", "u.n" (the 
 @functools.lru_cache(maxsize=None)
 def _number_abbreviations() -> frozenset:
     """Abbreviations that take a number after their full stop (``labels.abbreviations``)."""
-    from .. import lexicon  # noqa: PLC0415
-
     return frozenset(lexicon.load("labels")["abbreviations"])
 
 

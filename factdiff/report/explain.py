@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
+from ..align import block_key, explain_pair
+
 
 class ExplainError(ValueError):
     """A mention the user named cannot be found: the message is one line for the user."""
@@ -130,8 +132,6 @@ def explain(report, mentions: list, spec_a: str, spec_b: str, compatible: Callab
     """The answer to ``factdiff explain``: ``explain_pair``'s dict (candidates, compatible,
     score, threshold, linked, constraints, evidence), with ``a`` and ``b`` (each mention and
     the fact it ended up in) and ``same_fact``. Raises ExplainError for a spot with no mention."""
-    from ..align import block_key, explain_pair
-
     src_a, off_a = locate(report.sources, spec_a)
     src_b, off_b = locate(report.sources, spec_b)
     a, b = _pick(_at(mentions, src_a, off_a, spec_a), _at(mentions, src_b, off_b, spec_b), block_key)

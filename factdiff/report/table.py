@@ -8,6 +8,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from ..align.evidence import threshold
 from ..baseline import fact_key
 from . import unread
 
@@ -37,8 +38,6 @@ def explain_lines(f) -> list[str]:
     """What joined a fact's mentions, one line per kind of link: the strongest link's
     comparisons with a non-zero weight that its score counts, their sum and the threshold
     ("joined by (a ↔ b): value exact_distinctive +4, event same +2 = 6.0 ≥ 3.0")."""
-    from ..align.evidence import threshold
-
     out = []
     links = getattr(f, "evidence", ())
     for kind, verb, limit in (("agree", "joined by", "join"), ("contest", "contested by", "contest")):
