@@ -53,3 +53,16 @@ def test_factor_matches_pint(ureg, dimension, surface, name, factor):
     except Exception as exc:  # pint has no such unit: nothing to check against
         pytest.skip(f"pint does not read {unit!r}: {exc}")
     assert math.isclose(q.magnitude, factor, rel_tol=2e-3), (surface, name, q.magnitude, factor)
+
+
+def _built_powers():
+    from factdiff.extract.units import _powers, unit_table  # noqa: PLC0415
+
+    for surface, (name, dimension, factor) in sorted(_powers(unit_table()).items()):
+        yield dimension, surface, name, factor
+
+
+@pytest.mark.parametrize("dimension,surface,name,factor", list(_built_powers()))
+def test_built_square_and_cubic_units_match_pint(ureg, dimension, surface, name, factor):
+    """The squares and cubes ``units`` builds from the length units ("sq yards", "ft^3")."""
+    test_factor_matches_pint(ureg, dimension, surface, name, factor)

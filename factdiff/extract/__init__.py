@@ -40,8 +40,9 @@ __all__ = ["extract"]
 # 12: spaced SI prefixes, "a few" from three, dozens of decimals, no year after "in";
 # 13: "<country> £/₽", lower-case dollar signs with letters, more currency names; 14: " / " units
 # 16: the comparative grammar (exceed, surpass, negated bounds), "N year-old", "N below zero",
-# vague amounts times scales, "one eleven"
-EXTRACTOR_VERSION = "16"
+# vague amounts times scales, "one eleven"; 17: squares and cubes of every length unit, 1'234.5
+# and 1,234·5, spaced MM
+EXTRACTOR_VERSION = "17"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:

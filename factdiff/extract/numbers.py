@@ -238,6 +238,10 @@ def _digit_token(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]:
         return None
     decimals = len(tok.text.split(".")[1].split("e")[0]) if "." in tok.text and "," not in tok.text else 0
     k = j + 1
+    if k + 1 < len(toks) and toks[k].text == "·" and "," in tok.text and "." not in tok.text:
+        cdot = _cdot_decimals(toks, j)
+        if cdot is not None:
+            return cdot
     if tok.text.isdecimal() and len(tok.text) <= 3 and not (j > 0 and toks[j - 1].is_digit and
                                                           toks[j - 1].end + 1 == tok.start):
         text = tok.text
@@ -265,7 +269,19 @@ def _digit_token(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]:
     return value, decimals, k
 
 
+def _cdot_decimals(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]:
+    """"1,234,567·89": thousands marked with commas and the decimals with a middle dot
+    (Recognizers-Text's DoubleNumCommaCdot); not "2,000·10^3", a product."""
+    dot, dec = toks[j + 1], toks[j + 2]
+    if not (_adjacent(toks[j], dot) and _adjacent(dot, dec) and dec.text.isdecimal()) or \
+            (j + 3 < len(toks) and toks[j + 3].text == "^"):
+        return None
+    value = _finite(toks[j].text.replace(",", "") + "." + dec.text)
+    return None if value is None else (value, len(dec.text), j + 3)
+
+
 _GROUP_QUOTES = frozenset({"'", "’"})
+_QUOTED_GROUP_RE = regex.compile(r"\d{3}(?:[.,]\d+)?")
 
 
 def _quote_groups(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]:
@@ -273,14 +289,16 @@ def _quote_groups(toks: list[Token], j: int) -> Optional[tuple[float, int, int]]
     IntegerNumQuote), every mark glued between groups of three digits."""
     text, k = toks[j].text, j + 1
     while k + 1 < len(toks) and toks[k].text in _GROUP_QUOTES and _adjacent(toks[k - 1], toks[k]) and \
-            _adjacent(toks[k], toks[k + 1]) and toks[k + 1].text.isdecimal() and len(toks[k + 1].text) == 3:
-        text += toks[k + 1].text
+            _adjacent(toks[k], toks[k + 1]) and _QUOTED_GROUP_RE.fullmatch(toks[k + 1].text):
+        text += toks[k + 1].text.replace(",", ".")
         k += 2
+        if not toks[k - 1].text.isdecimal():
+            break  # "1'234'567.89", "1'234'567,89": the decimals end the figure
     if k < j + 3 or (k < len(toks) and _adjacent(toks[k - 1], toks[k]) and (toks[k].is_digit or toks[k].is_word
                                                                           or toks[k].text in _GROUP_QUOTES)):
         return None  # no group of three ("5'11") or a run that goes on: no grouping
     value = _finite(text)
-    return None if value is None else (value, 0, k)
+    return None if value is None else (value, len(text.partition(".")[2]), k)
 
 
 _STRAY_CLOSERS = frozenset({"”", '"', "’", "'", "»"})
@@ -672,7 +690,7 @@ def _slash_fraction(toks: list[Token], i: int, j: int, value: float) -> Optional
     return None
 
 
-_SPACED_SUFFIXES = frozenset({"K", "k", "M", "G", "T"})  # Recognizers-Text: \d+\s*(K|k|M|T|G)
+_SPACED_SUFFIXES = frozenset({"K", "k", "M", "MM", "G", "T"})  # Recognizers-Text: \d+\s*(K|k|MM?|T|G)
 
 
 def _digit_suffix(toks: list[Token], i: int, j: int, current: float, decimals: int, money: bool) -> Optional[Num]:

@@ -1099,8 +1099,9 @@ _ANGLE_CUES = frozenset({"angle", "angles", "rotate", "rotated", "rotates", "rot
 
 
 def _with_unit(toks: list[Token], num: Num, unit, j: int, approx: bool, tol: float, bare: bool) -> Raw:
-    base: dict[str, Any] = dict(num_j=num.j)
     j2 = j + unit.tokens
+    # a unit that ends on digits ("km^2", "ft^3") is read through: its power is no figure
+    base: dict[str, Any] = dict(num_j=j2 if toks[j2 - 1].is_digit and j2 - 1 >= j else num.j)
     if j2 < len(toks) and toks[j2].text == "." and unit.name == "degree" and toks[j2 - 1].lower == "deg":
         j2 += 1  # "50 deg."
     if unit.dimension == "time":

@@ -47,7 +47,33 @@ def unit_table() -> dict[str, tuple[str, str, float]]:
     for surface, hit in list(table.items()):
         if len(surface) > 2:
             table.setdefault(surface.lower(), hit)  # "degrees celsius", "Degrees Fahrenheit"
+    for surface, hit in _powers(table).items():
+        table.setdefault(surface, hit)
     return table
+
+
+# Squares and cubes of every length unit, as Recognizers-Text's English area and volume lists
+# write them ("sq <unit>", "square <unit>", "<unit>2", "<unit>^2", "<unit>²"; "cubic <unit>",
+# "<unit>3", "<unit>^3", "<unit>³"); a written entry of units.toml wins. Short surfaces that are
+# also words ("m", "in") take no "square"/"cubic" word ("the 3 square in the centre").
+_POWERS = ((2, "area", 1.0, ("sq", "square"), ("2", "^2", "²")),
+           (3, "volume", 1000.0, ("cu", "cubic"), ("3", "^3", "³")))  # volume's base is the litre
+
+
+def _powers(table: dict) -> dict[str, tuple[str, str, float]]:
+    out: dict[str, tuple[str, str, float]] = {}
+    for surface, (name, dimension, factor) in table.items():
+        if dimension != "length" or not surface.replace(" ", "").replace("-", "").isalpha():
+            continue  # not '"', the inch
+        short = surface.lower() in GLUED_ONLY or len(surface) <= 2
+        for power, dim, base, words, marks in _POWERS:
+            hit = (f"{('square', 'cubic')[power - 2]} {name}", dim, factor ** power * base)
+            for word in words[:1] if short else words:
+                out[f"{word} {surface}"] = hit
+            if " " not in surface:
+                for mark in marks:
+                    out[surface + mark] = hit
+    return out
 
 
 @functools.lru_cache(maxsize=None)
