@@ -147,6 +147,19 @@ def predicate_index() -> dict[str, str]:
     return index
 
 
+@functools.lru_cache(maxsize=None)
+def predicate_objects() -> dict[str, frozenset]:
+    """Inflected event word -> the words one of which must follow it for it to be its event
+    (``predicate_objects.toml``: "lost" is *kill* only before "lives")."""
+    out: dict[str, frozenset] = {}
+    for cls, verbs in load("predicate_objects").items():
+        for base, objects in verbs.items():
+            for form in verb_forms(base):
+                if predicate_index().get(form) == cls:
+                    out[form] = frozenset(objects)
+    return out
+
+
 # Synonyms a project adds in its configuration (``[tool.factdiff.synonyms]``): read before the
 # lexicon's, so a project's own word wins.
 _EXTRA_SYNONYMS: dict[str, tuple[str, ...]] = {}

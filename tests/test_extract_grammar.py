@@ -28,6 +28,8 @@ def test_extract_case(case):
             assert m.unit == want["unit"], (m.text, m.unit)
         if "subject" in want:
             assert m.subject == want["subject"], (m.text, m.subject)
+        if "predicate" in want:  # "" for none
+            assert (m.predicate or "") == want["predicate"], (m.text, m.predicate)
         for end in ("low", "high"):
             if end in want:
                 assert math.isclose(getattr(m, end), want[end], rel_tol=1e-6), (m.text, end, getattr(m, end))

@@ -5,7 +5,8 @@ import factdiff
 from factdiff import lexicon
 
 NAMES = ["numbers", "vague", "qualifiers", "synonyms", "predicates", "units", "currencies",
-         "titles", "scope", "stopwords", "boilerplate", "names", "predicate_kinds"]
+         "titles", "scope", "stopwords", "boilerplate", "names", "predicate_kinds",
+         "predicate_objects"]
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -42,7 +42,8 @@ __all__ = ["extract"]
 # 16: the comparative grammar (exceed, surpass, negated bounds), "N year-old", "N below zero",
 # vague amounts times scales, "one eleven"; 17: squares and cubes of every length unit, 1'234.5
 # and 1,234·5, spaced MM
-EXTRACTOR_VERSION = "17"
+# 18: "lose" and "claim" need "lives" to be killings (predicate_objects.toml)
+EXTRACTOR_VERSION = "18"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:

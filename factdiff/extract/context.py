@@ -126,6 +126,7 @@ def find_predicate(toks: list[Token], i: int, j: int, subject_position: bool = T
     are believed to have been killed"); otherwise the nearest event word on its left wins,
     then a participle right after it ("200 civilians killed")."""
     preds = lexicon.predicate_index()
+    objects = lexicon.predicate_objects()
     aux = lexicon.auxiliaries()
     reporting = lexicon.reporting_forms()
 
@@ -135,6 +136,9 @@ def find_predicate(toks: list[Token], i: int, j: int, subject_position: bool = T
         if pair in preds:
             return preds[pair]
         if w in preds and w not in reporting:
+            needs = objects.get(w)
+            if needs is not None and not any(t.lower in needs for t in toks[k + 1:k + 6]):
+                return None  # "lost power": not a killing
             return preds[w]
         return None
 
