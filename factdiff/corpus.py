@@ -27,7 +27,7 @@ from . import baseline as baselines
 from .model import Problem
 from .pipeline import check_sources, extraction_options, stop_pool, worker_init
 from .report.document import Report
-from .report.json import comparison_to_dict, report_to_dict
+from .report.json import comparison_to_dict, dumps_line, finite_numbers, report_to_dict
 from .sources import (DEFAULT_MAX_BYTES, InputError, iso_date, over_limit, discover, display_path, read_bytes,
                       source_from_bytes, unique_ids)
 
@@ -310,7 +310,7 @@ def _result(story_id: str, report, warnings: list) -> StoryResult:
     doc = {"story": story_id, **report_to_dict(report),
            "gate": comparison_to_dict(baselines.compare(report, None), report)}
     summary = doc["summary"]
-    return StoryResult(story_id, json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
+    return StoryResult(story_id, dumps_line(doc, finite_numbers(report)),
                        articles=len(report.sources), facts=summary["facts"], conflicts=summary["conflict"],
                        problems=len(report.problems), warnings=tuple(warnings))
 

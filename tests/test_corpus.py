@@ -210,3 +210,17 @@ def test_ctrl_c_leaves_whole_lines(tmp_path):
     assert lines[-1] == "" and 1 <= len(lines) - 1 < 40
     assert all(json.loads(line)["story"].startswith("s") for line in lines[:-1])
     assert b"interrupted (SIGINT)" in err
+
+
+def test_a_line_is_written_as_json_dumps_writes_it():
+    """The corpus line is written by orjson where it writes json.dumps's bytes, by json where
+    it does not: small numbers, NaN, big ints, strings orjson refuses."""
+    from factdiff.report.json import dumps_line
+
+    values = [{"a": 1.5, "b": [None, True, "é\n\x00\u2028"], "c": 1e16, "d": 8300000000.000001},
+              {"x": 5e-05, "y": -2.5e-07, "z": 0.0001}, {"s": "e-mail 1e-5 0.00001"},
+              {"n": 2 ** 70}, {"s": "\ud800"}]
+    for v in values:
+        assert dumps_line(v, True) == json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+    nan = {"low": float("nan"), "high": float("inf")}
+    assert dumps_line(nan, False) == json.dumps(nan, ensure_ascii=False, separators=(",", ":"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import math
+import re
 
 import orjson
 
@@ -122,6 +124,41 @@ def write(report, fh, comparison=None) -> None:
     for key, value in (("summary", report.summary()), ("problems", _problems(report)), ("gate", gate)):
         fh.write(f',\n  "{key}": ' + _dump(value, 1))
     fh.write("\n}\n")
+
+
+# What orjson writes, and json never, for a number under 1e-4: "0.00001" and "2.5e-7" (json:
+# "1e-05", "2.5e-07"). Each pattern opens with text to search for, so a line is scanned fast.
+_SMALL_NUMBER_RES = (re.compile(rb"0\.0000(?<![0-9]0\.0000)"), re.compile(rb"e-(?<=[0-9]e-)"))
+
+
+def dumps_line(value, finite: bool) -> str:
+    """``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``, written by orjson
+    (several times faster) where it writes the same text: not for a number under 1e-4 (found
+    in what orjson writes), an int past 64 bits or a string orjson refuses, nor when ``finite``
+    is false (json writes NaN where orjson writes null; see :func:`finite_numbers`)."""
+    if finite:
+        try:
+            data = orjson.dumps(value)
+        except orjson.JSONEncodeError:
+            data = None
+        if data is not None and not any(p.search(data) for p in _SMALL_NUMBER_RES):
+            return data.decode()
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def finite_numbers(report) -> bool:
+    """Whether every float of ``report_to_dict(report)`` (and of its gate, whose mentions are
+    the facts') is finite: the mentions' values (an infinite end is written null, a NaN is
+    not) and the evidence's scores and weights."""
+    isfinite = math.isfinite
+    for f in report.facts:
+        for m in f.mentions:
+            if m.low != m.low or m.high != m.high:  # NaN
+                return False
+        for link in f.evidence:
+            if not isfinite(link[5]) or not all(isfinite(e[2]) for e in link[6]):
+                return False
+    return True
 
 
 def _dump(value, level: int) -> str:
