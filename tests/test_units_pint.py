@@ -5,6 +5,7 @@ import math
 import pytest
 
 from factdiff import lexicon
+from factdiff.extract.units import _powers, unit_table
 
 pint = pytest.importorskip("pint")
 BASE = {"length": "metre", "area": "metre ** 2", "volume": "litre", "mass": "kilogram", "time": "second",
@@ -56,8 +57,6 @@ def test_factor_matches_pint(ureg, dimension, surface, name, factor):
 
 
 def _built_powers():
-    from factdiff.extract.units import _powers, unit_table  # noqa: PLC0415
-
     for surface, (name, dimension, factor) in sorted(_powers(unit_table()).items()):
         yield dimension, surface, name, factor
 

@@ -43,7 +43,8 @@ __all__ = ["extract"]
 # vague amounts times scales, "one eleven"; 17: squares and cubes of every length unit, 1'234.5
 # and 1,234·5, spaced MM
 # 18: "lose" and "claim" need "lives" to be killings (predicate_objects.toml)
-EXTRACTOR_VERSION = "18"
+# 19: baisa, sente, ден, guaraní
+EXTRACTOR_VERSION = "19"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:
