@@ -324,7 +324,10 @@ def _links_and_contests(scored: list, best: dict, compatible: Compatible, join: 
         a, b = na.rep, nb.rep
         # the value comparison (always first) has already asked whether the two are compatible
         if ev[0].level != "incompatible" or compatible(a, b):
-            if full >= join and not vetoes(a, b, join=True):
+            # values that fit only as a bound or a rounding an editor would query are a (soft)
+            # conflict, and a conflict needs what says they are one thing: the contest bar
+            loose = ev[0].level == "incompatible"
+            if full >= join and (not loose or same >= contest) and not vetoes(a, b, join=True):
                 links.append((-full, len(links), na, nb, ev))
         elif same >= contest and not vetoes(a, b):
             contests.append((-same, len(contests), na, nb, ev))
