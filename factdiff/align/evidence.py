@@ -258,6 +258,20 @@ def _misreport(a: Mention, b: Mention, run: Run) -> Optional[str]:
     return "other"
 
 
+# Figures this many times apart are rarely one fact stated two ways (a misreport changes a
+# digit, a rounding or an update moves a figure by less): more often a part and its whole.
+FAR_APART = 10.0
+
+
+def _magnitude(a: Mention, b: Mention, run: Run) -> Optional[str]:
+    if a.kind not in NUMERIC_KINDS or is_vague(a) or is_vague(b):
+        return None
+    pa, pb = _point(a), _point(b)
+    if not pa or not pb or (pa < 0) != (pb < 0):
+        return None
+    return "far_apart" if max(abs(pa), abs(pb)) >= FAR_APART * min(abs(pa), abs(pb)) else "near"
+
+
 def _measured_thing(a: Mention, b: Mention, run: Run) -> str:
     if a.kind == "role":
         return "one_missing"
@@ -399,6 +413,8 @@ def _person(a: Mention, b: Mention, run: Run) -> Optional[str]:
 COMPARISONS: tuple[Comparison, ...] = (
     Comparison("value", value_level, "The two normalised values: the same uncommon figure, the same "
                "common one, overlapping, or incompatible.", for_conflict=False),
+    Comparison("magnitude", _magnitude, "Two figures ten or more times apart ('600,000' / '33 "
+               "million'): more often two facts than one stated two ways."),
     Comparison("measured_thing", _measured_thing, "What is counted or measured: the same lemma or "
                "synonym class, two lemmas the run ties by an uncommon figure, one unknown, different."),
     Comparison("event", _event, "The event word (killed, spent, researched; for dates since/until): "

@@ -44,7 +44,7 @@ __all__ = ["extract"]
 # and 1,234·5, spaced MM
 # 18: "lose" and "claim" need "lives" to be killings (predicate_objects.toml)
 # 19: baisa, sente, ден, guaraní
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "20"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:

@@ -1343,9 +1343,21 @@ def _find_head(toks: list[Token], j: int, plural: bool, after_vague: bool) -> Op
     head = next((c for c in chunk if plural and lexicon.looks_plural(toks[c].text)), chunk[-1])
     if toks[head].lower in _NOT_HEADS or len(toks[head].text) < 2:
         return None
-    if toks[head].text[0].isupper() and not _title_case(toks):
+    if toks[head].text[0].isupper() and not _title_case(toks) and not _people_named(toks, chunk, head):
         return None  # "10 Downing Street", "25 Caption": a name, not a thing counted
     return head
+
+
+def _people_named(toks: list[Token], chunk: list[int], head: int) -> bool:
+    """A capitalised plural alone before a lower-case word counts people by what they are
+    ("10 Iraqis died", "258 Americans", "five Democrats"), unlike a name ("3 Doors Down")."""
+    t = toks[head]
+    after = toks[head + 1] if head + 1 < len(toks) else None
+    # (a people's name in -i takes -is: "Iraqis", "Israelis", "Pakistanis"; not "-sis")
+    plural = lexicon.looks_plural(t.text) or (t.text.endswith("is") and not t.text.endswith("sis")
+                                               and len(t.text) > 5)
+    return chunk == [head] and plural and not t.text.isupper() \
+        and (after is None or not after.is_word or not after.text[0].isupper())
 
 
 def _head_start(toks: list[Token], j: int, after_vague: bool) -> int:
