@@ -278,19 +278,22 @@ def _extract_kept(sources: Iterable[Source], problems: list[Problem], jobs: Opti
 
 def check_sources(sources: list[Source], problems: Optional[list[Problem]] = None, *,
                   jobs: Optional[int] = 1, cache: CacheArg = None,
-                  observer: Optional[Observer] = None) -> Report:
+                  observer: Optional[Observer] = None, share: bool = True) -> Report:
     """Extract, align and judge ``sources`` (in memory) -> :class:`Report`; ``problems`` pass
-    through, and an article the extractor fails on is one more problem, left out."""
-    return check_sources_mentions(sources, problems, jobs=jobs, cache=cache, observer=observer)[0]
+    through, and an article the extractor fails on is one more problem, left out. ``share``:
+    equal field values become one object (``_own``), which saves memory in a big run and only
+    costs time in a small one (one story of a corpus); the report is the same."""
+    return check_sources_mentions(sources, problems, jobs=jobs, cache=cache, observer=observer, share=share)[0]
 
 
 def check_sources_mentions(sources: list[Source], problems: Optional[list[Problem]] = None, *,
                            jobs: Optional[int] = 1, cache: CacheArg = None,
-                           observer: Optional[Observer] = None) -> tuple[Report, list[Mention]]:
+                           observer: Optional[Observer] = None,
+                           share: bool = True) -> tuple[Report, list[Mention]]:
     """:func:`check_sources`, and every mention the run extracted (what ``factdiff explain``
     asks the aligner about)."""
     problems = problems if problems is not None else []
-    shared: dict = {}  # see _own; dropped when the run's mentions are all read
+    shared: Optional[dict] = {} if share else None  # see _own; dropped when the run's mentions are all read
     kept, mentions = [], []
     for src, ms in _extract_kept(sources, problems, jobs, cache, observer, len(sources), shared):
         kept.append(src)
