@@ -160,9 +160,8 @@ def _check(paths, output_format, outputs, baseline_file, write_baseline, config_
     named = "on the command line" if paths else f"in `paths` of {cfg.path or 'the configuration'}"
     accepted, previous = _baselines(write_baseline, baseline_file or cfg.baseline)
     _add_synonyms(cfg)
-    # the HTML report shows each article whole: only it needs a run that keeps their texts
-    stream = "html" not in [to_stdout] + [fmt for fmt, _ in to_files]
-    result = _run(inputs, cfg, max_bytes, stream=stream, jobs=jobs or None, cache=not no_cache)
+    keep_text = report.needs_text([fmt for fmt in [to_stdout] if fmt] + [fmt for fmt, _ in to_files])
+    result = _run(inputs, cfg, max_bytes, stream=not keep_text, jobs=jobs or None, cache=not no_cache)
     try:
         if write_baseline is not None:
             _fail_if_missing(missing, named, "the baseline was not written")

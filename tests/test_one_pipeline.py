@@ -42,3 +42,9 @@ def test_check_and_check_paths_give_the_same_bytes(folder, tmp_path, monkeypatch
         assert res.exit_code in (0, 1), res.output
         cli[fmt] = res.stdout
     assert _library(folder, tmp_path / ".factdiff_cache") == cli
+
+
+def test_only_a_format_that_shows_the_texts_keeps_them():
+    """The CLI streams every run but one whose formats show the articles' texts (HTML)."""
+    assert report.needs_text(["html"]) and report.needs_text(["json", "html"])
+    assert not report.needs_text([name for name in report.available() if name != "html"])

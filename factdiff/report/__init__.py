@@ -3,7 +3,8 @@
 Every format is a module here with ``render(report, **options) -> str``; ``FORMATS`` maps the
 name a user types to that module, imported only when used. Adding a format is one new module
 and one line below. Options a format's ``render`` does not declare are not passed to it, so a
-format may take only the report (``html``).
+format may take only the report (``html``). A format that shows the articles' texts sets
+``NEEDS_TEXT = True``: only its runs keep them in memory (the others are streamed).
 
 Options the formats understand:
 
@@ -52,6 +53,12 @@ def get(name: str):
     if name not in FORMATS or name not in available():
         raise ValueError(f"unknown format {name!r} (choose from {', '.join(available())})")
     return importlib.import_module(f"{__name__}.{FORMATS[name]}")
+
+
+def needs_text(names) -> bool:
+    """Whether a format of ``names`` shows the articles' texts (its module sets ``NEEDS_TEXT``):
+    only such a run keeps them (``pipeline.check_paths(stream=False)``)."""
+    return any(getattr(get(name), "NEEDS_TEXT", False) for name in names)
 
 
 def _accepted(fn, options: dict) -> dict:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the Report holds this module's render (its to_html)
 STATUSES = tuple(STATUS_ORDER)  # conflict, agree, single: the report's order, defined in model
 _QUOTE_ROOM = 160  # characters of context kept on each side of a mention in a quote
 _PALETTE = 8  # source colours c0..c7 in the stylesheet
+NEEDS_TEXT = True  # the report shows each article whole: its run keeps their texts
 
 
 def _e(value) -> str:
