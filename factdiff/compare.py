@@ -614,16 +614,38 @@ def _own_words(m: Mention) -> str:
 
     def clause(text: str, backwards: bool) -> list[str]:
         for breaks in (_BREAKS + ",", _BREAKS):  # within the commas (before it: unless one word is left)
-            cuts = [text.rfind(c) if backwards else text.find(c) for c in breaks]
-            cuts = [c for c in cuts if c >= 0]
-            part = (text[max(cuts) + 1:] if backwards else text[:min(cuts)]) if cuts else text
-            words = [w for w in part.split() if any(ch.isalnum() for ch in w)]
+            if backwards:
+                part = text[max(map(text.rfind, breaks)) + 1:]  # (none found: -1, the whole text)
+            else:
+                part = text[:min([c for c in map(text.find, breaks) if c >= 0], default=len(text))]
+            words = _words_with_alnum(part, 4 if backwards else 3, backwards)
             if len(words) >= 2 or breaks == _BREAKS or not backwards:
-                return words[-4:] if backwards else words[:3]
+                return words
         return []
 
     words = clause(s[:a], True) + ["…"] + clause(s[b:], False)
     return "“" + " ".join(words) + "”"
+
+
+_ALNUM_RE = re.compile(r"[^\W_]")  # a character of which str.isalnum() is true
+
+
+def _words_with_alnum(part: str, n: int, last: bool) -> list[str]:
+    """The first (``last``: the last) ``n`` words of ``part`` (split at white space) that hold a
+    letter or digit, in order; only the words up to the ``n``-th such word are looked at."""
+    words = part.split()
+    if last:
+        words.reverse()
+    out = []
+    search = _ALNUM_RE.search
+    for w in words:
+        if search(w):
+            out.append(w)
+            if len(out) == n:
+                break
+    if last:
+        out.reverse()
+    return out
 
 
 def _subject_words(m: Mention) -> str:

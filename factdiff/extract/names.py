@@ -124,12 +124,20 @@ def _at_start(text: str, s: int, a: int) -> bool:
 def _previous_word(text: str, s: int, a: int) -> str:
     """The word before the one at ``a`` (within 20 characters, in the sentence from ``s``),
     in lower case, without an opening bracket or quote."""
-    prev_words = text[max(s, a - 20):a].split()
+    prev_words = text[max(s, a - 20):a].rsplit(None, 1)  # the last word as split() reads it
     return prev_words[-1].lower().strip("(\"“‘'") if prev_words else ""
+
+
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 
 
 def _all_capitals(sentence: str) -> bool:
     """An all-capitals line: every word is capitalised, so no run of capitals is a name."""
+    ascii_ = sentence.encode("ascii", "ignore")
+    if 2.5 * (len(ascii_) - len(ascii_.translate(None, _ASCII_LOWER))) >= len(sentence):
+        # a to z are lower-case letters, and no character is both upper and lower case: with
+        # this many, the upper-case letters cannot outnumber the lower-case 1.5 to 1 (below)
+        return False
     upper = len(_NOT_UPPER.sub("", sentence))
     return upper > 8 and upper > 1.5 * len(_NOT_LOWER.sub("", sentence))
 
