@@ -20,3 +20,24 @@ def test_all_capitals_is_the_count_of_upper_and_lower_case_letters(sentence):
 def test_words_with_alnum_are_the_plain_filter_cut(part, n, last):
     words = [w for w in part.split() if any(ch.isalnum() for ch in w)]
     assert _words_with_alnum(part, n, last) == (words[-n:] if last else words[:n])
+
+
+def test_written_out_classes_read_what_the_class_patterns_read():
+    """``standard_patterns`` writes each class out as the safe characters it holds: on text of
+    safe characters the patterns read what the patterns with the classes read."""
+    import random
+    import re
+
+    from factdiff.extract import text as T
+
+    gap, unsafe, word = T.standard_patterns()
+    plain_gap, plain_word = re.compile(T._GAP_TOKEN), re.compile(T._WORD_RE.pattern)
+    safe = [chr(cp) for cp in range(0x20D0) if not unsafe.match(chr(cp))]
+    pool = safe + list("aet  .,12eE+-’'") * 20
+    rnd = random.Random(3)
+    for _ in range(20000):
+        s = "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 30)))
+        a = rnd.randint(0, len(s))
+        b = rnd.randint(a, len(s))
+        assert gap.findall(s, a, b) == plain_gap.findall(s, a, b)
+        assert word.findall(s, a, b) == plain_word.findall(s, a, b)

@@ -67,7 +67,7 @@ def token_pairs(text: str, start: int = 0, end: int | None = None) -> list[tuple
     """(the characters before the token, the token) for every token of ``text[start:end]``."""
     end = len(text) if end is None else end
     stop = _TRAILING_GAP_RE.match(text, start, end).start() if start < end else end
-    std, unsafe = standard_patterns()
+    std, unsafe, _ = standard_patterns()
     # the standard library's engine is faster, and reads the same tokens where every character
     # (and the one before, which the look-behind sees) is in a class the same to both modules
     if not unsafe.search(text, max(0, start - 1), stop + 1):
@@ -76,34 +76,56 @@ def token_pairs(text: str, start: int = 0, end: int | None = None) -> list[tuple
 
 
 _WORD_RE = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", regex.V1)  # the word branch of _TOKEN_RE
-_STD_WORD_RE = re.compile(_WORD_RE.pattern)
 
 
 def word_tokens(text: str, start: int, end: int) -> list[str]:
     """What the word branch of the token pattern reads in ``text[start:end]`` (all of its words
     when the stretch holds no digit)."""
-    if not standard_patterns()[1].search(text, max(0, start - 1), end + 1):
-        return _STD_WORD_RE.findall(text, start, end)
+    _, unsafe, std_word = standard_patterns()
+    if not unsafe.search(text, max(0, start - 1), end + 1):
+        return std_word.findall(text, start, end)
     return _WORD_RE.findall(text, start, end)
 
 
 @functools.lru_cache(maxsize=None)
 def standard_patterns():
-    """``_GAP_TOKEN_RE`` compiled by ``re``, and a pattern for every character for which the
-    two modules may disagree on a class the pattern uses (tested here, for the Latin letters,
-    punctuation and currency signs; anything else is left to ``regex``)."""
+    """``_GAP_TOKEN_RE`` and ``_WORD_RE`` compiled by ``re``, and a pattern for every character
+    for which the two modules may disagree on a class the patterns use (tested here, for the
+    Latin letters, punctuation and currency signs; anything else is left to ``regex``).
+
+    The two ``re`` patterns only ever read those "safe" characters, so each class is written
+    out as the safe characters it holds (``re`` tests a listed character in a table, a class
+    such as ``[^\\W\\d_]`` by several Unicode look-ups: a third of the time)."""
     classes = (r"\d", r"\w", r"[\w.]", r"[^\W\d_]", r"[^\s\x1c-\x1f]", r"[\s\x1c-\x1f]")
     both = [(re.compile(c).fullmatch, regex.compile(c, regex.V1).fullmatch) for c in classes]
     safe = [cp for cp in (*range(0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0))
             if all(bool(a(chr(cp))) == bool(b(chr(cp))) for a, b in both)]
-    ranges, first = [], None
-    for k, cp in enumerate(safe):
+    listed = {c: _ranges([cp for cp in safe if re.fullmatch(c, chr(cp))])
+              for c in (r"[^\W\d_]", r"\w", r"\d", r"[\s\x1c-\x1f]")}
+    letter, word, digit, space = listed.values()
+
+    def written_out(pattern: str) -> str:
+        # the letter class first: it holds \d; "\b" only stands after digits (word characters)
+        for c, by in ((r"[^\W\d_]", f"[{letter}]"), (r"[\w.]", f"[{word}.]"), (r"\b", f"(?![{word}])"),
+                      (r"\d", f"[{digit}]"), (r"[^\s\x1c-\x1f]", f"[^{space}]"), (r"[\s\x1c-\x1f]", f"[{space}]")):
+            pattern = pattern.replace(c, by)
+        assert not re.search(r"\\[wWdDsSbB]", pattern), pattern  # every class written out
+        return pattern
+
+    return (re.compile(written_out(_GAP_TOKEN)), re.compile("[^" + _ranges(safe) + "]"),
+            re.compile(written_out(_WORD_RE.pattern)))
+
+
+def _ranges(cps: list[int]) -> str:
+    """Sorted code points as the ranges of a character class."""
+    out, first = [], None
+    for k, cp in enumerate(cps):
         if first is None:
             first = cp
-        if k + 1 == len(safe) or safe[k + 1] != cp + 1:
-            ranges.append(f"\\U{first:08x}-\\U{cp:08x}")
+        if k + 1 == len(cps) or cps[k + 1] != cp + 1:
+            out.append(f"\\U{first:08x}-\\U{cp:08x}")
             first = None
-    return re.compile(_GAP_TOKEN), re.compile("[^" + "".join(ranges) + "]")
+    return "".join(out)
 
 
 def tokens_of(pairs: list[tuple[str, str]], start: int) -> list[Token]:
