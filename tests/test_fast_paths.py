@@ -41,3 +41,15 @@ def test_written_out_classes_read_what_the_class_patterns_read():
         b = rnd.randint(a, len(s))
         assert gap.findall(s, a, b) == plain_gap.findall(s, a, b)
         assert word.findall(s, a, b) == plain_word.findall(s, a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["last", "LAST", "this", "next", "past", "previous", "year", "YEAR", "month",
+                                 "week", "WEE\u212a", "quarter", "decade", "Decade", " ", "  ", "\n", "the"]),
+                max_size=8))
+def test_a_relative_period_is_never_skipped(words):
+    from factdiff.extract import _RELATIVE_FRAME_RE, _may_name_period
+
+    sentence = " ".join(words)
+    if _RELATIVE_FRAME_RE.search(sentence):
+        assert _may_name_period(sentence)

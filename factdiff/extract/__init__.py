@@ -181,6 +181,14 @@ _RELATIVE_FRAME_RE = re.compile(r"\b(?:last|this|next|previous|past)\s+(?:year|m
                                re.IGNORECASE)
 
 
+def _may_name_period(sentence: str) -> bool:
+    """Whether ``_RELATIVE_FRAME_RE`` may match: each match holds one of its periods, and every
+    character the case-blind pattern takes for a letter of theirs (A-Z, the Kelvin sign for k)
+    is that letter in ``str.lower()``. A few substring tests instead of the slow case-blind scan."""
+    low = sentence.lower()
+    return "year" in low or "month" in low or "week" in low or "quarter" in low or "decade" in low
+
+
 class _Noise:
     """The noise spans of a text (sorted, not overlapping), looked up per sentence by bisection:
     the work per sentence is the spans it overlaps, not every span of the text (a text with a
@@ -293,7 +301,7 @@ def _frame(sentence: str, dates: list, raws: list[Raw], header: int, published: 
     names as such ("the 2016 election cycle")."""
     years = {d.iso[:4] for d in dates if d.iso and d.iso[:1].isdigit() and d.end > header}
     years |= {f"{int(r.low):04d}" for r in raws if r.kind == "year"}
-    if published is None:
+    if published is None and _may_name_period(sentence):
         # "last year" with no date to resolve it against is still a time frame of its own
         years |= {"~" + m.group(0).lower() for m in _RELATIVE_FRAME_RE.finditer(sentence)}
     return tuple(sorted(years))

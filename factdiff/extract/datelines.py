@@ -74,6 +74,7 @@ def dateline_end(text: str, s: int, e: int, toks, dates, times=()) -> int:
 
 def furniture(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """The copyright notices in ``text[s:e]``: spans whose years are neither dates nor counts."""
-    if "©" not in text[s:e] and "(" not in text[s:e] and "opyright" not in text[s:e].lower():
+    sentence = text[s:e]
+    if "©" not in sentence and "(" not in sentence and "opyright" not in sentence.lower():
         return []
     return [m.span() for m in _COPYRIGHT_RE.finditer(text, s, e)]
