@@ -614,10 +614,13 @@ def _own_words(m: Mention) -> str:
 
     def clause(text: str, backwards: bool) -> list[str]:
         for breaks in (_BREAKS + ",", _BREAKS):  # within the commas (before it: unless one word is left)
+            through_last, first = _BREAK_RES[breaks]
             if backwards:
-                part = text[max(map(text.rfind, breaks)) + 1:]  # (none found: -1, the whole text)
+                cut = through_last.match(text)
+                part = text[cut.end():] if cut else text
             else:
-                part = text[:min([c for c in map(text.find, breaks) if c >= 0], default=len(text))]
+                cut = first.search(text)
+                part = text[:cut.start()] if cut else text
             words = _words_with_alnum(part, 4 if backwards else 3, backwards)
             if len(words) >= 2 or breaks == _BREAKS or not backwards:
                 return words
@@ -628,6 +631,9 @@ def _own_words(m: Mention) -> str:
 
 
 _ALNUM_RE = re.compile(r"[^\W_]")  # a character of which str.isalnum() is true
+# For each set of breaks: (the text through the last break, the first break).
+_BREAK_RES = {b: (re.compile("(?s).*[" + re.escape(b) + "]"), re.compile("[" + re.escape(b) + "]"))
+              for b in (_BREAKS + ",", _BREAKS)}
 
 
 def _words_with_alnum(part: str, n: int, last: bool) -> list[str]:
