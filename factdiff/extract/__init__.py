@@ -112,25 +112,26 @@ def _opening_names(mentions: list[Mention]) -> list[Mention]:
 
 @functools.lru_cache(maxsize=None)
 def _triggers():
-    """The triggers of dates, numeric mentions and roles, the words a title ends with, and the
-    single characters (no word) some trigger holds."""
+    """The triggers of dates, numeric mentions and roles, the words a title ends with, the
+    single characters (no word) some trigger holds, and the three triggers as one (it fires
+    where one of them fires: its words and rules are all of theirs)."""
     roles_words, roles_rules, title_ends = roles.triggers()
-    triggers = (gate.Trigger(*dates.triggers()), gate.Trigger(*quantities.triggers()),
-                gate.Trigger(roles_words, roles_rules))
+    parts = (dates.triggers(), quantities.triggers(), (roles_words, roles_rules))
+    triggers = tuple(gate.Trigger(words, rules) for words, rules in parts)
     marks = {w for t in triggers for w in t.all_words() if len(w) == 1 and not w.isalpha()}
-    return (*triggers, title_ends, frozenset(marks))
+    anyone = gate.Trigger({w for words, _ in parts for w in words}, [r for _, rules in parts for r in rules])
+    return (*triggers, title_ends, frozenset(marks), anyone)
 
 
 def _may_fire(words: set) -> bool:
     """Whether any finder may read a sentence with these (``gate.rough_words``)."""
-    date_words, scan_words, role_words = _triggers()[:3]
-    return date_words.fires(words) or scan_words.fires(words) or role_words.fires(words)
+    return _triggers()[5].fires(words)
 
 
 def _finders(words: set, toks: list) -> tuple[bool, bool, bool]:
     """For a sentence without a digit (its words and tokens from ``gate.words_of``): whether
     dates, numeric mentions and roles can be found in it."""
-    date_words, scan_words, role_words, title_ends, _ = _triggers()
+    date_words, scan_words, role_words, title_ends = _triggers()[:4]
     role = role_words.fires(words) and gate.role_shape(toks, title_ends)
     return date_words.fires(words), scan_words.fires(words), role
 
