@@ -100,8 +100,8 @@ def standard_patterns():
     both = [(re.compile(c).fullmatch, regex.compile(c, regex.V1).fullmatch) for c in classes]
     safe = [cp for cp in (*range(0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0))
             if all(bool(a(chr(cp))) == bool(b(chr(cp))) for a, b in both)]
-    listed = {c: _ranges([cp for cp in safe if re.fullmatch(c, chr(cp))])
-              for c in (r"[^\W\d_]", r"\w", r"\d", r"[\s\x1c-\x1f]")}
+    listed = {c: _ranges([cp for cp in safe if holds(chr(cp))])
+              for c, holds in ((c, re.compile(c).fullmatch) for c in (r"[^\W\d_]", r"\w", r"\d", r"[\s\x1c-\x1f]"))}
     letter, word, digit, space = listed.values()
 
     def written_out(pattern: str) -> str:
