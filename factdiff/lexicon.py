@@ -23,6 +23,9 @@ def load(name: str) -> dict:
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "jan", "feb", ... "sept": the shortened names ("may" has none)
+MONTH_ABBREVIATIONS = (*(m[:3] for m in MONTHS if len(m) > 3), "sept")
+WEEKDAY_ABBREVIATIONS = tuple(d[:3] for d in WEEKDAYS)  # "mon", "tue", ...
 ANNIVERSARIES = ("anniversary", "anniversaries")  # "the 15th anniversary": 15 years on
 
 

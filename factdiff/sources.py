@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
 from . import lexicon
-from .extract.dates import MONTHS, WEEKDAYS, find_dates, parse_published
+from .extract.dates import MONTHS, find_dates, parse_published
 from .model import Problem, Source
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -525,7 +525,7 @@ _DATELINE_WORDS = frozenset(
     "gmt utc bst est edt cet cest pst pdt ist am pm a m p".split())
 
 
-_WEEKDAY_STEMS = frozenset(w[:3] for w in WEEKDAYS)
+_WEEKDAY_STEMS = frozenset(lexicon.WEEKDAY_ABBREVIATIONS)
 
 
 def _plain_line(line: str) -> str:

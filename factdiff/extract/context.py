@@ -315,8 +315,8 @@ def _bag_item(t: Token, stop, preds, syn) -> Optional[str]:
     return syn.get(lem, lem)
 
 
-_NOT_ENTITIES = frozenset({*lexicon.MONTHS, *lexicon.WEEKDAYS, "mr", "mrs", "ms", "dr", "sept", "jan",
-                           "feb", "aug", "oct", "nov", "dec"})
+_NOT_ENTITIES = frozenset({*lexicon.MONTHS, *lexicon.WEEKDAYS, *lexicon.MONTH_ABBREVIATIONS,
+                           "mr", "mrs", "ms", "dr"})
 
 
 def entities(toks: list[Token], i: int, j: int, width: int = 12) -> frozenset:

@@ -44,14 +44,13 @@ from .gate import rule
 from .text import Token, tokenize
 
 MONTHS = {**{name: n for n, name in enumerate(lexicon.MONTHS, 1)},
-          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
-          "oct": 10, "nov": 11, "dec": 12}
+          **{name[:3]: n for n, name in enumerate(lexicon.MONTHS, 1)}, "sept": 9}
 WEEKDAY_NAMES = tuple(day.capitalize() for day in lexicon.WEEKDAYS)
 WEEKDAYS = {day: n for n, day in enumerate(lexicon.WEEKDAYS)}
-_WD_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
-            "fri": 4, "sat": 5, "sun": 6}
+_WD_ABBR = {**{day: n for n, day in enumerate(lexicon.WEEKDAY_ABBREVIATIONS)},
+            "tues": 1, "weds": 2, "thur": 3, "thurs": 3}
 _WEAK_WD = frozenset({"mon", "wed", "sat", "sun"})  # English words too: a weekday only with a cue
-_MONTH_ABBR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+_MONTH_ABBR = frozenset(lexicon.MONTH_ABBREVIATIONS)
 _AMBIGUOUS_MONTHS = frozenset({"may", "march"})  # verbs when written in lower case
 _SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _WEEK_MODS = {"this": "this", "current": "this", "next": "next", "coming": "next", "following": "next",

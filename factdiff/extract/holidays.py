@@ -12,7 +12,7 @@ from .. import lexicon
 from . import lunisolar
 from .text import tokenize
 
-_WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WD = {day: n for n, day in enumerate(lexicon.WEEKDAY_ABBREVIATIONS)}
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> Optional[dt.date]:

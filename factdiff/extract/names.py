@@ -41,7 +41,8 @@ _AFFILIATION_RE = regex.compile(r"(?<![\p{L}])[DRI]-((?:[A-Z][a-z]*\.?)(?:[ ]?[A
 def _words() -> dict:
     """``lexicons/names.toml``: honorifics, words that are no name, place prepositions, states."""
     d = lexicon.load("names")
-    return {"honorifics": frozenset(d["honorifics"]), "not_names": frozenset(d["not_names"]),
+    calendar = (*lexicon.MONTHS, *lexicon.WEEKDAYS, *lexicon.MONTH_ABBREVIATIONS)
+    return {"honorifics": frozenset(d["honorifics"]), "not_names": frozenset((*d["not_names"], *calendar)),
             "place_prepositions": frozenset(d["place_prepositions"]), "states": d["states"]}
 
 

@@ -86,8 +86,7 @@ def _blocking_words() -> frozenset:
     before, _, _ = _qualifiers()
     for phrase in before:
         words.update(phrase)
-    words.update({*lexicon.MONTHS, *lexicon.WEEKDAYS, "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                  "sep", "sept", "oct", "nov", "dec", "than", "of", "just",
+    words.update({*lexicon.MONTHS, *lexicon.WEEKDAYS, *lexicon.MONTH_ABBREVIATIONS, "than", "of", "just",
                   "killing", "killed", "kills", "including", "nearly", "almost", "another",
                   "only", "some", "top", "with", "about", "roughly", "around", "those",
                   "these", "estimated", "approximately", "q", "a"})

@@ -193,8 +193,8 @@ def _number_abbreviations() -> frozenset:
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen sen rep gov lt col sgt capt maj st jr sr inc ltd corp co no vs "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc al approx".split()
-)
+    "u.s u.k u.n e.g i.e etc al approx".split()
+) | frozenset(lexicon.MONTH_ABBREVIATIONS)
 # possessive, from the first mark of a run: "!!!!…" without a space after is scanned once
 _LAST_WORD_RE = regex.compile(r"(?<![\w.])([\w.]++)$")  # from the start of a run only: linear on any input
 _SENT_END_RE = regex.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s)|\n[ \t]*+\n|\n")

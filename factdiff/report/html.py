@@ -22,6 +22,7 @@ from collections import OrderedDict
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable, Optional
 
+from .. import lexicon
 from ..compare import clashing_mentions, incompatible_pair, interval
 from ..model import FACT_KINDS, INF, STATUS_ORDER, Fact, Mention, Source
 from ..version import __version__
@@ -267,7 +268,7 @@ def _parse_date(iso: str):
     return year, month, day
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = tuple(m[:3].title() for m in lexicon.MONTHS)  # "Jan", ... "Dec"
 
 
 def human_value(m: Mention) -> str:
