@@ -1,5 +1,8 @@
 """Named holidays from ``lexicons/holidays.toml``: fixed days, n-th weekdays of a month,
-days counted from Western or Orthodox Easter (``dateutil.easter``), or from another holiday."""
+days counted from Western or Orthodox Easter (``dateutil.easter``), or from another holiday.
+The ``holidays`` package lists only public holidays, by country: Halloween, Valentine's Day,
+Groundhog Day, Black Friday, Cyber Monday and Earth Day are in no country's list, so these
+rules stay (issue 15)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -11,6 +11,11 @@ after the winter solstice.
 Positions are those of Meeus, *Astronomical Algorithms* (the Sun to about 0.01 degree, the
 Moon's longitude from the main terms of chapter 47, about 0.01 degree): near the edge of a
 tithi the day can differ from almanacs that use other places or other rules.
+
+Kept (issue 15): 50 cases of the Duckling time suite name these festivals; without them
+``make eval`` day-grain date recall falls from 0.877 to 0.794, and the ``holidays`` package's
+tables (years 2001-2035 for most festivals) in their place give 0.857. The commit that added
+this note has the figures.
 """
 from __future__ import annotations
 
