@@ -255,7 +255,7 @@ def _distinctive_number(v: float, kind: str) -> bool:
 def companion_key(m: Mention) -> Optional[str]:
     """The key by which a sentence's other mentions remember ``m`` ("money:currency:USD:139000000"):
     for a distinctive single value with no part or share scope; None for any other mention."""
-    if m.kind not in NUMERIC_KINDS or m.scope or m.derived or m.low is None or m.low != m.high \
+    if m.kind not in NUMERIC_KINDS or m.scope not in (None, "size") or m.derived or m.low is None or m.low != m.high \
             or not distinctive(m):
         return None
     return f"{m.kind}:{m.dimension or m.unit or ''}:{m.low * m.factor:.9g}"

@@ -359,8 +359,8 @@ def _years(a: Mention, b: Mention, run: Run) -> str:
 
 
 def _scope(a: Mention, b: Mention, run: Run) -> str:
-    sa = a.scope if a.scope in ("part", "past") else None
-    sb = b.scope if b.scope in ("part", "past") else None
+    sa = a.scope if a.scope in ("part", "past", "size") else None
+    sb = b.scope if b.scope in ("part", "past", "size") else None
     return "same" if sa == sb else "mismatch"
 
 

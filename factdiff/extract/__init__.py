@@ -45,7 +45,7 @@ __all__ = ["extract"]
 # 18: "lose" and "claim" need "lives" to be killings (predicate_objects.toml)
 # 19: baisa, sente, ден, guaraní
 # 21: "mar", "apr", "jun", "jul", "sep" are no entity, like the other month abbreviations
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:
@@ -418,11 +418,20 @@ def _numeric_mention(sc: _Sentence, raw: Raw, years: tuple) -> Optional[Mention]
         start=start, end=end, text=sc.text[start:end], kind=raw.kind, low=raw.low, high=raw.high,
         low_inclusive=raw.low_inclusive, high_inclusive=raw.high_inclusive, unit=raw.unit,
         approximate=raw.approximate, qualifier=raw.qualifier, subject=subject,
-        subject_text=subject_text, predicate=predicate, scope=ctx.scope_of(toks, raw.i, raw.j),
+        subject_text=subject_text, predicate=predicate, scope=_scope(toks, raw),
         frame=years, context=ctx.context_bag(toks, raw.i, raw.j), entities=ctx.entities(toks, raw.i, raw.j),
         signature=ctx.signature(toks, raw.i, raw.j), factor=raw.factor, dimension=raw.dimension,
         tolerance=raw.tolerance,
     )
+
+
+def _scope(toks: list[Token], raw: Raw) -> Optional[str]:
+    """``context.scope_of``; else "size" for a count that describes what follows it ("the
+    25-member union", "a 28-page report"): the size of a whole, not a count of some of its parts."""
+    scope = ctx.scope_of(toks, raw.i, raw.j)
+    if scope is None and raw.kind == "count" and raw.modifies is not None:
+        return "size"
+    return scope
 
 
 def _subject(toks: list[Token], raw: Raw) -> tuple[Optional[str], Optional[str]]:
