@@ -45,7 +45,8 @@ __all__ = ["extract"]
 # 18: "lose" and "claim" need "lives" to be killings (predicate_objects.toml)
 # 19: baisa, sente, ден, guaraní
 # 21: "mar", "apr", "jun", "jul", "sep" are no entity, like the other month abbreviations
-EXTRACTOR_VERSION = "22"
+# 23: "<amount> grand" is thousands of dollars; "between the <n> and <n>"
+EXTRACTOR_VERSION = "23"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:

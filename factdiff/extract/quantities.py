@@ -336,6 +336,9 @@ def _range(toks: list[Token], num: Num, cur, blocked, start: int) -> Optional[Ra
         return None
     k = first.j if first.unit else num.j
     opener = toks[start - 1].lower if start > 0 else ""
+    lead = start
+    if opener == "the" and start > 1 and toks[start - 2].lower == "between":
+        opener, lead = "between", start - 1  # Recognizers-Text: "between (the)? <n> and (the)? <n>"
     if not _range_link(toks, k, start, opener):
         return None
     link = toks[k].lower
@@ -359,7 +362,7 @@ def _range(toks: list[Token], num: Num, cur, blocked, start: int) -> Optional[Ra
     hi = second.high
     if not lo < hi and not (opener == "between" and link == "and"):
         return None
-    return _join_range(toks, first, second, (lo, hi), start, num.i if cur is None else min(num.i, start))
+    return _join_range(toks, first, second, (lo, hi), lead, num.i if cur is None else min(num.i, lead))
 
 
 def _shared_scale(toks: list[Token], num: Num, num2: Num, first: Raw, second: Raw) -> float:

@@ -291,7 +291,7 @@ def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int
                 code, factor = words[cand]
                 if cand == "pound" and n == 1 and not _scaled(toks, j) and not _pence_after(toks, j + 1):
                     continue  # "pounds" is a weight unless "£", "sterling" or millions say otherwise
-                if cand in _LOWER_ONLY and (tok.text != cand or not (glued or _ends_phrase(toks, j + 1))):
+                if not _word_fits(toks, j, cand, glued):
                     continue
                 return code, factor, j + n
         if n == 1:
@@ -404,6 +404,18 @@ def _pence_after(toks: list[Token], k: int) -> bool:
     if m == k:
         return False
     return _ends_phrase(toks, m) or toks[m].lower in ("pence", "p")
+
+
+def _word_fits(toks: list[Token], j: int, cand: str, glued: bool) -> bool:
+    """Whether the currency word ``cand`` at ``j`` may be money: the short lower-case ones glued
+    or at a phrase end; "grand" lower case before punctuation or a stopword ("5 grand in cash",
+    never "two grand juries")."""
+    tok = toks[j]
+    if cand in _LOWER_ONLY:
+        return tok.text == cand and (glued or _ends_phrase(toks, j + 1))
+    if cand == "grand":
+        return tok.text == cand and (_ends_phrase(toks, j + 1) or toks[j + 1].lower in lexicon.stopwords())
+    return True
 
 
 def _ends_phrase(toks: list[Token], k: int) -> bool:
