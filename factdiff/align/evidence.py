@@ -22,7 +22,7 @@ from typing import Callable, NamedTuple, Optional
 
 from ..compare import compatible as compatible_values
 from ..extract.names import key as name_key
-from ..model import NUMERIC_KINDS, Mention, distinctive, is_vague
+from ..model import FACT_KINDS, NUMERIC_KINDS, Mention, distinctive, is_vague
 
 # Words so common around figures in news that sharing them says nothing.
 GENERIC_CONTEXT = frozenset({"year", "month", "week", "day", "time", "people", "person", "new",
@@ -113,14 +113,25 @@ class Run:
     related: set = field(default_factory=set)  # frozenset({subject, subject}) tied by a figure
     # what pairs of this block were found to be (by the mentions' ids; the block holds them)
     _memo: dict = field(default_factory=dict, repr=False)
+    # what each mention is, by its id: its value key, its point (keyed by the bare id, no
+    # tuple to build: asked for both mentions of every pair)
+    _keys: dict = field(default_factory=dict, repr=False)
+    _points: dict = field(default_factory=dict, repr=False)
 
     def key(self, m: Mention):
         """``value_key(m)``, once per mention of the block."""
-        k = ("k", id(m))
-        got = self._memo.get(k)
+        got = self._keys.get(id(m))
         if got is None:
-            got = self._memo[k] = value_key(m)
+            got = self._keys[id(m)] = value_key(m)
         return got
+
+    def point(self, m: Mention) -> Optional[float]:
+        """``_point(m)``, once per mention of the block."""
+        try:
+            return self._points[id(m)]
+        except KeyError:
+            got = self._points[id(m)] = _point(m)
+            return got
 
     def compatible(self, a: Mention, b: Mention) -> bool:
         """``compare.compatible``, once per pair."""
@@ -198,7 +209,7 @@ def value_level(a: Mention, b: Mention, run: Run) -> str:
         if distinctive(a):
             return "exact_distinctive"
         return "exact_rare" if run.rare_value(a) else "exact"
-    if a.kind in NUMERIC_KINDS and not is_vague(a) and not is_vague(b) and _close(a, b):
+    if a.kind in NUMERIC_KINDS and not is_vague(a) and not is_vague(b) and _close(a, b, run):
         return "close_distinctive" if distinctive(a) or distinctive(b) else "close"
     return "compatible"
 
@@ -218,15 +229,16 @@ def _point(m: Mention) -> Optional[float]:
     return None
 
 
-def _close(a: Mention, b: Mention) -> bool:
+def _close(a: Mention, b: Mention, run: Run) -> bool:
     """Two compatible figures within 3% of each other: "$13.6 million" and "$13,625,777",
     "nearly $15 million" and "$14,959,450", "at least 30" and "31"."""
-    pa, pb = _point(a), _point(b)
+    pa, pb = run.point(a), run.point(b)
     if not pa or not pb:
         return False
     return abs(pa - pb) <= 0.035 * max(abs(pa), abs(pb))
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of one figure, asked again for each pair
 def _digits(v: float) -> tuple[int, str]:
     """A figure's order of magnitude and its significant digits: (9, "57") for 5.7 billion."""
     e = math.floor(math.log10(abs(v)))
@@ -240,22 +252,34 @@ def _misreport(a: Mention, b: Mention, run: Run) -> Optional[str]:
     values."""
     if a.kind not in NUMERIC_KINDS or run.compatible(a, b):
         return None
+    return "one_digit" if _one_digit_apart(a, b) else "other"
+
+
+def _misreport_weighed(a: Mention, b: Mention, run: Run) -> Optional[str]:
+    """``_misreport`` as ``may_reach`` needs it: "one_digit" when it is, else None (its other
+    level weighs 0 too), the compatibility (the costly part) asked only of such a pair."""
+    if a.kind in NUMERIC_KINDS and _one_digit_apart(a, b) and not run.compatible(a, b):
+        return "one_digit"
+    return None
+
+
+def _one_digit_apart(a: Mention, b: Mention) -> bool:
+    """Two exact figures of one unit and magnitude, their significant digits one apart in one
+    place (``_misreport``'s "one_digit", compatibility aside)."""
     if a.low != a.high or b.low != b.high or a.qualifier or b.qualifier or not a.low or not b.low:
-        return "other"
+        return False
     if a.unit != b.unit or a.low in (math.inf, -math.inf) or b.low in (math.inf, -math.inf):
-        return "other"
+        return False
     (ea, da), (eb, db) = _digits(a.low), _digits(b.low)
     if ea != eb or len(da) != len(db) or len(da) < MISREPORT_DIGITS:
-        return "other"
+        return False
     diff = [n for n, (x, y) in enumerate(zip(da, db)) if x != y]
     if len(diff) != 1:
-        return "other"
+        return False
     # one digit a unit apart: "48" / "47", "$5,687.75" / "$5,587.75" ("19" / "16", "117" /
     # "157" are as likely two counts); of two digits, only the last ("37" / "47": two counts)
     n = diff[0]
-    if abs(int(da[n]) - int(db[n])) == 1 and (len(da) > MISREPORT_DIGITS or n == len(da) - 1):
-        return "one_digit"
-    return "other"
+    return abs(int(da[n]) - int(db[n])) == 1 and (len(da) > MISREPORT_DIGITS or n == len(da) - 1)
 
 
 # Figures this many times apart are rarely one fact stated two ways (a misreport changes a
@@ -266,7 +290,7 @@ FAR_APART = 10.0
 def _magnitude(a: Mention, b: Mention, run: Run) -> Optional[str]:
     if a.kind not in NUMERIC_KINDS or is_vague(a) or is_vague(b):
         return None
-    pa, pb = _point(a), _point(b)
+    pa, pb = run.point(a), run.point(b)
     if not pa or not pb or (pa < 0) != (pb < 0):
         return None
     return "far_apart" if max(abs(pa), abs(pb)) >= FAR_APART * min(abs(pa), abs(pb)) else "near"
@@ -287,6 +311,7 @@ def _measured_thing(a: Mention, b: Mention, run: Run) -> str:
     return "different"
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of two measured things, asked for each pair
 def names_more_fully(x: str, y: str) -> bool:
     """Two measured things that share a word: one names the other more fully ("income tax
     rate" / "tax rate")."""
@@ -482,16 +507,26 @@ _VALUE_CASES = {"same_key": None, "names": ("variant", "different"),
 
 def _bounds(comparisons: tuple) -> tuple:
     """What ``may_reach`` reads of ``comparisons`` and the weights, once: the comparisons looked
-    up (not the value, not a graded one) as (level function, level -> weight), the most the
-    value comparison weighs in each ``_VALUE_CASES`` case (a missing level: 0), the context's cap."""
+    up (not the value, not a graded one) by the kind of the pair, as (level function, level ->
+    weight), the most the value comparison weighs in each ``_VALUE_CASES`` case (a missing level:
+    0), the context's cap."""
     flat = _flat_weights()
-    cheap = tuple((c.level, {level: w for (name, level), w in flat.items() if name == c.name})
-                  for c in comparisons if c.name != "value" and c.graded is None)
+    cheap = {kind: tuple((_WEIGHED.get(c.name, c.level), {level: w for (name, level), w in flat.items()
+                                                          if name == c.name})
+                         for c in comparisons if c.name != "value" and c.graded is None
+                         and kind in _KINDS.get(c.name, FACT_KINDS))
+             for kind in FACT_KINDS}
     value_levels = tuple(level for name, level in flat if name == "value")
     caps = {case: max(flat.get(("value", level), 0.0) for level in (levels or value_levels))
             for case, levels in _VALUE_CASES.items()}
     return cheap, caps, float(weights()["context"]["cap"])
 
+
+# Comparisons whose level ``may_reach`` reads from a cheaper function of the same weight.
+_WEIGHED = {"misreport": _misreport_weighed}
+# The kinds of mention some comparisons have a level for (None, no weight, for the others):
+# ``may_reach`` does not ask them of a pair of another kind.
+_KINDS = {"magnitude": NUMERIC_KINDS, "misreport": NUMERIC_KINDS, "person": ("role",)}
 
 _BOUNDS: tuple = (None, None)  # (COMPARISONS, its _bounds): made once, not hashed per pair
 
@@ -506,7 +541,7 @@ def may_reach(a: Mention, b: Mention, run: Run, floor: float) -> bool:
         _BOUNDS = (COMPARISONS, _bounds(COMPARISONS))
     cheap, caps, context_cap = _BOUNDS[1]
     total = 0.0
-    for level_of, weight in cheap:
+    for level_of, weight in cheap[a.kind]:
         level = level_of(a, b, run)
         if level is not None:
             total += weight.get(level, 0.0)
@@ -515,7 +550,7 @@ def may_reach(a: Mention, b: Mention, run: Run, floor: float) -> bool:
     elif a.kind == "name":
         total += caps["names"]
     else:
-        total += caps["close" if a.kind in NUMERIC_KINDS and _close(a, b) else "other"]
+        total += caps["close" if a.kind in NUMERIC_KINDS and _close(a, b, run) else "other"]
     floor -= 1e-6  # (sums in another order may differ in their last bits)
     if total + context_cap < floor:
         return False
