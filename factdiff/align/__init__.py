@@ -79,9 +79,29 @@ def candidate_pairs(block: list[Mention]) -> list[tuple[Mention, Mention]]:
     ms = block
     if len(ms) <= ALL_PAIRS_MAX and not (ms and ms[0].kind == "name"):
         return [(a, b) for x, a in enumerate(ms) for b in ms[x + 1:]]
+    return _pairs_sharing(ms, _rule_keys)
+
+
+def _pairs_by_words(ms: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """The pairs whose two mentions stand in the same slot (``evidence.slot``) or share a
+    companion figure (``Mention.companions``), each pair once."""
+    return _pairs_sharing(ms, _word_keys)
+
+
+def _word_keys(m: Mention) -> Iterable[tuple]:
+    k = slot(m)
+    if k is not None:
+        yield ("slot", k)
+    for c in m.companions:
+        yield ("companion", c)
+
+
+def _pairs_sharing(ms: list[Mention], keys_of: Callable[[Mention], Iterable[tuple]]) -> list[tuple[Mention, Mention]]:
+    """The pairs of ``ms`` that share a key of ``keys_of`` (a key held by more than
+    ``RULE_BUCKET_MAX`` mentions selects nothing), each pair once, in reading order."""
     index: dict[tuple, list[int]] = defaultdict(list)
     for n, m in enumerate(ms):
-        for k in _rule_keys(m):
+        for k in keys_of(m):
             index[k].append(n)
     seen: set = set()
     for members in index.values():
@@ -91,29 +111,6 @@ def candidate_pairs(block: list[Mention]) -> list[tuple[Mention, Mention]]:
             for j in members[x + 1:]:
                 seen.add((i, j))
     return [(ms[i], ms[j]) for i, j in sorted(seen)]
-
-
-def _pairs_by_words(ms: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """The pairs whose two mentions stand in the same slot (``evidence.slot``) or share a
-    companion figure (``Mention.companions``), each pair once."""
-    index: dict = defaultdict(list)
-    for m in ms:
-        k = slot(m)
-        if k is not None:
-            index[("slot", k)].append(m)
-        for c in m.companions:
-            index[("companion", c)].append(m)
-    seen: set = set()
-    out = []
-    for members in index.values():
-        if len(members) > RULE_BUCKET_MAX:
-            continue
-        for x, a in enumerate(members):
-            for b in members[x + 1:]:
-                if (id(a), id(b)) not in seen:
-                    seen.add((id(a), id(b)))
-                    out.append((a, b))
-    return out
 
 
 def align(mentions: list[Mention], compatible: Callable[[Mention, Mention], bool]) -> list[list[Mention]]:
