@@ -173,14 +173,30 @@ def _sign(toks: list[Token], i: int) -> int:
     nxt = toks[i + 1]
     if tok.lower in _SIGN_WORDS and (nxt.is_digit or nxt.is_word):
         return 1
-    if tok.text in ("-", "−") and nxt.is_digit:
-        prev = toks[i - 1] if i > 0 else None
-        if _adjacent(tok, nxt) and (prev is None or (not _adjacent(prev, tok) and not prev.is_digit
-                                                     and prev.text not in ("-", "to", "and"))):
-            return 1
-        if i == 0 and prev is None:  # "- 1,200,000" opening the text
-            return 1
+    if nxt.is_digit and minus_sign(toks, i):
+        return 1
+    if i == 0 and tok.text in ("-", "−") and nxt.is_digit:  # "- 1,200,000" opening the text
+        return 1
     return 0
+
+
+_MINUS = frozenset({"-", "−", "–"})
+_SIGN_OPENERS = frozenset({"(", "["})
+
+
+def minus_sign(toks: list[Token], i: int) -> bool:
+    """A dash at ``i`` glued to what follows and set off from what comes before is a minus sign
+    (Recognizers-Text's "-" not after digits): "-3.5", "(-0.4%)", "to -10", "at –0.4%" with the
+    en dash that typesetting puts for a minus."""
+    tok = toks[i]
+    if tok.text not in _MINUS or i + 1 >= len(toks) or not _adjacent(tok, toks[i + 1]):
+        return False
+    if i == 0:
+        return True
+    prev = toks[i - 1]
+    if prev.text in _SIGN_OPENERS:
+        return True
+    return not _adjacent(prev, tok) and not prev.is_digit and prev.text not in _MINUS
 
 
 # Words after which "couple of" counts (Duckling's "couple of" without an article): "for couple of days".

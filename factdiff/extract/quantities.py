@@ -16,7 +16,8 @@ import regex
 
 from .. import lexicon
 from .gate import rule
-from .numbers import VULGAR, Num, denominators, glued_ordinals, read_number, read_ordinal_word, tables, vague_starts
+from .numbers import (VULGAR, Num, denominators, glued_ordinals, minus_sign, read_number, read_ordinal_word, tables,
+                      vague_starts)
 from .text import Token, tokenize
 from .units import (GLUED_ONLY, currency_prefix, currency_suffix, currency_tables, first_tokens, match_unit,
                     prefix_starts, unit_table)
@@ -138,7 +139,7 @@ def _start_words() -> frozenset:
     """Every token a numeric mention can start with, besides digits."""
     n = lexicon.load("numbers")
     words = set(n["units"]) | set(n["tens"]) | set(n["ordinals"]) | set(glued_ordinals()) | set(vague_starts())
-    words |= {"a", "an", "half", "quarter", "minus", "negative", "point", "-", "−"} | set(prefix_starts())
+    words |= {"a", "an", "half", "quarter", "minus", "negative", "point", "-", "−", "–"} | set(prefix_starts())
     words |= set(VULGAR)
     return frozenset(words)
 
@@ -214,6 +215,9 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
     """The numeric mention that starts at token ``i`` (a currency sign, a number, an ordinal), or
     a "skip" mention over what only looks like one (a date, page furniture, a designation)."""
     cur = currency_prefix(toks, i)
+    signed = cur is None and minus_sign(toks, i) and currency_prefix(toks, i + 1) is not None  # "-$1.2bn"
+    if signed:
+        cur = currency_prefix(toks, i + 1)
     k = cur[1] if cur else i
     inner_qual = None
     if cur and k < len(toks):
@@ -239,6 +243,8 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
     raw = _range(toks, num, cur, blocked, i) or _classify(toks, num, cur, blocked)
     if raw is None:
         return None
+    if signed and raw.kind == "money":
+        raw.low, raw.high = -raw.high, -raw.low
     _qualify(toks, raw, i if cur else num.i, inner_qual)
     if raw.kind == "count" and not cur and not raw.qualifier:
         # a year used as a name ("the 2016 election cycle"): a date of year grain, never a count;
@@ -360,7 +366,9 @@ def _range(toks: list[Token], num: Num, cur, blocked, start: int) -> Optional[Ra
     lo = first.low * (first.factor / second.factor if first.unit and second.unit else 1.0)
     lo *= _shared_scale(toks, num, num2, first, second)
     hi = second.high
-    if not lo < hi and not (opener == "between" and link == "and"):
+    if hi < lo <= 0:
+        lo, hi = hi, lo  # "from -5 to -10 degrees": negative ends named from the one nearer nought
+    elif not lo < hi and not (opener == "between" and link == "and"):
         return None
     return _join_range(toks, first, second, (lo, hi), lead, num.i if cur is None else min(num.i, lead))
 
