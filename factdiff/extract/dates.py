@@ -466,8 +466,26 @@ def _the_day_ok(toks: list[Token], i: int, j: int, form: str) -> bool:
     if form == "word":
         return False
     nxt = toks[j] if j < len(toks) else None
+    if nxt is not None and nxt.lower in _ORDINAL_LINKS and _ranks_of_a_noun(toks, j):
+        return False
     return nxt is None or (not nxt.is_word and not nxt.is_digit and
                            (nxt.text not in ("-", "/") or not _glued(toks, j))) or nxt.lower in _END_WORDS
+
+
+_ORDINAL_LINKS = frozenset({"and", "or", ",", "to", "through"})
+
+
+def _ranks_of_a_noun(toks: list[Token], j: int) -> bool:
+    """"the 22nd and 23rd floors", "the third, fourth and fifth rounds": ordinals joined before
+    the noun they rank are no days of the month (as "the 22nd floor" is none)."""
+    while j < len(toks) and toks[j].lower in _ORDINAL_LINKS:
+        day = _read_day(toks, j + 1)
+        if day is None or day[2] != "suffix":
+            return False
+        j = day[1]
+    nxt = toks[j] if j < len(toks) else None
+    return nxt is not None and nxt.is_word and nxt.text.islower() and nxt.lower not in _END_WORDS \
+        and nxt.lower != "of"
 
 
 # --- the rules --------------------------------------------------------------------------------
