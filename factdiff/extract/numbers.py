@@ -741,9 +741,34 @@ def _spaced_suffix(toks: list[Token], j: int, decimals: int) -> bool:
     return j + 1 >= len(toks) or not (toks[j + 1].is_word or toks[j + 1].is_digit)
 
 
+_SUPERSCRIPTS = {c: str(d) for d, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")}
+_SUPER_SIGNS = {"⁻": -1, "⁺": 1}
+
+
+def _superscript_power(toks: list[Token], i: int, j: int, base: float) -> Optional[Num]:
+    """"10⁶", "2.5 × 10⁻⁶": a power of ten written in superscript digits (the typeset form of
+    Recognizers-Text's caret notation); only on a ten, since a superscript after other digits
+    is as often a footnote mark."""
+    if base != 10.0 or toks[j - 1].text != "10" or not _adjacent(toks[j - 1], toks[j]):
+        return None
+    k, sign = j, _SUPER_SIGNS.get(toks[j].text)
+    if sign is not None:
+        k += 1
+    digits = ""
+    while k < len(toks) and toks[k].text in _SUPERSCRIPTS and _adjacent(toks[k - 1], toks[k]) and len(digits) < 3:
+        digits += _SUPERSCRIPTS[toks[k].text]
+        k += 1
+    if not digits or (k < len(toks) and _adjacent(toks[k - 1], toks[k]) and (toks[k].is_word or toks[k].is_digit)):
+        return None
+    v = 10.0 ** ((sign or 1) * int(digits))
+    return Num(v, v, i, k, decimal=True)
+
+
 def _caret_power(toks: list[Token], i: int, j: int, base: float) -> Optional[Num]:
     """"2^5", "1.1^-3": a power written with a caret (Recognizers-Text's caret notation)."""
     k = j + 1
+    if j < len(toks) and (toks[j].text in _SUPERSCRIPTS or toks[j].text in _SUPER_SIGNS):
+        return _superscript_power(toks, i, j, base)
     if k >= len(toks) or toks[j].text != "^" or not _adjacent(toks[j - 1], toks[j]):
         return None
     sign = 1
