@@ -716,7 +716,7 @@ def _digit_suffix(toks: list[Token], i: int, j: int, current: float, decimals: i
         return None
     suf = toks[j].text
     if not _adjacent(toks[j - 1], toks[j]):
-        if not _spaced_suffix(toks, j, decimals):
+        if not _spaced_suffix(toks, j, decimals, money):
             return None
     scale = n["scale_suffixes"].get(suf)
     if suf in ("G", "T") and not decimals and "." not in toks[j - 1].text and current < 10:
@@ -730,10 +730,14 @@ def _digit_suffix(toks: list[Token], i: int, j: int, current: float, decimals: i
     return _finish(toks, i, j + 1, total, False, decimals, True, rounding)
 
 
-def _spaced_suffix(toks: list[Token], j: int, decimals: int) -> bool:
+def _spaced_suffix(toks: list[Token], j: int, decimals: int, money: bool) -> bool:
     """"2.5 k", "12 K", "3.5 B": a multiplier set apart from the digits by one space, ending the
-    phrase (no word or digit follows). B and b only after a decimal, as in Recognizers-Text."""
+    phrase (no word or digit follows). B and b only after a decimal, as in Recognizers-Text; a
+    lower-case m (its CurrencyRegex) only after a currency sign or before what it counts
+    ("$40 m", "1.5 m residents"), else it is the metre ("40 m long")."""
     suf = toks[j].text
+    if suf == "m" and toks[j].start - toks[j - 1].end == 1:
+        return money or _plural_after(toks, j + 1)
     if toks[j].start - toks[j - 1].end != 1 or not (suf in _SPACED_SUFFIXES or (decimals and suf in ("B", "b"))):
         return False
     if j + 2 < len(toks) and _adjacent(toks[j], toks[j + 1]) and _adjacent(toks[j + 1], toks[j + 2]):

@@ -125,7 +125,8 @@ def _simple_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
             name, dimension, factor = hit
             bare = cand.lower()
             if (bare in GLUED_ONLY or len(bare) == 1) and not glued and \
-                    not (after_digits and bare in _SPACED_AFTER_DIGITS and cand.islower()):
+                    not (after_digits and bare in _SPACED_AFTER_DIGITS and cand.islower()) and \
+                    not (cand == "m" and toks[j - 1].is_digit):  # "40 m long" (not "40 m residents": million)
                 continue
             return Unit(name, dimension, factor, n)
     return None
