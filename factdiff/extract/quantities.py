@@ -19,7 +19,7 @@ from .gate import rule
 from .numbers import (VULGAR, Num, denominators, glued_ordinals, minus_sign, read_number, read_ordinal_word, tables,
                       vague_starts)
 from .text import Token, tokenize
-from .units import (GLUED_ONLY, currency_prefix, currency_suffix, currency_tables, first_tokens, match_unit,
+from .units import (GLUED_ONLY, Unit, currency_prefix, currency_suffix, currency_tables, first_tokens, match_unit,
                     prefix_starts, unit_table)
 
 INF = math.inf
@@ -1030,11 +1030,28 @@ def _fraction_of(toks: list[Token], num: Num, bare: bool, base: dict) -> Raw:
                dimension="percent", **dict(base, approximate=True, tolerance=0.02))
 
 
+_FOOT_MARKS = frozenset({"'", "’", "′"})
+_INCH_MARKS = frozenset({'"', "”", "″"})
+
+
+def _inches_after_feet(toks: list[Token], k: int) -> bool:
+    """Whole inches glued after a foot mark and closed by an inch mark: the "2\"" of "6'2\"". Only
+    then is an apostrophe after digits a foot, not a closing quote ("the 'Top 10' list")."""
+    if k + 1 >= len(toks) or not toks[k].text.isdecimal() or len(toks[k].text) > 2 or \
+            toks[k - 1].end != toks[k].start or toks[k].end != toks[k + 1].start:
+        return False
+    mark = toks[k + 1].text
+    return mark in _INCH_MARKS or (mark in ("'", "’") and k + 2 < len(toks) and toks[k + 2].text == mark
+                                   and toks[k + 1].end == toks[k + 2].start)
+
+
 def _unit_after(toks: list[Token], num: Num):
     """The unit after ``num`` and the index it starts at: "5 km", "two additional minutes",
     "0.5 of a litre"; (None, num.j) when there is none."""
     j = num.j
     glued = j < len(toks) and toks[j - 1].end == toks[j].start
+    if glued and toks[j].text in _FOOT_MARKS and _inches_after_feet(toks, j + 1):
+        return Unit("foot", "length", 0.3048, 1), j  # "6'2\"": feet, then inches (Duckling's ' and ")
     unit = match_unit(toks, j, glued=glued) if j < len(toks) else None
     if unit is None and j + 1 < len(toks) and toks[j].lower in _UNIT_ADJECTIVES:
         unit = match_unit(toks, j + 1, glued=False)  # "two additional minutes", "2 more years"
@@ -1181,6 +1198,8 @@ def _compound(toks: list[Token], raw: Raw) -> None:
             return
         unit = match_unit(toks, num.j, glued=num.j < n and toks[num.j - 1].end == toks[num.j].start) \
             if num.j < n else None
+        if unit is None and raw.unit == "foot" and toks[k - 1].text in _FOOT_MARKS and _inches_after_feet(toks, m):
+            unit = Unit("inch", "length", 0.0254, 2 if toks[num.j].text in ("'", "’") else 1)  # "6’2”"
         if unit is None and num.j < n and toks[num.j].lower == "in" and raw.unit in ("foot",) and \
                 (num.j + 1 >= n or not toks[num.j + 1].is_word or
                  toks[num.j + 1].lower in ("more", "and", "or", "tall", "long", "wide", "high", "deep")):
