@@ -673,10 +673,17 @@ _POINT_AFTER = frozenset({"is", "was", "are", "were", "be", "of", "to", "by", "a
                           "only", "just", "minus", "negative"})
 
 
+@functools.lru_cache(maxsize=None)
+def _point_after() -> frozenset:
+    """Words a leading "point" may follow: a verb of being or a preposition, or a verb of change
+    ("rose point five percent")."""
+    return _POINT_AFTER | frozenset(lexicon.load("qualifiers").get("change", {}).get("words", []))
+
+
 def _leading_point(toks: list[Token], i: int) -> Optional[Num]:
     """"point 77", "point zero five": a decimal said without its zero (not "at one point 77")."""
     prev = toks[i - 1] if i > 0 else None
-    if prev is not None and prev.is_word and prev.lower not in _POINT_AFTER:
+    if prev is not None and prev.is_word and prev.lower not in _point_after():
         return None
     got = _read_point(toks, i + 1)
     if got is None:
