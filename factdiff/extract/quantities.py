@@ -1060,9 +1060,12 @@ def _unit_after(toks: list[Token], num: Num):
         else:
             unit = None
     if unit is None and j + 1 < len(toks) and toks[j].lower == "of" and \
-            (num.decimal or num.low < 1 or num.low != int(num.low)):
+            (num.decimal or num.low < 1 or num.low != int(num.low) or num.vague):
         k = j + 2 if toks[j + 1].lower in ("a", "an") and j + 2 < len(toks) else j + 1
         unit = match_unit(toks, k, glued=False)  # "0.5 of a litre", "one and a quarter of hour"
+        if unit is not None and num.vague and unit.name == "pound" and \
+                not (k + 1 < len(toks) and toks[k + 1].lower == "of"):
+            unit = None  # "millions of pounds" may be sterling; "thousands of pounds of cocaine" is not
         if unit is not None:
             j = k
     if unit is not None and _unit_runs_on(toks, j + unit.tokens):
