@@ -974,7 +974,7 @@ def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> 
         return ratio
     # hyphenated measures: "28-page report", "24-minute message", "3-inch", "six-year-old"
     if j + 1 < len(toks) and toks[j].text in ("-", "‑") and toks[j - 1].end == toks[j].start \
-            and toks[j].end == toks[j + 1].start and toks[j + 1].is_word:
+            and toks[j].end == toks[j + 1].start and toks[j + 1].is_word and toks[j + 1].lower not in _HYPHEN_POSTFIX:
         return _hyphenated(toks, num, j + 1)
     unit, j = _unit_after(toks, num)
     if unit is not None:
@@ -1484,10 +1484,25 @@ def _apply_qualifier(raw: Raw) -> None:
         pass
 
 
+_HYPHEN_POSTFIX = frozenset({"plus", "odd"})
+
+
+def _phrase_goes_on(toks: list[Token], k: int) -> bool:
+    return k < len(toks) and (toks[k].is_word or toks[k].is_digit)
+
+
 def apply_postfix(toks: list[Token], raw: Raw) -> None:
-    """"200 or more", "30 or so", "200-plus", "200+"."""
+    """"200 or more", "30 or so", "200-plus", "200+"; "200 or more people" and "200 people or
+    more" (Recognizers-Text's "<number> (and|or) more" takes the words between) count people."""
     _, after, tol = _qualifiers()
     j = raw.num_j
+    if raw.kind == "count" and raw.head is not None and raw.head == raw.j - 1 and raw.j > j:
+        j = raw.j  # after the counted noun, only an "or ..." that ends the phrase
+        if j >= len(toks) or toks[j].lower not in ("or", "and") or _phrase_goes_on(toks, j + 2):
+            return
+    elif j + 1 < len(toks) and toks[j].text == "-" and toks[j + 1].lower in _HYPHEN_POSTFIX and \
+            toks[j - 1].end == toks[j].start == toks[j + 1].start - 1:
+        j += 1  # "200-plus", "40-odd"
     for length in (2, 1):
         words = tuple(t.lower for t in toks[j:j + length])
         if len(words) == length and words in after:
@@ -1497,6 +1512,17 @@ def apply_postfix(toks: list[Token], raw: Raw) -> None:
             if k > j + length and k < len(toks) and (toks[k].is_digit or toks[k].lower in _start_words()):
                 return  # "5000 or less than 6000": a second bound, not this one's
             kind = after[words]
+            unit = match_unit(toks, k, glued=False) if raw.kind == "count" and raw.head is None and \
+                k == j + length < len(toks) else None
+            if unit is not None and not unit.dimension.startswith(("temperature", "currency")):
+                # "40-plus years", "30 or so miles": the unit after the bound is the figure's
+                raw.kind = "duration" if unit.dimension == "time" else "quantity"
+                raw.unit, raw.dimension, raw.factor, raw.j = unit.name, unit.dimension, unit.factor, k + unit.tokens
+            elif raw.kind == "count" and raw.head is None and k == j + length:
+                head = _find_head(toks, k, plural=True, after_vague=False)
+                if head is not None and lexicon.looks_plural(toks[head].text):
+                    # "40 or more workers", "about 40-odd people": the noun after the bound is counted
+                    raw.head, raw.head_text, raw.j = head, _head_phrase(toks, k, head), head + 1
             if raw.qualifier and _qualifiers()[0].get(tuple(raw.qualifier.split())) != "exact":
                 return
             raw.qualifier = " ".join(words)
