@@ -126,6 +126,7 @@ def _simple_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
             bare = cand.lower()
             if (bare in GLUED_ONLY or len(bare) == 1) and not glued and \
                     not (after_digits and bare in _SPACED_AFTER_DIGITS and cand.islower()) and \
+                    not (after_digits and len(cand) > 1 and cand != bare and cand in table) and \
                     not (cand == "m" and toks[j - 1].is_digit):  # "40 m long" (not "40 m residents": million)
                 continue
             return Unit(name, dimension, factor, n)
