@@ -38,6 +38,9 @@ def test_extract_case(case):
     for bad in case.get("no_date", []):
         assert not any(bad in m.text and m.kind == "date" for m in mentions), \
             (bad, [(m.text, m.kind, m.date) for m in mentions])
+    for bad in case.get("absent_exact", []):  # no numeric mention of exactly this text
+        assert not any(bad == m.text and m.kind in NUMERIC for m in mentions), \
+            (bad, [(m.text, m.kind) for m in mentions])
     for bad in case.get("absent", []):
         assert not any(bad in m.text and m.kind in NUMERIC for m in mentions), \
             (bad, [(m.text, m.kind) for m in mentions])

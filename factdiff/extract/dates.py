@@ -42,6 +42,7 @@ from . import holidays as hol
 from .numbers import read_number, read_ordinal_word
 from .gate import rule
 from .text import Token, tokenize
+from .units import match_unit
 
 MONTHS = {**{name: n for n, name in enumerate(lexicon.MONTHS, 1)},
           **{name[:3]: n for n, name in enumerate(lexicon.MONTHS, 1)}, "sept": 9}
@@ -557,10 +558,12 @@ def _r_compact(text: str, i: int, ref: _Ref) -> Optional[_P]:
 
 
 def _r_month_dot_day(toks: list[Token], i: int, ref: _Ref) -> Optional[_P]:
-    """"4.22" (after a cue): month and day, unless a unit follows ("4.22%", "4.22 million")."""
+    """"4.22" (after a cue): month and day, unless a unit follows ("4.22%", "4.22 million",
+    "(3.1 miles)")."""
     mo, d = (int(x) for x in toks[i].text.split("."))
     k = i + 1
-    if 1 <= mo <= 12 and not (k < len(toks) and (toks[k].text in ("%", "-") or match_amount_unit(toks, k))):
+    if 1 <= mo <= 12 and not (k < len(toks) and (toks[k].text in ("%", "-") or match_amount_unit(toks, k)
+                                                 or match_unit(toks, k, glued=_glued(toks, k)) is not None)):
         return _ymd(i, k, None, mo, d, ref)
     return None
 

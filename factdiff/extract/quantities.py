@@ -130,7 +130,7 @@ def scan(toks: list[Token], blocked) -> list[Raw]:
             continue
         if raw.kind != "skip":
             out.append(raw)
-        i = max(raw.num_j, raw.j if raw.kind == "skip" else raw.num_j, i + 1)
+        i = max(raw.num_j, raw.j if raw.kind == "skip" or raw.kind == "quantity" else raw.num_j, i + 1)
     return _join_bounds(toks, out)
 
 
