@@ -24,7 +24,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "jan", "feb", ... "sept": the shortened names ("may" has none)
-MONTH_ABBREVIATIONS = (*(m[:3] for m in MONTHS if len(m) > 3), "sept")
+MONTH_ABBREVIATIONS: tuple[str, ...] = (*(m[:3] for m in MONTHS if len(m) > 3), "sept")
 WEEKDAY_ABBREVIATIONS = tuple(d[:3] for d in WEEKDAYS)  # "mon", "tue", ...
 ANNIVERSARIES = ("anniversary", "anniversaries")  # "the 15th anniversary": 15 years on
 

@@ -12,6 +12,8 @@ from array import array
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Optional, Protocol
 
+from mypy_extensions import mypyc_attr
+
 INF = math.inf
 
 # Kinds a numeric fact can have. Clock times are extracted (so they are visibly *not*
@@ -195,6 +197,7 @@ def fact_sort_key(f: Fact) -> tuple:
     return (STATUS_ORDER[f.status], nsrc, f.mentions[0].source, f.mentions[0].start)
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # mypyc: sources.FolderNote extends it
 @dataclass(frozen=True)
 class Problem:
     """An input that could not be read (binary, empty, unreadable...)."""

@@ -22,14 +22,17 @@ from __future__ import annotations
 import heapq
 import operator
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Callable, Optional, Union
+
+from mypy_extensions import mypyc_attr
 
 from ..model import NUMERIC_KINDS, Mention
 from .evidence import (Run, evidence, is_vague, may_reach, names_more_fully, score, slot, threshold, value_key,
                        value_level)
 
 
+@mypyc_attr(native_class=False)
 class Group(list):
     """The mentions of one fact, and the evidence of the pairs that joined them:
     ``links`` holds ``(a, b, evidence, kind)`` with kind "agree", "contest" or
@@ -186,7 +189,7 @@ class Node:
 
 
 _PROFILE_SKIP = frozenset({"start", "end", "source", "sentence_start", "sentence"})
-_PROFILE = operator.attrgetter(*[f for f in Mention.__slots__ if f not in _PROFILE_SKIP])
+_PROFILE = operator.attrgetter(*[f.name for f in fields(Mention) if f.name not in _PROFILE_SKIP])
 
 
 def profile(m: Mention) -> tuple:

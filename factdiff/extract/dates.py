@@ -1368,7 +1368,7 @@ def _the_pairs() -> frozenset:
 def _holiday_near(key: str, ref: _Ref, mod: Optional[str]) -> Optional[dt.date]:
     r = ref.date
     assert r is not None
-    dates = [d for y in (r.year - 1, r.year, r.year + 1) for d in hol.dates_in(key, y)]
+    dates: list[dt.date] = [d for y in (r.year - 1, r.year, r.year + 1) for d in hol.dates_in(key, y)]
     if not dates:
         return None
     if mod == "this":

@@ -55,8 +55,6 @@ _GAP_TOKEN_RE = regex.compile(r"\G" + _GAP_TOKEN, regex.V1)
 # The characters no token holds at the end of a stretch, read backwards: not searched at all
 # (a search for a token from each of them would run to the end of the run).
 _TRAILING_GAP_RE = regex.compile(r"[\s\x1c-\x1f]*+", regex.V1 | regex.REVERSE)
-_INFO: dict[str, tuple[str, bool, bool]] = {}  # token text -> (lower, is_digit, is_word)
-_new = object.__new__
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -133,21 +131,11 @@ def tokens_of(pairs: list[tuple[str, str]], start: int) -> list[Token]:
     out: list[Token] = []
     append = out.append
     pos = start
-    info = _INFO
-    if len(info) > 100_000:
-        info.clear()  # the lookups of the most common words are kept, not every figure ever read
     for gap, s in pairs:
         a = pos + len(gap)
         pos = a + len(s)
-        t = _new(Token)  # as Token(s, a, pos, pre), with the word's lookups made once per word
-        t.text, t.start, t.end = s, a, pos
-        t.pre = gap if len(gap) < 4 else " "
-        got = info.get(s)
-        if got is None:
-            c = s[0]
-            got = info[s] = (s.lower(), c.isdecimal() or (c == "." and len(s) > 1), c.isalpha())
-        t.lower, t.is_digit, t.is_word = got
-        append(t)
+        # mypyc: a compiled class cannot be made by object.__new__; its constructor is a native call
+        append(Token(s, a, pos, gap if len(gap) < 4 else " "))
     return out
 
 
