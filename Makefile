@@ -58,7 +58,7 @@ compiled: $(COMPILED_STAMP)  ## factdiff compiled by mypyc, installed in build/c
 eval: $(EVAL_STAMP)  ## measure judgement and extraction on ../shared/dev-data
 	$(BIN)/python -m factdiff.evaluate
 
-bench: $(EVAL_STAMP)  ## factdiff corpus on 1,000 and 10,000 stories built under build/bench, --jobs 1, --jobs 2 and --dask local (BENCH_SIZES=200 for a quick run)
+bench: $(EVAL_STAMP) $(COMPILED_STAMP)  ## factdiff corpus on 1,000 and 10,000 stories built under build/bench, --jobs 1, --jobs 2 and --dask local, pure and compiled (BENCH_SIZES=200 for a quick run)
 	$(BIN)/python bench/bench.py
 
 clean:

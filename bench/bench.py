@@ -3,7 +3,8 @@ and 10,000 stories built by ``bench/corpus.py`` under build/bench/ (nothing big 
 the sample and the 32 development clusters copied over and over, figures scaled.
 
 For each size, `factdiff corpus DIR -o FILE` is run as its own process with ``--jobs 1``,
-``--jobs 2`` and ``--dask local --jobs 2`` (a LocalCluster of two worker processes), timed with
+``--jobs 2`` and ``--dask local --jobs 2`` (a LocalCluster of two worker processes), then the same
+three with the compiled build (`make compiled`: its console script in build/compiled-venv), timed with
 ``time.perf_counter``; its CPU time comes from ``os.wait4`` (the workers included) and its peak
 memory from sampling the proportional set size of the process and all its descendants
 (``/proc/PID/smaps_rollup``: shared pages counted once) every 50 ms. Then, unless
@@ -14,6 +15,7 @@ on the sample and a re-run with the cache.
     python bench/bench.py                          # 1,000 and 10,000 stories
     BENCH_SIZES=200 python bench/bench.py          # a quick run
     python bench/bench.py --modes 1,2 --corpus-only
+    python bench/bench.py --modes 1,1c --corpus-only   # pure and compiled, one worker
 """
 from __future__ import annotations
 
@@ -37,6 +39,9 @@ import corpus  # noqa: E402
 ROOT = corpus.ROOT
 OUT = ROOT / "build" / "bench"
 FACTDIFF = [sys.executable, "-m", "factdiff.cli"]
+# the compiled build's console script: run from its own venv, it imports the compiled modules, not the sources
+COMPILED = Path(os.environ.get("FACTDIFF_COMPILED_PYTHON")
+                or ROOT / "build" / "compiled-venv" / "bin" / "python").parent / "factdiff"
 MB = 1e6
 
 
@@ -111,6 +116,9 @@ def run(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL) -> d
 
 MODES = {"1": ["--jobs", "1"], "2": ["--jobs", "2"], "dask": ["--dask", "local", "--jobs", "2"]}
 MODE_NAMES = {"1": "--jobs 1", "2": "--jobs 2", "dask": "--dask local (2 workers)"}
+for _m in list(MODES):  # "1c", "2c", "daskc": the same runs with the compiled build
+    MODES[_m + "c"] = MODES[_m]
+    MODE_NAMES[_m + "c"] = MODE_NAMES[_m] + ", compiled"
 _SUMMARY = re.compile(r"factdiff: ([\d,]+) stories, ([\d,]+) articles, ([\d,]+) facts, ([\d,]+) conflicts, "
                       r"([\d,]+) problems")
 
@@ -119,7 +127,10 @@ def end_to_end(n: int, mode: str) -> dict:
     """One `factdiff corpus` run over ``n`` stories: time, memory and the summary it prints."""
     folder, articles, size = corpus.build_stories(n)
     out = OUT / f"stories-{n}-{mode}.jsonl"
-    r = run(FACTDIFF + ["corpus", str(folder), "--no-gitignore", "-o", str(out), *MODES[mode]])
+    if mode.endswith("c") and not COMPILED.exists():
+        raise SystemExit(f"{COMPILED} is absent: `make compiled` builds the compiled build")
+    cmd = [str(COMPILED)] if mode.endswith("c") else FACTDIFF
+    r = run(cmd + ["corpus", str(folder), "--no-gitignore", "-o", str(out), *MODES[mode]])
     out.unlink()
     found = _SUMMARY.search(r.pop("stderr"))
     stories, checked, facts, conflicts, problems = (int(x.replace(",", "")) for x in found.groups())
@@ -257,8 +268,9 @@ def table(results: dict) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000"), help="stories per corpus")
-    ap.add_argument("--modes", default=os.environ.get("BENCH_MODES", "1,2,dask"),
-                    help="runs per corpus: 1 and 2 (--jobs), dask (--dask local --jobs 2)")
+    ap.add_argument("--modes", default=os.environ.get("BENCH_MODES", "1,2,dask,1c,2c,daskc"),
+                    help="runs per corpus: 1 and 2 (--jobs), dask (--dask local --jobs 2); "
+                         "1c, 2c, daskc: the same with the compiled build")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers of the cache re-run")
     ap.add_argument("--no-slice", action="store_true", help="skip the quantulum3 comparison")
     ap.add_argument("--corpus-only", action="store_true", help="only the corpus runs")
