@@ -276,12 +276,13 @@ def _self_contest(a: Mention, b: Mention, compatible: Compatible, run: Run, cont
     return None
 
 
-def _score_pairs(nodes: list[Node], pairs: list, compatible: Compatible, run: Run, join: float, contest: float):
+def _score_pairs(nodes: list[Node], pairs: list[tuple[Mention, Mention]], compatible: Compatible, run: Run,
+                 join: float, contest: float):
     """(scored pairs of two sources ``(na, nb, ev, score without the value, full score)``, the
     best score of each node with a node of each source, pairs of one source contradicting itself)."""
-    node_of = {id(n.rep): n for n in nodes}
+    node_of: dict[int, Node] = {id(n.rep): n for n in nodes}
     scored = []
-    best: dict = {}  # (node, source) -> the best score of that node with a node of that source
+    best: dict[tuple[int, str], float] = {}  # (node, source) -> the best score of that node with a node of that source
     for node in nodes:  # a node's own copies are its counterparts in their sources
         if node.self_score is not None and len(node.sources) > 1:
             for src in node.sources:

@@ -38,7 +38,7 @@ def weights() -> dict:
 
 
 @functools.lru_cache(maxsize=None)
-def _flat_weights() -> dict:
+def _flat_weights() -> dict[tuple[str, str], float]:
     return {(c, level): float(w) for c, levels in weights().items() if isinstance(levels, dict)
             for level, w in levels.items() if isinstance(w, (int, float))}
 
@@ -370,13 +370,13 @@ def _context(a: Mention, b: Mention, run: Run) -> str:
 def _names(a: Mention, b: Mention, run: Run) -> str:
     if not a.entities or not b.entities:
         return "missing"
-    return "shared" if a.entities & b.entities else "disjoint"
+    return "disjoint" if a.entities.isdisjoint(b.entities) else "shared"  # (no set made)
 
 
 def _years(a: Mention, b: Mention, run: Run) -> str:
     if not a.frame or not b.frame:
         return "missing"
-    if set(a.frame) & set(b.frame):
+    if not set(a.frame).isdisjoint(b.frame):
         return "same"
     fa = {y for y in a.frame if not y.startswith("~")}  # "~last year": relative, unresolved
     fb = {y for y in b.frame if not y.startswith("~")}
@@ -422,7 +422,7 @@ def _surrounding(a: Mention, b: Mention, run: Run) -> str:
 def _companion(a: Mention, b: Mention, run: Run) -> Optional[str]:
     if not a.companions or not b.companions:
         return None
-    return "shared" if a.companions & b.companions else "none_shared"
+    return "none_shared" if a.companions.isdisjoint(b.companions) else "shared"
 
 
 def _surname(m: Mention) -> str:
@@ -484,6 +484,9 @@ def evidence(a: Mention, b: Mention, run: Run) -> tuple[Evidence, ...]:
 
 
 def _evidence(a: Mention, b: Mention, run: Run) -> tuple[Evidence, ...]:
+    bounds = _current_bounds()
+    if bounds.standard:
+        return _standard_evidence(a, b, run, bounds)
     out = []
     flat = _flat_weights()
     for c in COMPARISONS:
@@ -498,6 +501,41 @@ def _evidence(a: Mention, b: Mention, run: Run) -> tuple[Evidence, ...]:
 
 _tuple_new = tuple.__new__
 
+
+def _standard_evidence(a: Mention, b: Mention, run: Run, w: Bounds) -> tuple[Evidence, ...]:
+    """``_evidence`` for ``COMPARISONS`` as written: each comparison called by name, in its
+    order (a compiled build calls each directly), its weight from ``Bounds``."""
+    out: list[Evidence] = []
+    add = out.append
+    level: Optional[str] = value_level(a, b, run)
+    add(_tuple_new(Evidence, ("value", level, w.w_value.get(level, 0.0), False)))
+    level = _magnitude(a, b, run)
+    if level is not None:
+        add(_tuple_new(Evidence, ("magnitude", level, w.w_magnitude.get(level, 0.0), True)))
+    level = _measured_thing(a, b, run)
+    add(_tuple_new(Evidence, ("measured_thing", level, w.w_measured_thing.get(level, 0.0), True)))
+    level = _event(a, b, run)
+    add(_tuple_new(Evidence, ("event", level, w.w_event.get(level, 0.0), True)))
+    add(_tuple_new(Evidence, ("context", _context(a, b, run), _context_weight(a, b, run), True)))
+    level = _names(a, b, run)
+    add(_tuple_new(Evidence, ("names", level, w.w_names.get(level, 0.0), True)))
+    level = _years(a, b, run)
+    add(_tuple_new(Evidence, ("years", level, w.w_years.get(level, 0.0), True)))
+    level = _scope(a, b, run)
+    add(_tuple_new(Evidence, ("scope", level, w.w_scope.get(level, 0.0), True)))
+    level = _surrounding(a, b, run)
+    add(_tuple_new(Evidence, ("surrounding_words", level, w.w_surrounding.get(level, 0.0), True)))
+    level = _misreport(a, b, run)
+    if level is not None:
+        add(_tuple_new(Evidence, ("misreport", level, w.w_misreport.get(level, 0.0), True)))
+    level = _companion(a, b, run)
+    if level is not None:
+        add(_tuple_new(Evidence, ("companion", level, w.w_companion.get(level, 0.0), True)))
+    level = _person(a, b, run)
+    if level is not None:
+        add(_tuple_new(Evidence, ("person", level, w.w_person.get(level, 0.0), True)))
+    return tuple(out)
+
 # The value levels a pair may be at, by what is cheap to know of it: the same value key (any
 # level), two names (a variant or different), two figures within 3% (close or less), otherwise.
 _VALUE_CASES = {"same_key": None, "names": ("variant", "different"),
@@ -505,30 +543,100 @@ _VALUE_CASES = {"same_key": None, "names": ("variant", "different"),
                 "other": ("compatible", "incompatible", "other_grain", "weekday_of_date")}
 
 
-def _bounds(comparisons: tuple) -> tuple:
-    """What ``may_reach`` reads of ``comparisons`` and the weights, once: the comparisons looked
-    up (not the value, not a graded one) by the kind of the pair, as (level function, level ->
-    weight), the most the value comparison weighs in each ``_VALUE_CASES`` case (a missing level:
-    0), the context's cap."""
+LevelFn = Callable[[Mention, Mention, Run], Optional[str]]
+LevelWeights = dict[Optional[str], float]  # level -> weight (no level, None: never a key, 0)
+
+
+class Bounds:
+    """What ``may_reach`` reads of the comparisons and the weights, made once (typed, so that a
+    compiled build reads it without a look-up by name): by the kind of the pair, the cheap
+    comparisons as (level function, level -> weight); the most the value comparison weighs in
+    each ``_VALUE_CASES`` case; the context's weights (a rare word, a common one, the cap); and,
+    when the comparisons are ``COMPARISONS`` as written, each cheap one's weights by name (read
+    by ``_cheap_total``, which calls them one by one rather than through the table)."""
+
+    def __init__(self, cheap: dict[str, list[tuple[LevelFn, LevelWeights]]], caps: dict[str, float],
+                 context: dict[str, float], by_name: Optional[dict[str, LevelWeights]]) -> None:
+        self.cheap = cheap
+        self.same_key = caps["same_key"]
+        self.names = caps["names"]
+        self.close = caps["close"]
+        self.other = caps["other"]
+        self.rare_word: float = context["rare_word"]
+        self.common_word: float = context["common_word"]
+        self.context_cap = float(context["cap"])
+        self.standard = by_name is not None
+        w = by_name or {}
+        self.w_value = w.get("value", {})
+        self.w_magnitude = w.get("magnitude", {})
+        self.w_measured_thing = w.get("measured_thing", {})
+        self.w_event = w.get("event", {})
+        self.w_names = w.get("names", {})
+        self.w_years = w.get("years", {})
+        self.w_scope = w.get("scope", {})
+        self.w_surrounding = w.get("surrounding_words", {})
+        self.w_misreport = w.get("misreport", {})
+        self.w_companion = w.get("companion", {})
+        self.w_person = w.get("person", {})
+
+
+def _bounds(comparisons: tuple[Comparison, ...]) -> Bounds:
+    """``Bounds`` of ``comparisons``: the comparisons looked up (not the value, not a graded
+    one) by the kind of the pair, the most the value comparison weighs in each case (a missing
+    level: 0), the context's weights."""
     flat = _flat_weights()
-    cheap = {kind: tuple((_WEIGHED.get(c.name, c.level), {level: w for (name, level), w in flat.items()
-                                                          if name == c.name})
-                         for c in comparisons if c.name != "value" and c.graded is None
-                         and kind in _KINDS.get(c.name, FACT_KINDS))
+    by_name: dict[str, LevelWeights] = {c.name: {level: w for (name, level), w in flat.items() if name == c.name}
+                                        for c in comparisons}
+    cheap = {kind: [(_WEIGHED.get(c.name, c.level), by_name[c.name])
+                    for c in comparisons if c.name != "value" and c.graded is None
+                    and kind in _KINDS.get(c.name, FACT_KINDS)]
              for kind in FACT_KINDS}
     value_levels = tuple(level for name, level in flat if name == "value")
     caps = {case: max(flat.get(("value", level), 0.0) for level in (levels or value_levels))
             for case, levels in _VALUE_CASES.items()}
-    return cheap, caps, float(weights()["context"]["cap"])
+    return Bounds(cheap, caps, weights()["context"], by_name if comparisons is _STANDARD else None)
 
 
 # Comparisons whose level ``may_reach`` reads from a cheaper function of the same weight.
-_WEIGHED = {"misreport": _misreport_weighed}
+_WEIGHED: dict[str, LevelFn] = {"misreport": _misreport_weighed}
 # The kinds of mention some comparisons have a level for (None, no weight, for the others):
 # ``may_reach`` does not ask them of a pair of another kind.
 _KINDS = {"magnitude": NUMERIC_KINDS, "misreport": NUMERIC_KINDS, "person": ("role",)}
 
-_BOUNDS: tuple = (None, None)  # (COMPARISONS, its _bounds): made once, not hashed per pair
+_STANDARD = COMPARISONS  # the comparisons ``_cheap_total`` calls by name, in this order
+_BOUNDS: tuple[Optional[tuple[Comparison, ...]], Optional[Bounds]] = (None, None)  # (COMPARISONS, its bounds)
+
+
+def _current_bounds() -> Bounds:
+    """``_bounds(COMPARISONS)``, made once (not hashed per pair)."""
+    global _BOUNDS
+    got = _BOUNDS[1]
+    if _BOUNDS[0] is not COMPARISONS or got is None:
+        got = _bounds(COMPARISONS)
+        _BOUNDS = (COMPARISONS, got)
+    return got
+
+
+def _cheap_total(a: Mention, b: Mention, run: Run, w: Bounds) -> float:
+    """The cheap comparisons' weights summed for ``COMPARISONS`` as written: the table of
+    ``Bounds.cheap`` in the same order, each called by name (a compiled build calls each
+    directly; a level of None looks up no weight: 0)."""
+    total = 0.0
+    numeric = a.kind in NUMERIC_KINDS
+    if numeric:
+        total += w.w_magnitude.get(_magnitude(a, b, run), 0.0)
+    total += w.w_measured_thing.get(_measured_thing(a, b, run), 0.0)
+    total += w.w_event.get(_event(a, b, run), 0.0)
+    total += w.w_names.get(_names(a, b, run), 0.0)
+    total += w.w_years.get(_years(a, b, run), 0.0)
+    total += w.w_scope.get(_scope(a, b, run), 0.0)
+    total += w.w_surrounding.get(_surrounding(a, b, run), 0.0)
+    if numeric:
+        total += w.w_misreport.get(_misreport_weighed(a, b, run), 0.0)
+    total += w.w_companion.get(_companion(a, b, run), 0.0)
+    if a.kind == "role":
+        total += w.w_person.get(_person(a, b, run), 0.0)
+    return total
 
 
 def may_reach(a: Mention, b: Mention, run: Run, floor: float) -> bool:
@@ -536,25 +644,30 @@ def may_reach(a: Mention, b: Mention, run: Run, floor: float) -> bool:
     when it surely stays below, known from the cheap comparisons' weights, the most the value
     comparison can weigh, and the context's weight (read only when the rest leaves it a say).
     It saves computing the evidence of pairs that decide nothing (most pairs of a block)."""
-    global _BOUNDS
-    if _BOUNDS[0] is not COMPARISONS:
-        _BOUNDS = (COMPARISONS, _bounds(COMPARISONS))
-    cheap, caps, context_cap = _BOUNDS[1]
-    total = 0.0
-    for level_of, weight in cheap[a.kind]:
-        level = level_of(a, b, run)
-        if level is not None:
-            total += weight.get(level, 0.0)
-    if run.key(a) == run.key(b):
-        total += caps["same_key"]
-    elif a.kind == "name":
-        total += caps["names"]
+    bounds = _current_bounds()
+    if bounds.standard:
+        total = _cheap_total(a, b, run, bounds)
     else:
-        total += caps["close" if a.kind in NUMERIC_KINDS and _close(a, b, run) else "other"]
+        total = 0.0
+        for level_of, weight in bounds.cheap[a.kind]:
+            total += weight.get(level_of(a, b, run), 0.0)
+    if run.key(a) == run.key(b):
+        total += bounds.same_key
+    elif a.kind == "name":
+        total += bounds.names
+    elif a.kind in NUMERIC_KINDS and _close(a, b, run):
+        total += bounds.close
+    else:
+        total += bounds.other
     floor -= 1e-6  # (sums in another order may differ in their last bits)
-    if total + context_cap < floor:
+    if total + bounds.context_cap < floor:
         return False
-    return total + _context_weight(a, b, run) >= floor
+    # the context's weight (``_context_weight``), from the weights read once
+    context = 0.0
+    rare, common = bounds.rare_word, bounds.common_word
+    for x in _shared(a, b, run):
+        context += rare if run.rare(x) else common
+    return total + min(context, bounds.context_cap) >= floor
 
 
 def score(ev: tuple[Evidence, ...], for_conflict: bool = False) -> float:
