@@ -22,7 +22,7 @@ from . import context as ctx
 from . import datelines, dates, gate, quantities, roles
 from .dates import find_dates, find_phones, find_times, shift_back
 from .numbers import tables as number_tables
-from .quantities import Raw, apply_postfix, scan
+from .quantities import Blocked, Raw, apply_postfix, scan
 from .roles import find_roles
 from .tallies import find_tallies
 from .text import Token, noise_spans, sentences, tokenize, tokens_of
@@ -213,16 +213,6 @@ class _Noise:
         return out
 
 
-class _Blocked:
-    """Character spans already taken by dates, times, phone numbers and links."""
-
-    def __init__(self, spans):
-        self.spans = spans
-
-    def __call__(self, tok: Token) -> bool:
-        return any(a < tok.end and tok.start < b for a, b in self.spans)
-
-
 class _Sentence:
     """One sentence being read: its text and span, its tokens, and the token at an offset
     (the tokens' starts listed once, when first asked)."""
@@ -254,7 +244,7 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
     furniture = datelines.furniture(text, s, e)  # "© 2025": no date, no count
     if furniture:
         dates = [d for d in dates if not any(a <= d.start and d.end <= b for a, b in furniture)]
-    blocked = _Blocked([(d.start, d.end) for d in dates if not d.offset] + times + phones + furniture
+    blocked = Blocked([(d.start, d.end) for d in dates if not d.offset] + times + phones + furniture
                        + noise.within(s, e)
                        + [(toks[t.i].start, toks[t.j - 1].end) for t in tallies])
     raws = scan(toks, blocked) if numbers else []

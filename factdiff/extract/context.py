@@ -286,20 +286,22 @@ def context_bag(toks: list[Token], i: int, j: int, width: int = 10) -> frozenset
     if len(memo) > 100_000:
         memo.clear()
     bag = set()
-    for k in list(range(max(0, i - width), i)) + list(range(j, min(len(toks), j + width))):
-        t = toks[k]
-        item = memo.get(t.text, _NOTHING)
-        if item is _NOTHING:
-            item = memo[t.text] = _bag_item(t, stop, preds, syn)
-        if item is not None:
-            bag.add(item)
+    for lo, hi in ((max(0, i - width), i), (j, min(len(toks), j + width))):  # the words before, after
+        for k in range(lo, hi):
+            t = toks[k]
+            item = memo.get(t.text, _NOTHING)
+            if item is _NOTHING:
+                item = memo[t.text] = _bag_item(t, stop, preds, syn)
+            if item is not None:
+                bag.add(item)
     return frozenset(bag)
 
 
 _NOTHING = object()
 # (stopwords, predicate index, synonym index, token text -> what it adds to a bag): the
 # class of a word is looked up once per word, while the lexicons it came from are current
-_BAG_STATE: tuple = (None, None, None, {})
+_BAG_STATE: tuple[Optional[frozenset], Optional[dict[str, str]], Optional[dict[str, str]], dict[str, object]] = \
+    (None, None, None, {})
 
 
 def _bag_item(t: Token, stop, preds, syn) -> Optional[str]:
@@ -331,7 +333,7 @@ def entities(toks: list[Token], i: int, j: int, width: int = 12) -> frozenset:
     memo = state[1]
     if len(memo) > 100_000:
         memo.clear()
-    out = set()
+    out: set[object] = set()
     for k in range(max(0, i - width), min(len(toks), j + width)):
         t = toks[k]
         if k == 0 or (k == 1 and toks[0].text in ("\"", "“", "‘", "'", "(")):
@@ -348,7 +350,8 @@ def entities(toks: list[Token], i: int, j: int, width: int = 12) -> frozenset:
     return frozenset(out)
 
 
-_ENTITY_STATE: tuple = (None, {})  # (stopwords, token text -> its entity or None), as _BAG_STATE
+# (stopwords, token text -> its entity or None), as _BAG_STATE
+_ENTITY_STATE: tuple[Optional[frozenset], dict[str, object]] = (None, {})
 
 
 def _entity(t: Token, stop) -> Optional[str]:

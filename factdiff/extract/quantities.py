@@ -104,8 +104,22 @@ _PERCENT_WORDS = {("percent",): "percent", ("per", "cent"): "percent", ("pct",):
 _PERCENT_LONGEST = sorted(_PERCENT_WORDS.items(), key=lambda kv: -len(kv[0]))  # "percentage points" first
 
 
-def scan(toks: list[Token], blocked) -> list[Raw]:
-    """Every numeric mention in one sentence's tokens. ``blocked(token)`` says a token is
+class Blocked:
+    """Character spans already taken by dates, clock times, phone numbers and links."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+
+    def covers(self, tok: Token) -> bool:
+        """Whether the token overlaps one of the spans."""
+        for a, b in self.spans:
+            if a < tok.end and tok.start < b:
+                return True
+        return False
+
+
+def scan(toks: list[Token], blocked: Blocked) -> list[Raw]:
+    """Every numeric mention in one sentence's tokens. ``blocked.covers(token)`` says a token is
     already part of a date, clock time, phone number or link."""
     out: list[Raw] = []
     i = 0
@@ -121,7 +135,7 @@ def scan(toks: list[Token], blocked) -> list[Raw]:
                 (i + 1 >= n or toks[i + 1].lower not in after_article):
             i += 1  # "a"/"an" before a word that makes nothing of it (_read_at would say None)
             continue
-        if blocked(tok):
+        if blocked.covers(tok):
             i += 1
             continue
         raw = _read_at(toks, i, blocked)
@@ -211,7 +225,7 @@ def _join_bounds(toks: list[Token], raws: list[Raw]) -> list[Raw]:
     return out
 
 
-def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
+def _read_at(toks: list[Token], i: int, blocked: Blocked) -> Optional[Raw]:
     """The numeric mention that starts at token ``i`` (a currency sign, a number, an ordinal), or
     a "skip" mention over what only looks like one (a date, page furniture, a designation)."""
     cur = currency_prefix(toks, i)
@@ -231,7 +245,7 @@ def _read_at(toks: list[Token], i: int, blocked) -> Optional[Raw]:
         num = _article_unit(toks, k, cur)
     if num is None:
         return _bounded_ordinal(toks, _ordinal_word_at(toks, k, blocked)) if toks[k].is_word and not cur else None
-    if any(blocked(t) for t in toks[num.i:num.j]):
+    if any(blocked.covers(t) for t in toks[num.i:num.j]):
         return Raw(num.i, num.j, "skip", 0, 0, num_j=num.j)
     if num.ordinal:
         return _bounded_ordinal(toks, _anniversary(toks, num) or Raw(num.i, num.j, "ordinal", num.low, num.high,
@@ -268,10 +282,10 @@ def _bounded_ordinal(toks: list[Token], raw: Optional[Raw]) -> Optional[Raw]:
     return raw
 
 
-def _ordinal_word_at(toks: list[Token], k: int, blocked) -> Optional[Raw]:
+def _ordinal_word_at(toks: list[Token], k: int, blocked: Blocked) -> Optional[Raw]:
     """"first", "twenty-first" (not "a second", "per second": a unit of time)."""
     ordinal = read_ordinal_word(toks, k)
-    if ordinal and not any(blocked(t) for t in toks[ordinal.i:ordinal.j]) and \
+    if ordinal and not any(blocked.covers(t) for t in toks[ordinal.i:ordinal.j]) and \
             not (toks[k].lower == "second" and k > 0 and toks[k - 1].lower in ("a", "per", "every", "one", "/")):
         return _anniversary(toks, ordinal) or Raw(ordinal.i, ordinal.j, "ordinal", ordinal.low,
                                                   ordinal.high, num_j=ordinal.j)
@@ -335,7 +349,7 @@ _RANGE_LINKS = frozenset({"-", "–", "—", "~", "to", "through", "thru", "and"
 _CHANGE_WORDS = frozenset(lexicon.load("qualifiers").get("change", {}).get("words", []))
 
 
-def _range(toks: list[Token], num: Num, cur, blocked, start: int) -> Optional[Raw]:
+def _range(toks: list[Token], num: Num, cur, blocked: Blocked, start: int) -> Optional[Raw]:
     """"between 20 and 30", "20-30", "from 5 to 10 km", "3km-5km", "$10-$20": one interval."""
     first = _classify(toks, num, cur, blocked, bare=True)
     if first is None or first.kind in ("ratio",):
@@ -424,7 +438,7 @@ def _range_link(toks: list[Token], k: int, start: int, opener: str) -> bool:
     return True
 
 
-def _second_end(toks: list[Token], m: int, num: Num, cur, blocked) -> Optional[tuple[Num, Any]]:
+def _second_end(toks: list[Token], m: int, num: Num, cur, blocked: Blocked) -> Optional[tuple[Num, Any]]:
     """The number after a range link (and its currency sign, if any)."""
     while m < len(toks) and toks[m].lower in ("about", "around", "approximately", "the"):
         m += 1
@@ -438,7 +452,7 @@ def _second_end(toks: list[Token], m: int, num: Num, cur, blocked) -> Optional[t
         if m >= len(toks):
             return None
     num2 = read_number(toks, m, money=cur is not None or cur2 is not None)
-    if num2 is None or num2.vague or num2.ordinal or num.vague or any(blocked(t) for t in toks[num2.i:num2.j]):
+    if num2 is None or num2.vague or num2.ordinal or num.vague or any(blocked.covers(t) for t in toks[num2.i:num2.j]):
         return None
     return num2, cur2
 
@@ -945,7 +959,7 @@ def _percent_before(toks: list[Token], num: Num) -> Optional[int]:
     return start
 
 
-def _classify(toks: list[Token], num: Num, cur, blocked, bare: bool = False) -> Optional[Raw]:
+def _classify(toks: list[Token], num: Num, cur, blocked: Blocked, bare: bool = False) -> Optional[Raw]:
     """What kind of figure ``num`` is. ``bare``: one end of a range; read no counted noun."""
     j = num.j
     base: dict[str, Any] = dict(num_j=num.j, approximate=num.vague or num.rounding > 0,
@@ -1073,7 +1087,7 @@ def _unit_after(toks: list[Token], num: Num):
     return unit, j
 
 
-def _counted(toks: list[Token], num: Num, raw: Raw, blocked) -> None:
+def _counted(toks: list[Token], num: Num, raw: Raw, blocked: Blocked) -> None:
     """A count: find what is counted ("30 people", "the 19 Sept. 11 hijackers"), or call it a
     plain number ("two others", "one of the deadliest")."""
     j = raw.j
@@ -1081,7 +1095,7 @@ def _counted(toks: list[Token], num: Num, raw: Raw, blocked) -> None:
     k = j
     if k + 1 < len(toks) and toks[k].text in _OPEN_QUOTES and toks[k + 1].is_word:
         k += 1  # 'at least 30 "national emergencies"': a quoted term is still what is counted
-    while k < len(toks) and k < j + 6 and blocked(toks[k]):
+    while k < len(toks) and k < j + 6 and blocked.covers(toks[k]):
         k += 1  # "the 19 Sept. 11 hijackers": a date between the figure and what it counts
     head = _find_head(toks, k, plural=plural, after_vague=num.vague or num.words) if k == j or k < len(toks) else None
     if head is not None:
