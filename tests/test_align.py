@@ -99,3 +99,36 @@ def test_a_bare_year_only_one_source_gives_is_no_fact():
     assert [f for f in r.facts if f.kind == "count" and f.status == "agree"]
     r = factdiff.check_texts({"a": "The plant opened in 1989.", "b": "It has run since it opened in 1989."})
     assert [f for f in r.facts if f.kind == "date" and f.status == "agree"]
+
+
+def test_the_spelled_out_comparisons_weigh_as_the_table():
+    """``_standard_evidence`` and ``_cheap_total`` (COMPARISONS spelled out, for speed) give the
+    table's evidence and cheap sum on every pair of the sample's blocks."""
+    import importlib
+    from collections import defaultdict
+    from pathlib import Path
+
+    import pytest
+
+    E = importlib.import_module("factdiff.align.evidence")  # (the package exports a function of that name)
+    from factdiff.extract import extract
+    ms = []
+    for f in sorted(Path("samples/amnesty-syria-2015").glob("*.txt")):
+        ms += extract(f.read_text(encoding="utf-8"))
+    blocks = defaultdict(list)
+    for m in ms:
+        blocks[m.kind].append(m)
+    bounds = E._current_bounds()
+    assert bounds.standard
+    pairs = 0
+    for kind, block in blocks.items():
+        if kind not in bounds.cheap:
+            continue  # (no fact kind: never aligned)
+        run = E.Run.of(block)
+        for i, a in enumerate(block):
+            for b in block[i + 1:i + 40]:
+                assert E._standard_evidence(a, b, run, bounds) == E._table_evidence(a, b, run)
+                table = sum(w.get(f(a, b, run), 0.0) for f, w in bounds.cheap[a.kind])
+                assert E._cheap_total(a, b, run, bounds) == pytest.approx(table, abs=1e-9)
+                pairs += 1
+    assert pairs > 1000

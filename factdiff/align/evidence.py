@@ -349,9 +349,13 @@ def _dropped(subject: Optional[str], predicate: Optional[str]) -> frozenset:
 
 
 def _context_weight(a: Mention, b: Mention, run: Run) -> float:
-    w = weights()["context"]
-    total = sum([w["rare_word"] if run.rare(x) else w["common_word"] for x in _shared(a, b, run)])
-    return min(total, w["cap"])
+    """The shared content words weighed by how rare each is in the block, up to the cap."""
+    w = _current_bounds()
+    rare, common = w.rare_word, w.common_word
+    total = 0.0
+    for x in _shared(a, b, run):
+        total += rare if run.rare(x) else common
+    return min(total, w.context_cap)
 
 
 def _shared(a: Mention, b: Mention, run: Run) -> set:
@@ -487,6 +491,11 @@ def _evidence(a: Mention, b: Mention, run: Run) -> tuple[Evidence, ...]:
     bounds = _current_bounds()
     if bounds.standard:
         return _standard_evidence(a, b, run, bounds)
+    return _table_evidence(a, b, run)
+
+
+def _table_evidence(a: Mention, b: Mention, run: Run) -> tuple[Evidence, ...]:
+    """``_evidence`` read through the table ``COMPARISONS`` (any comparisons, in their order)."""
     out = []
     flat = _flat_weights()
     for c in COMPARISONS:
@@ -594,7 +603,7 @@ def _bounds(comparisons: tuple[Comparison, ...]) -> Bounds:
     value_levels = tuple(level for name, level in flat if name == "value")
     caps = {case: max(flat.get(("value", level), 0.0) for level in (levels or value_levels))
             for case, levels in _VALUE_CASES.items()}
-    return Bounds(cheap, caps, weights()["context"], by_name if comparisons is _STANDARD else None)
+    return Bounds(cheap, caps, weights()["context"], by_name if _signature(comparisons) == _STANDARD else None)
 
 
 # Comparisons whose level ``may_reach`` reads from a cheaper function of the same weight.
@@ -603,7 +612,19 @@ _WEIGHED: dict[str, LevelFn] = {"misreport": _misreport_weighed}
 # ``may_reach`` does not ask them of a pair of another kind.
 _KINDS = {"magnitude": NUMERIC_KINDS, "misreport": NUMERIC_KINDS, "person": ("role",)}
 
-_STANDARD = COMPARISONS  # the comparisons ``_cheap_total`` calls by name, in this order
+# What ``_standard_evidence`` and ``_cheap_total`` spell out, in order: (name, level function,
+# graded weight, for_conflict). Comparisons take that path only when they are exactly these:
+# an edit of ``COMPARISONS`` falls back to the table, never to a stale copy of it.
+_STANDARD = (("value", value_level, None, False), ("magnitude", _magnitude, None, True),
+             ("measured_thing", _measured_thing, None, True), ("event", _event, None, True),
+             ("context", _context, _context_weight, True), ("names", _names, None, True),
+             ("years", _years, None, True), ("scope", _scope, None, True),
+             ("surrounding_words", _surrounding, None, True), ("misreport", _misreport, None, True),
+             ("companion", _companion, None, True), ("person", _person, None, True))
+
+
+def _signature(comparisons: tuple[Comparison, ...]) -> tuple:
+    return tuple((c.name, c.level, c.graded, c.for_conflict) for c in comparisons)
 _BOUNDS: tuple[Optional[tuple[Comparison, ...]], Optional[Bounds]] = (None, None)  # (COMPARISONS, its bounds)
 
 
@@ -662,12 +683,7 @@ def may_reach(a: Mention, b: Mention, run: Run, floor: float) -> bool:
     floor -= 1e-6  # (sums in another order may differ in their last bits)
     if total + bounds.context_cap < floor:
         return False
-    # the context's weight (``_context_weight``), from the weights read once
-    context = 0.0
-    rare, common = bounds.rare_word, bounds.common_word
-    for x in _shared(a, b, run):
-        context += rare if run.rare(x) else common
-    return total + min(context, bounds.context_cap) >= floor
+    return total + _context_weight(a, b, run) >= floor
 
 
 def score(ev: tuple[Evidence, ...], for_conflict: bool = False) -> float:
