@@ -83,14 +83,36 @@ SUITE_UNITS: dict[str, list[tuple[str, float]]] = {
     "franc": [("CHF", 1.0), ("FRF", 1.0), ("BEF", 1.0), ("XOF", 1.0), ("XAF", 1.0)],
     "finnish markka": [("FIM", 1.0)], "georgian lari": [("GEL", 1.0)], "lao kip": [("LAK", 1.0)],
     "sri lankan rupee": [("LKR", 1.0)], "bitcoin": [("XBT", 1.0)], "satoshi": [("XBT", 1e-8)],
-    "dinar": [(c, 1.0) for c in ("KWD", "BHD", "IQD", "JOD", "LYD", "TND", "DZD", "RSD")],
+    "dinar": [(c, 1.0) for c in ("KWD", "BHD", "IQD", "JOD", "LYD", "TND", "DZD", "RSD", "MKD")],
     "%": [("percent", 1.0)], "ordinal": [("ordinal", 1.0)],
     "c": [("degree Celsius", 1.0)], "celsius": [("degree Celsius", 1.0)],
     "f": [("degree Fahrenheit", 1.0)], "k": [("kelvin", 1.0)], "kelvin": [("kelvin", 1.0)],
+    "r": [("degree Rankine", 1.0)],
     "pts": [("ESP", 1.0)], "fahrenheit": [("degree Fahrenheit", 1.0)],
     "degree": [("degree", 1.0)],
     "m": [("metre", 1.0)], "ton": [("ton", 1.0), ("tonne", 1.0)], "metric ton": [("tonne", 1.0)],
     "megabit": [("megabit", 1.0)], "dram": [("dram", 1.0)],
+    # Recognizers-Text's English lists name some units only by their family: the currencies of
+    # CurrencyIsoCodeList's "special main unit" entries (Rial, Krone, Ruble, Peso...: no one
+    # country's), the minor units of several currencies, and the VolumeSuffixList and
+    # WeightSuffixList entries "Volume unit" and "Weight unit". Each takes every unit its spec
+    # list names.
+    "riyal": [(c, 1.0) for c in ("SAR", "QAR", "OMR", "YER", "IRR")],
+    "krone": [(c, 1.0) for c in ("NOK", "DKK", "SEK", "ISK")],
+    "rupee": [(c, 1.0) for c in ("INR", "PKR", "NPR", "LKR", "MUR", "SCR")],
+    "ruble": [(c, 1.0) for c in ("RUB", "BYN", "BYR")],
+    "peso": [(c, 1.0) for c in ("MXN", "ARS", "CLP", "COP", "CUP", "DOP", "PHP", "UYU")],
+    "shilling": [(c, 1.0) for c in ("KES", "UGX", "TZS", "SOS")],
+    "manat": [(c, 1.0) for c in ("AZN", "TMT")],
+    "dirham": [(c, 1.0) for c in ("AED", "MAD")],
+    "centime": [(c, 0.01) for c in ("CHF", "EUR", "XOF", "XAF")],
+    "øre": [(c, 0.01) for c in ("NOK", "DKK", "SEK", "ISK")],
+    "paisa": [(c, 0.01) for c in ("INR", "BDT", "PKR", "NPR")],
+    "kopek": [(c, 0.01) for c in ("RUB", "UAH", "BYN")],
+    "volume unit": [(u, 1.0) for u in ("fluid dram", "gill", "quart", "minim", "barrel", "cord", "peck",
+                                       "bushel", "hogshead")],
+    "weight unit": [(u, 1.0) for u in ("pennyweight", "grain", "long ton", "hundredweight", "stone",
+                                       "dram")],
 }
 # Kinds a suite is about: an expected-empty case is left empty when no mention has them.
 SUITE_KINDS = {

@@ -284,9 +284,7 @@ def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int
     if tok.text in symbols and (not tok.text[0].isalpha() or glued or not tok.text.isascii()
                                 or (tok.text.isupper() and len(tok.text) > 1)):
         return symbols[tok.text], 1.0, j + 1
-    for n in (3, 2, 1):
-        if j + n > n_toks:
-            continue
+    for n in range(min(_name_words().get(tok.lower, 3), n_toks - j), 0, -1):
         text = " ".join(t.lower for t in toks[j:j + n])
         for cand in (text, _singular_name(text)):
             if cand in words:
@@ -365,6 +363,18 @@ def _dotted_us(toks: list[Token], j: int) -> bool:
     if j + 4 >= len(toks) or [t.text for t in toks[j:j + 4]] != ["U", ".", "S", "."]:
         return False
     return all(toks[k].end == toks[k + 1].start for k in range(j, j + 3)) and toks[j + 4].is_word
+
+
+@functools.lru_cache(maxsize=None)
+def _name_words() -> dict[str, int]:
+    """The first word of each currency name of several words -> the most words such a name
+    has ("west african cfa franc": 4); names of one word or three at most need no entry."""
+    out: dict[str, int] = {}
+    for name in currency_tables()[2]:
+        parts = name.split(" ")
+        if len(parts) > 3:
+            out[parts[0]] = max(out.get(parts[0], 3), len(parts))
+    return out
 
 
 @functools.lru_cache(maxsize=None)
