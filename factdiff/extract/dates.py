@@ -659,7 +659,24 @@ def _r_month_slash_day(toks: list[Token], i: int, ref: _Ref, cue: bool) -> Optio
 
 
 def match_amount_unit(toks: list[Token], k: int) -> bool:
-    return k < len(toks) and toks[k].is_word and toks[k].lower in ("percent", "per", "pct", "million", "billion")
+    """A percent or a scale after the number ("4.22 percent", "(1.2 trillion)", "(1.5k)",
+    "(1.2M)"): the number is an amount, not a month and day."""
+    if k >= len(toks) or not toks[k].is_word:
+        return False
+    tok = toks[k]
+    if tok.lower in ("percent", "per", "pct", "dozen") or tok.lower in _scale_words():
+        return True
+    return _glued(toks, k) and tok.text in _scale_suffixes()
+
+
+@functools.lru_cache(maxsize=None)
+def _scale_words() -> frozenset:
+    return frozenset(lexicon.load("numbers")["scales"])
+
+
+@functools.lru_cache(maxsize=None)
+def _scale_suffixes() -> frozenset:
+    return frozenset(lexicon.load("numbers")["scale_suffixes"])
 
 
 def _two_digit_year(yy: int) -> int:

@@ -651,6 +651,10 @@ def _after_cardinal(toks: list[Token], st: _Reading, value: float) -> Num:
         part = _and_fraction(toks, j, value, 0.0)  # "2 and a half hours"
         if part is not None:
             return Num(part.low, part.high, i, part.j, decimal=True)
+    if last in ("digit", "unit", "teen", "tens") and value == int(value):
+        part = _hyphened_and_fraction(toks, j, value)
+        if part is not None:  # "three-and-a-half-year", "2-and-a-half-hour"
+            return Num(part.low, part.high, i, part.j, words=st.words, decimal=True)
     if last in ("digit", "unit", "teen", "tens", "hundred") and j + 1 < len(toks) and toks[j].lower == "over":
         over = _over(toks, st, value)
         if over is not None:
@@ -1001,6 +1005,30 @@ def _and_fraction(toks: list[Token], j: int, value: float, scale: float) -> Opti
     else:
         return None
     return Num(v, v, 0, sc[1], words=True)
+
+
+def _hyphened_and_fraction(toks: list[Token], j: int, value: float) -> Optional[Num]:
+    """"-and-a-half", "-and-a-quarter", "-and-three-quarters" glued to a whole number by hyphens,
+    as news writes a mixed number before a unit ("a three-and-a-half-year sentence")."""
+    if not (j + 4 < len(toks) and toks[j].text in _HYPHENS and toks[j + 1].lower == "and"
+            and toks[j + 2].text in _HYPHENS
+            and all(_adjacent(toks[k], toks[k + 1]) for k in range(j - 1, j + 3))):
+        return None
+    n, _ = tables()
+    k = j + 3
+    if toks[k].lower in ("a", "an", "one"):
+        num = 1.0
+    elif toks[k].lower in n["units"] and 1 < n["units"][toks[k].lower] < 10:
+        num = float(n["units"][toks[k].lower])
+    else:
+        return None
+    if not (k + 1 < len(toks) and toks[k + 1].text in _HYPHENS and _adjacent(toks[k], toks[k + 1])):
+        return None
+    den = _denominator_at(toks, k + 1)
+    if den is None or den[1] != (num > 1) or num >= den[0]:
+        return None
+    v = value + num / den[0]
+    return Num(v, v, 0, den[2], words=True)
 
 
 def _unit_follows(toks: list[Token], k: int) -> bool:
