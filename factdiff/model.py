@@ -105,6 +105,52 @@ class Mention:
     companions: frozenset = frozenset()
     source: str = ""  # filled in by the pipeline
 
+    # Written out, not generated, so that the compiled build constructs a mention natively: mypyc
+    # compiles the methods of the class body (dataclasses' generated __init__ runs interpreted) and
+    # turns object.__setattr__ on a field into a plain store. The same parameters, defaults and
+    # stores as the generated one (tests/test_model.py checks them against fields()).
+    def __init__(self, start: int, end: int, text: str, kind: str, low: Optional[float] = None,
+                 high: Optional[float] = None, low_inclusive: bool = True, high_inclusive: bool = True,
+                 unit: Optional[str] = None, approximate: bool = False, qualifier: Optional[str] = None,
+                 date: Optional[str] = None, role: Optional[str] = None, person: Optional[str] = None,
+                 subject: Optional[str] = None, subject_text: Optional[str] = None,
+                 predicate: Optional[str] = None, scope: Optional[str] = None, event: Optional[str] = None,
+                 frame: tuple = (), context: frozenset = frozenset(), entities: frozenset = frozenset(),
+                 signature: Optional[str] = None, factor: float = 1.0, tolerance: float = 0.0,
+                 dimension: Optional[str] = None, derived: bool = False, sentence: str = "",
+                 sentence_start: int = 0, companions: frozenset = frozenset(), source: str = "") -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
+        object.__setattr__(self, "low_inclusive", low_inclusive)
+        object.__setattr__(self, "high_inclusive", high_inclusive)
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "approximate", approximate)
+        object.__setattr__(self, "qualifier", qualifier)
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "role", role)
+        object.__setattr__(self, "person", person)
+        object.__setattr__(self, "subject", subject)
+        object.__setattr__(self, "subject_text", subject_text)
+        object.__setattr__(self, "predicate", predicate)
+        object.__setattr__(self, "scope", scope)
+        object.__setattr__(self, "event", event)
+        object.__setattr__(self, "frame", frame)
+        object.__setattr__(self, "context", context)
+        object.__setattr__(self, "entities", entities)
+        object.__setattr__(self, "signature", signature)
+        object.__setattr__(self, "factor", factor)
+        object.__setattr__(self, "tolerance", tolerance)
+        object.__setattr__(self, "dimension", dimension)
+        object.__setattr__(self, "derived", derived)
+        object.__setattr__(self, "sentence", sentence)
+        object.__setattr__(self, "sentence_start", sentence_start)
+        object.__setattr__(self, "companions", companions)
+        object.__setattr__(self, "source", source)
+
     def base_interval(self) -> tuple[float, float]:
         lo = self.low if self.low is not None else -INF
         hi = self.high if self.high is not None else INF

@@ -53,3 +53,25 @@ def test_a_relative_period_is_never_skipped(words):
     sentence = " ".join(words)
     if _RELATIVE_FRAME_RE.search(sentence):
         assert _may_name_period(sentence)
+
+
+def test_mention_init_is_the_one_dataclasses_would_write():
+    """``Mention.__init__`` is written out (for the compiled build): the same parameters, in the
+    same order with the same defaults, as dataclasses generates from the fields, and it stores
+    each argument in its own field; the instance stays frozen."""
+    import dataclasses
+    import inspect
+
+    import pytest
+
+    from factdiff.model import Mention
+
+    fields = dataclasses.fields(Mention)
+    generated = dataclasses.make_dataclass("Generated", [(f.name, f.type, f) for f in fields], frozen=True)
+    assert list(inspect.signature(Mention.__init__).parameters.values()) == \
+        list(inspect.signature(generated.__init__).parameters.values())
+    values = {f.name: f"value of {f.name}" for f in fields}
+    m = Mention(**values)
+    assert {f.name: getattr(m, f.name) for f in fields} == values
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.start = 1
