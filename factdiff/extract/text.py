@@ -179,6 +179,13 @@ def _number_abbreviations() -> frozenset:
     return frozenset(lexicon.load("labels")["abbreviations"])
 
 
+@functools.lru_cache(maxsize=None)
+def _currency_abbreviations() -> frozenset:
+    """Currency signs and names written with a full stop ("Rs.", "Nu.", "din."), without it."""
+    c = lexicon.load("currencies")
+    return frozenset(s[:-1].lower() for s in (*c["symbols"], *c["words"]) if s.endswith(".") and len(s) > 1)
+
+
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen sen rep gov lt col sgt capt maj st jr sr inc ltd corp co no vs "
     "u.s u.k u.n e.g i.e etc al approx".split()
@@ -214,8 +221,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
             follow = text[m.end():m.end() + 3].lstrip()
             if follow[:1].islower():
                 continue
-            if follow[:1].isdigit() and piece == "." and (w in _number_abbreviations() or _INITIALS_RE.fullmatch(w)):
-                continue  # "Sec. 205", "Fig. 3", "A.P.T. 29": an abbreviation names the number after it
+            if follow[:1].isdigit() and piece == "." and (w in _number_abbreviations() or _INITIALS_RE.fullmatch(w)
+                                                          or w in _currency_abbreviations()):
+                continue  # "Sec. 205", "Fig. 3", "A.P.T. 29", "Rs. 100": an abbreviation names the number after it
         if text[start:cut].strip():
             spans.append(_trim(text, start, cut))
         start = cut

@@ -125,7 +125,7 @@ def _simple_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
             name, dimension, factor = hit
             bare = cand.lower()
             if (bare in GLUED_ONLY or len(bare) == 1) and not glued and \
-                    not (after_digits and bare in _SPACED_AFTER_DIGITS and cand.islower()) and \
+                    not (after_digits and (bare in _SPACED_AFTER_DIGITS and cand.islower() or cand in "°º")) and \
                     not (after_digits and len(cand) > 1 and cand != bare and cand in table) and \
                     not (cand == "m" and toks[j - 1].is_digit):  # "40 m long" (not "40 m residents": million)
                 continue
@@ -198,11 +198,13 @@ def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
         chunk = toks[i:i + n]
         if any(chunk[k].end != chunk[k + 1].start for k in range(n - 1)) and n > 1:
             # "US $ 5", "c $ 300" (spaced) is allowed only for a code followed by a symbol
-            if not (n == 2 and chunk[0].text in ("US", "U.S.", "C", "c", "A", "NZ", "HK") and chunk[1].text == "$"):
+            if not (n == 2 and chunk[0].text in _SPACED_DOLLAR_LETTERS and chunk[1].text == "$"):
                 continue
         text = "".join(t.text for t in chunk)
         if text in symbols:
             return symbols[text], i + n
+        if n > 1 and text[-1] == "$" and text.upper() in symbols and text[:-1].isalpha():
+            return symbols[text.upper()], i + n  # "nt $ 50 billion", "hk$ 300": the letters in lower case
         if n == 2 and chunk[1].text == "$" and (chunk[0].text.upper() in codes or chunk[0].text in ("c", "C")):
             code = chunk[0].text.upper()
             return ({"C": "CAD", "A": "AUD", "RMB": "CNY"}.get(code, code)), i + 2
@@ -222,6 +224,9 @@ def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
     return None
 
 
+# Letters a dollar sign may follow with a space (Recognizers-Text's CurrencyPrefixList: "us $",
+# "c $", "nz $", "hk $", "nt $"), in capitals or in lower case (not "us", the pronoun).
+_SPACED_DOLLAR_LETTERS = frozenset({"US", "U.S.", "C", "c", "A", "NZ", "HK", "NT", "nz", "hk", "nt"})
 _SIGN_NAMES = {"$": "dollar", "£": "pound", "₽": "ruble"}  # a sign that several countries' currencies share
 
 
@@ -243,7 +248,7 @@ def _named_dollar_sign(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
 def prefix_starts() -> frozenset:
     """The first token of every way a currency can be written before an amount."""
     symbols, codes, words = currency_tables()
-    starts = {"US", "U", "C", "c", "A", "NZ", "HK"}
+    starts = {"U", *_SPACED_DOLLAR_LETTERS}
     for sym in symbols:
         toks = tokenize(sym)
         if toks:
