@@ -135,7 +135,7 @@ def scan(toks: list[Token], blocked: Blocked) -> list[Raw]:
                 (i + 1 >= n or toks[i + 1].lower not in after_article):
             i += 1  # "a"/"an" before a word that makes nothing of it (_read_at would say None)
             continue
-        if blocked.covers(tok):
+        if blocked.covers(tok) or _season_end(toks, i, blocked):
             i += 1
             continue
         raw = _read_at(toks, i, blocked)
@@ -146,6 +146,18 @@ def scan(toks: list[Token], blocked: Blocked) -> list[Raw]:
             out.append(raw)
         i = max(raw.num_j, raw.j if raw.kind == "skip" or raw.kind == "quantity" else raw.num_j, i + 1)
     return _join_bounds(toks, out)
+
+
+def _season_end(toks: list[Token], i: int, blocked: Blocked) -> bool:
+    """The two digits that end a span of two years ("the 2014-15 season", "fiscal 1999/00"): the
+    year after the one before the dash, no count."""
+    tok = toks[i]
+    if i < 2 or len(tok.text) != 2 or not tok.text.isdigit():
+        return False
+    dash, year = toks[i - 1], toks[i - 2]
+    return dash.text in ("-", "–", "/") and year.end == dash.start and dash.end == tok.start \
+        and len(year.text) == 4 and year.text.isdigit() and blocked.covers(year) \
+        and int(tok.text) == (int(year.text) + 1) % 100
 
 
 @functools.lru_cache(maxsize=None)
