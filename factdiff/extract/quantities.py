@@ -1269,11 +1269,15 @@ def _cents(toks: list[Token], raw: Raw, num: Num) -> None:
     if c is None or c.vague or c.ordinal or c.fraction or not 0 < c.low < 100 or c.low != int(c.low):
         return
     m = c.j
+    part = c.low / 100
+    minor = currency_suffix(toks, m) if m < n and toks[m].lower not in _CENT_WORDS and toks[m].is_word else None
     if m < n and toks[m].lower in _CENT_WORDS:
         m += 1
+    elif minor is not None and minor[0] == raw.unit and minor[1] < 1.0:
+        part, m = c.low * minor[1], minor[2]  # "5 yuan 50 fen", "3 yuan 5 jiao": the currency's own minor unit
     elif m < n and (toks[m].is_word or toks[m].is_digit or toks[m].text in ("%", "$", "€", "£")):
         return
-    raw.low = raw.high = num.low + c.low / 100
+    raw.low = raw.high = num.low + part
     raw.j = raw.num_j = m
 
 

@@ -213,7 +213,10 @@ def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
     named = _named_dollar_sign(toks, i)
     if named is not None:
         return named
-    # "ringgit 42", "malaysian ringgit 42": a currency named before the amount
+    # "ringgit 42", "malaysian ringgit 42": a currency named before the amount (not one that
+    # names the amount before it: "40 yuan 3 days ago")
+    if i > 0 and (toks[i - 1].is_digit or toks[i - 1].lower in _number_words()):
+        return None
     for n in (2, 1):
         if i + n < n_toks and toks[i + n].is_digit and all(t.is_word for t in toks[i:i + n]):
             text = " ".join(t.lower for t in toks[i:i + n])
