@@ -190,7 +190,7 @@ def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
     first = toks[i]
     if first.text not in prefix_starts() and first.lower not in prefix_starts():
         return None
-    symbols, codes, words = currency_tables()
+    symbols, codes, _ = currency_tables()
     n_toks = len(toks)
     for n in (3, 2, 1):
         if i + n > n_toks:
@@ -213,10 +213,16 @@ def currency_prefix(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
     named = _named_dollar_sign(toks, i)
     if named is not None:
         return named
-    # "ringgit 42", "malaysian ringgit 42": a currency named before the amount (not one that
-    # names the amount before it: "40 yuan 3 days ago")
+    return _named_before(toks, i)
+
+
+def _named_before(toks: list[Token], i: int) -> Optional[tuple[str, int]]:
+    """"ringgit 42", "malaysian ringgit 42": a currency named before the amount (not one that
+    names the amount before it: "40 yuan 3 days ago")."""
     if i > 0 and (toks[i - 1].is_digit or toks[i - 1].lower in _number_words()):
         return None
+    words = currency_tables()[2]
+    n_toks = len(toks)
     for n in (2, 1):
         if i + n < n_toks and toks[i + n].is_digit and all(t.is_word for t in toks[i:i + n]):
             text = " ".join(t.lower for t in toks[i:i + n])
