@@ -75,3 +75,17 @@ def test_mention_init_is_the_one_dataclasses_would_write():
     assert {f.name: getattr(m, f.name) for f in fields} == values
     with pytest.raises(dataclasses.FrozenInstanceError):
         m.start = 1
+
+
+_LINE = st.lists(st.sampled_from(["WASHINGTON", "New York", "Lebanon", "N.Y.", ",", " ", "  ", "(AP)", "/Wire/",
+                                  "March 3", "2019", " —", " –", "-", "--", ":", "\n", "\t", "\x1c", "said", "*"]),
+                 max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINE, st.integers(0, 160))
+def test_every_wire_dateline_holds_its_end(line, stop):
+    from factdiff.extract.datelines import _WIRE_END_RE, _WIRE_RE
+
+    if _WIRE_RE.match(line, 0, stop):
+        assert _WIRE_END_RE.search(line, 0, stop)

@@ -29,6 +29,9 @@ _COPYRIGHT_RE = regex.compile(
     r"(?:©|\([cC]\)|(?<![\w-])(?i:copyright)(?:[ ]*(?:©|\([cC]\)))?)[ ]*+"
     r"(?:(?:1[89]|20)\d\d)(?:[ ]*[-–][ ]*(?:1[89]|20)\d\d)?(?!\d)")
 _MORE_RE = regex.compile(r"\S")  # the text goes on after a line
+# What ends every wire dateline: its dash or colon before white space (the same \s). Most
+# sentences that open a line hold none, and the wire pattern, slow to fail, is not tried there.
+_WIRE_END_RE = regex.compile(r"[—–:-](?=\s)")
 
 # What a date line may hold besides its date and clock time.
 _DATE_LINE_WORDS = frozenset({
@@ -60,7 +63,8 @@ def dateline_end(text: str, s: int, e: int, toks, dates, times=()) -> int:
     line = _line_start(text, s) if dates else -1
     if line < 0:
         return s
-    m = _WIRE_RE.match(text, line, min(e, s + 160))
+    stop = min(e, s + 160)
+    m = _WIRE_RE.match(text, line, stop) if _WIRE_END_RE.search(text, line, stop) else None
     if m is not None and (m.group("caps") or m.group("agency")):
         if any(d.end <= m.end() for d in dates):
             return m.end()
