@@ -77,6 +77,22 @@ def test_mention_init_is_the_one_dataclasses_would_write():
         m.start = 1
 
 
+def test_noise_anchors_are_where_the_case_blind_alternation_finds_them():
+    import random
+
+    import regex
+
+    from factdiff.extract.text import _NOISE_ANCHOR_RE
+
+    every = "".join(map(chr, range(0x110000)))
+    assert regex.findall("w", every, regex.IGNORECASE) == ["W", "w"]  # the anchor's "[Ww]"
+    blind = regex.compile(r"[@#]|://|www\.", regex.IGNORECASE)
+    rnd = random.Random(5)
+    for _ in range(5000):
+        s = "".join(rnd.choice("wW.:/@# xé") for _ in range(rnd.randint(0, 20)))
+        assert [m.span() for m in _NOISE_ANCHOR_RE.finditer(s)] == [m.span() for m in blind.finditer(s)]
+
+
 _LINE = st.lists(st.sampled_from(["WASHINGTON", "New York", "Lebanon", "N.Y.", ",", " ", "  ", "(AP)", "/Wire/",
                                   "March 3", "2019", " —", " –", "-", "--", ":", "\n", "\t", "\x1c", "said", "*"]),
                  max_size=10).map("".join)

