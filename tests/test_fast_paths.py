@@ -105,3 +105,21 @@ def test_every_wire_dateline_holds_its_end(line, stop):
 
     if _WIRE_RE.match(line, 0, stop):
         assert _WIRE_END_RE.search(line, 0, stop)
+
+
+_CLOCK = st.lists(st.sampled_from(["7", "11", "23", "2015", ":", ":30", ".30", " ", "\n", "a", "P", ".", "m", "M",
+                                   "o'", "o’", "clock", "\x1c"]), max_size=8).map("".join)
+_PHONE = st.lists(st.tuples(st.sampled_from(["+44", "+", "555", "1234", "(202)", "12", "a"]),
+                            st.sampled_from(["", " ", "-", ".", "\x1c"])), max_size=5).map(lambda xs: "".join(map("".join, xs)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CLOCK, _PHONE)
+def test_every_clock_time_and_phone_number_holds_its_cue(clock, phone):
+    from factdiff.extract import dates
+
+    for text in (clock, phone, clock + phone):
+        if dates._TIME_RE.search(text):
+            assert dates._TIME_CUE_RE.search(text)
+        if dates._PHONE_RE.search(text):
+            assert dates._PHONE_CUE_RE.search(text)

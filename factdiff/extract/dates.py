@@ -87,12 +87,16 @@ _TIME_RE = regex.compile(
     r"|\b(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s*[ap]\.?m\b\.?|\b(?:1[0-2]|0?[1-9])\s+o['’]clock\b",
     regex.IGNORECASE,
 )
-# What each branch of _TIME_RE holds: a colon, a digit before "a"/"p" ("7 p.m.", "11.30am"),
-# a digit before "o'clock" (the same flags, so that case-folding is the same).
-_TIME_CUE_RE = regex.compile(r":|\d(?:\.[0-5]\d)?\s*[ap]|\d\s+o['’]", regex.IGNORECASE)
+# What each branch of _TIME_RE holds: a digit, a colon and two digits ("07:19"), a digit before
+# "am"/"pm" ("7 p.m.", "11.30am"), a digit before "o'" ("o'clock"); the same flags, so that
+# case-folding is the same. Not a colon alone: "said: 2015" would be scanned.
+_TIME_CUE_RE = regex.compile(r"\d(?::[0-5]\d|(?:\.[0-5]\d)?\s*[ap]\.?m|\s+o['’])", regex.IGNORECASE)
 _PHONE_RE = regex.compile(
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s-]\d{2,4}){2,4}\b"
 )
+# What each branch of _PHONE_RE holds: three digits, a separator and four digits, or a plus
+# before a digit. A sentence with a figure seldom has one.
+_PHONE_CUE_RE = regex.compile(r"\+\d|\d{3}[\s.-]\d{4}")
 
 
 @dataclass(frozen=True)
@@ -1696,7 +1700,7 @@ def find_times(text: str, start: int = 0, end: Optional[int] = None) -> list[tup
 
 def find_phones(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
     end = len(text) if end is None else end
-    if not _DIGIT_RE.search(text, start, end):
+    if not _PHONE_CUE_RE.search(text, start, end):
         return []
     return [m.span() for m in _PHONE_RE.finditer(text, start, end)]
 
