@@ -1199,6 +1199,34 @@ def _with_unit(toks: list[Token], num: Num, unit, j: int, approx: bool, tol: flo
     return raw
 
 
+def _height_inches(toks: list[Token], raw: Raw, m: int) -> bool:
+    """Inches named by their number alone after feet, as heights are written: "the 6-foot-2
+    guard", "he is 6 feet 2.", "six foot two" (a number below twelve that ends the phrase).
+    True when read."""
+    if raw.unit != "foot" or raw.low != raw.high or raw.low != int(raw.low) or m >= len(toks):
+        return False
+    k = m
+    if toks[k].text in _HYPHENS_IN and k + 1 < len(toks) and toks[k - 1].end == toks[k].start \
+            and toks[k].end == toks[k + 1].start:
+        k += 1  # "6-foot-2"
+    elif toks[k].start == toks[k - 1].end:
+        return False
+    num = read_number(toks, k) if toks[k].is_digit or toks[k].is_word else None
+    if num is None or num.vague or num.ordinal or num.fraction or num.low != int(num.low) or not 0 < num.low < 12:
+        return False
+    if num.j < len(toks) and (toks[num.j].is_digit or toks[num.j].is_word and toks[num.j].lower not in _HEIGHT_AFTER) \
+            and not (k > m and toks[num.j].is_word):
+        return False
+    raw.low = raw.high = raw.low * 12 + num.low
+    raw.unit, raw.factor = "inch", 0.0254
+    raw.j = raw.num_j = num.j
+    return True
+
+
+_HYPHENS_IN = frozenset({"-", "‑"})
+_HEIGHT_AFTER = frozenset({"tall", "and", "or"})
+
+
 def _compound(toks: list[Token], raw: Raw) -> None:
     """"5 ft 2 in", "2 km and 1 metre", "1 year 2 days and 4 seconds", "one hour and a half",
     "1 hour thirty": one measure in the smallest unit named."""
@@ -1206,6 +1234,8 @@ def _compound(toks: list[Token], raw: Raw) -> None:
     n = len(toks)
     while k < n:
         m = k
+        if _height_inches(toks, raw, m):
+            return
         if toks[m].text == "," and m + 1 < n:
             m += 1
         if toks[m].lower == "and" and m + 1 < n:
@@ -1381,8 +1411,10 @@ def _hyphenated(toks: list[Token], num: Num, w: int) -> Raw:
         k += 1
     if unit is not None:
         kind = "duration" if unit.dimension == "time" else "quantity"
-        return Raw(num.i, end, kind, num.low, num.high, unit=unit.name, dimension=unit.dimension,
-                   factor=unit.factor, modifies=modifies, **base)
+        raw = Raw(num.i, end, kind, num.low, num.high, unit=unit.name, dimension=unit.dimension,
+                  factor=unit.factor, modifies=modifies, **base)
+        _height_inches(toks, raw, end)  # "the 6-foot-2 guard"
+        return raw
     # "28-page report", "58-story tower": a count of pages that describes the report
     # But not a rating ("four-star general", ``labels.ratings``), "one-on-one", nor a word that
     # describes nothing after it ("3-nitrooxypropanol (3NOP)", a chemical's locant): a number,

@@ -19,7 +19,8 @@ GLUED_ONLY = {"m", "s", "h", "g", "t", "l", "j", "w", "in", "mi", "ha", "min", "
                "gal", "hr", "yr", "wk", "sec", "kw", "gw", "mw", "ms", "rad", "dm",
                "gs", "cl", "hl", "deg", "bit"}
 # ... but these may stand apart from digits ("5 l", "2 km"): a letter no English word is.
-_SPACED_AFTER_DIGITS = {"l", "g", "gs", "h", "ms", "dm", "cl", "hl", "deg", "gal", "min", "mins", "sec", "hr", "yr"}
+_SPACED_AFTER_DIGITS = {"l", "g", "gs", "h", "ms", "dm", "cl", "hl", "deg", "gal", "min", "mins", "sec", "hr", "yr",
+                        "mi"}
 
 
 # SI prefixes written as a word of their own before the unit's name ("kilo meters", "giga bytes",
@@ -126,11 +127,33 @@ def _simple_unit(toks: list[Token], j: int, glued: bool) -> Optional[Unit]:
             bare = cand.lower()
             if (bare in GLUED_ONLY or len(bare) == 1) and not glued and \
                     not (after_digits and (bare in _SPACED_AFTER_DIGITS and cand.islower() or cand in "°º")) and \
+                    not (cand in ("C", "F") and _spaced_scale_letter(toks, j)) and \
                     not (after_digits and len(cand) > 1 and cand != bare and cand in table) and \
                     not (cand == "m" and toks[j - 1].is_digit):  # "40 m long" (not "40 m residents": million)
                 continue
             return Unit(name, dimension, factor, n)
     return None
+
+
+def _spaced_scale_letter(toks: list[Token], j: int) -> bool:
+    """"-30 C", "104 F": a capital C or F one space after the digits, that nothing is glued to
+    (Duckling's temperature units; Canadian Press style), not "2 F-16s"."""
+    if not (j > 0 and toks[j - 1].is_digit and toks[j].start - toks[j - 1].end == 1):
+        return False
+    if j + 1 < len(toks):
+        nxt = toks[j + 1]
+        if nxt.start == toks[j].end and (nxt.is_word or nxt.is_digit or nxt.text in ("-", "‑", "/")):
+            return False  # "2 F-16s", "3 C/D"
+        if nxt.lower in _label_words():
+            return False  # "a 3 C grade"
+    k = j - 3 if j > 2 and toks[j - 2].text == "." else j - 2
+    return not (k >= 0 and toks[k].lower in _label_words())  # "Section 40 C", "Sec. 40 C"
+
+
+@functools.lru_cache(maxsize=None)
+def _label_words() -> frozenset:
+    lab = lexicon.load("labels")
+    return frozenset(lab["designators"]) | frozenset(lab["weak_designators"]) | frozenset(lab["abbreviations"])
 
 
 @functools.lru_cache(maxsize=None)
@@ -276,7 +299,7 @@ _AMBIGUOUS_PREFIX_WORDS = frozenset({"dollar", "pound", "euro", "real", "won", "
 _LOWER_ONLY = frozenset({"p", "c", "le", "tl", "rs"})
 # Lower-case ISO codes that are English words: only upper case counts.
 _WORD_CODES = frozenset({"try", "all", "cup", "top", "mop", "pen", "gel", "mad", "ang", "lak", "bam",
-                         "sos", "php", "eur"})
+                         "sos", "php", "eur", "kgs"})  # "kgs": kilograms
 
 
 def currency_suffix(toks: list[Token], j: int) -> Optional[tuple[str, float, int]]:
