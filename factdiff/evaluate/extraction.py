@@ -74,8 +74,9 @@ DEFAULT_REFERENCE = {"recognizers": "2016-11-07", "duckling": "2013-02-12"}
 # Physical units are named as in lexicons/units.toml; currencies by ISO 4217 code.
 SUITE_UNITS: dict[str, list[tuple[str, float]]] = {
     "dollar": [("USD", 1.0)], "unnamed": [("USD", 1.0)], "united states dollar": [("USD", 1.0)],
-    "cent": [("USD", 0.01), ("EUR", 0.01), ("CAD", 0.01), ("CHF", 0.01), ("MYR", 0.01), ("GBP", 0.01)],
-    "pence": [("GBP", 0.01)], "penny": [("GBP", 0.01), ("USD", 0.01)],
+    # Duckling's AmountOfMoney JSON names its ambiguous currencies "$", "£" and "unknown" (bucks)
+    "$": [("USD", 1.0)], "£": [("GBP", 1.0)], "unknown": [("USD", 1.0)],
+    "pence": [("GBP", 0.01)],
     "pound": [("GBP", 1.0), ("pound", 1.0)], "euro": [("EUR", 1.0)],
     "japanese yen": [("JPY", 1.0)], "chinese yuan": [("CNY", 1.0)],
     "australian dollar": [("AUD", 1.0)], "canadian dollar": [("CAD", 1.0)],
@@ -98,22 +99,41 @@ SUITE_UNITS: dict[str, list[tuple[str, float]]] = {
     # WeightSuffixList entries "Volume unit" and "Weight unit". Each takes every unit its spec
     # list names.
     "riyal": [(c, 1.0) for c in ("SAR", "QAR", "OMR", "YER", "IRR")],
-    "krone": [(c, 1.0) for c in ("NOK", "DKK", "SEK", "ISK")],
+    "krone": [(c, 1.0) for c in ("NOK", "DKK", "SEK", "ISK")], "krona": [(c, 1.0) for c in ("SEK", "ISK")],
+    "som": [(c, 1.0) for c in ("KGS", "UZS")],
     "rupee": [(c, 1.0) for c in ("INR", "PKR", "NPR", "LKR", "MUR", "SCR")],
     "ruble": [(c, 1.0) for c in ("RUB", "BYN", "BYR")],
     "peso": [(c, 1.0) for c in ("MXN", "ARS", "CLP", "COP", "CUP", "DOP", "PHP", "UYU")],
     "shilling": [(c, 1.0) for c in ("KES", "UGX", "TZS", "SOS")],
     "manat": [(c, 1.0) for c in ("AZN", "TMT")],
     "dirham": [(c, 1.0) for c in ("AED", "MAD")],
-    "centime": [(c, 0.01) for c in ("CHF", "EUR", "XOF", "XAF")],
-    "øre": [(c, 0.01) for c in ("NOK", "DKK", "SEK", "ISK")],
-    "paisa": [(c, 0.01) for c in ("INR", "BDT", "PKR", "NPR")],
-    "kopek": [(c, 0.01) for c in ("RUB", "UAH", "BYN")],
     "volume unit": [(u, 1.0) for u in ("fluid dram", "gill", "quart", "minim", "barrel", "cord", "peck",
                                        "bushel", "hogshead")],
     "weight unit": [(u, 1.0) for u in ("pennyweight", "grain", "long ton", "hundredweight", "stone",
                                        "dram")],
 }
+# The minor units Recognizers-Text names without their currency, and the currencies whose
+# fraction each is (its Base-Currency.yaml CurrencyFractionList, parts per unit from
+# CurrencyFractionNumList; our lexicon reads the fils as hundredths of the dirham and rial, as
+# ISO 4217 has them): "5 cents" is 0.05 of any of them.
+_FRACTION_CODES = {
+    "cent": ("USD", "EUR", "AWG", "AUD", "BSD", "BBD", "BZD", "BMD", "SGD", "CAD", "KYD", "NZD", "ERN", "FJD",
+             "GYD", "HKD", "JMD", "KES", "ZAR", "LRD", "MUR", "NAD", "SCR", "SLL", "SBD", "SOS", "LKR", "SRD",
+             "SZL", "TWD", "TZS", "TTD", "UGX", "CHF", "MYR", "GBP", "UAH"),  # UAH: Duckling's kopiyka is a cent
+    "penny": ("GBP", "SHP", "FKP", "GIP", "IMP", "JEP", "USD"),
+    "sen": ("BND", "KHR", "IDR", "JPY", "MYR"),
+    "centime": ("XOF", "BIF", "XAF", "KMF", "CDF", "DJF", "XPF", "GNF", "HTG", "MAD", "RWF", "CHF", "EUR"),
+    "centavo": ("ARS", "BOB", "BRL", "CVE", "CLP", "COP", "CUC", "CUP", "DOP", "GTQ", "HNL", "MXN", "MZN", "NIO"),
+    "piastre": ("EGP", "JOD", "LBP", "SSP", "SDG", "SYP"),
+    "øre": ("DKK", "NOK", "SEK", "ISK"), "öre": ("SEK",),
+    "paisa": ("INR", "NPR", "PKR", "BDT"),
+    "kopek": ("RUB", "PRB", "UAH", "BYN"),
+    "céntimo": ("CRC", "PYG", "PEN", "VES", "EUR"), "centésimo": ("PAB", "UYU"), "cêntimo": ("AOA", "STN"),
+    "ban": ("RON", "MDL"),
+}
+SUITE_UNITS.update({name: [(c, 0.01) for c in codes] for name, codes in _FRACTION_CODES.items()})
+SUITE_UNITS["fils"] = [(c, 0.001) for c in ("BHD", "IQD", "KWD")] + [(c, 0.01) for c in ("AED", "YER")]
+
 # Kinds a suite is about: an expected-empty case is left empty when no mention has them.
 SUITE_KINDS = {
     "recognizers/Number/NumberModel": ("count", "ratio", "number"),

@@ -787,8 +787,8 @@ def _caret_power(toks: list[Token], i: int, j: int, base: float) -> Optional[Num
     if k >= len(toks) or toks[j].text != "^" or not _adjacent(toks[j - 1], toks[j]):
         return None
     sign = 1
-    if toks[k].text in ("-", "+") and k + 1 < len(toks) and _adjacent(toks[k], toks[k + 1]):
-        sign = -1 if toks[k].text == "-" else 1
+    while toks[k].text in ("-", "+") and k + 1 < len(toks) and _adjacent(toks[k], toks[k + 1]):
+        sign = -sign if toks[k].text == "-" else sign  # "^--23": signs in a row, as [+-]* reads them
         k += 1
     if not (_adjacent(toks[k - 1], toks[k]) and toks[k].text.isdecimal() and len(toks[k].text) <= 3):
         return None
