@@ -1227,6 +1227,20 @@ _HYPHENS_IN = frozenset({"-", "‑"})
 _HEIGHT_AFTER = frozenset({"tall", "and", "or"})
 
 
+# Calendar grains in days, as Duckling's composite durations count them (TimeGrain inSeconds: a
+# month is 30 days, a year 365), and the whole number of the smaller grain it takes.
+_CALENDAR_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 90, "year": 365}
+
+
+def _in_smaller_grain(raw: Raw, unit: Unit) -> float:
+    """The larger part of a compound in the smaller unit: "1 year, 2 days" is 365 + 2 days and "1
+    year 2 weeks" 52 + 2 weeks (Duckling's composite duration), not 365.2425 days; other units by
+    their factors ("5 ft 2 in")."""
+    if raw.unit in _CALENDAR_DAYS and unit.name in _CALENDAR_DAYS and raw.low == int(raw.low):
+        return float(int(raw.low * _CALENDAR_DAYS[raw.unit] / _CALENDAR_DAYS[unit.name]))
+    return raw.low * raw.factor / unit.factor
+
+
 def _compound(toks: list[Token], raw: Raw) -> None:
     """"5 ft 2 in", "2 km and 1 metre", "1 year 2 days and 4 seconds", "one hour and a half",
     "1 hour thirty": one measure in the smallest unit named."""
@@ -1274,7 +1288,7 @@ def _compound(toks: list[Token], raw: Raw) -> None:
         if unit.dimension != raw.dimension or not unit.factor < raw.factor or \
                 raw.dimension not in ("length", "mass", "time", "volume", "area"):
             return
-        v = raw.low * raw.factor / unit.factor + num.low
+        v = _in_smaller_grain(raw, unit) + num.low
         raw.low = raw.high = v
         raw.unit, raw.factor = unit.name, unit.factor
         raw.j = raw.num_j = num.j + unit.tokens
