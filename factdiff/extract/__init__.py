@@ -46,7 +46,7 @@ __all__ = ["extract"]
 # 19: baisa, sente, ден, guaraní
 # 21: "mar", "apr", "jun", "jul", "sep" are no entity, like the other month abbreviations
 # 23: "<amount> grand" is thousands of dollars; "between the <n> and <n>"
-EXTRACTOR_VERSION = "30"
+EXTRACTOR_VERSION = "31"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:

@@ -145,7 +145,17 @@ def scan(toks: list[Token], blocked: Blocked) -> list[Raw]:
         if raw.kind != "skip":
             out.append(raw)
         i = max(raw.num_j, raw.j if raw.kind == "skip" or raw.kind == "quantity" else raw.num_j, i + 1)
+    for raw in out:
+        _half_month_in_days(raw)
     return _join_bounds(toks, out)
+
+
+def _half_month_in_days(raw: Raw) -> None:
+    """"half a month", "a month and a half": 15 and 45 days, as Duckling counts a month and a
+    half (its timesOneAndAHalf: 30 days a month), not 1.5 mean months of 30.44 days."""
+    if raw.kind == "duration" and raw.unit == "month" and raw.low == raw.high and (raw.low * 2) % 2 == 1:
+        raw.low = raw.high = raw.low * 30
+        raw.unit, raw.factor = "day", 86400.0
 
 
 def _season_end(toks: list[Token], i: int, blocked: Blocked) -> bool:
