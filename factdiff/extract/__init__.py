@@ -46,7 +46,8 @@ __all__ = ["extract"]
 # 19: baisa, sente, ден, guaraní
 # 21: "mar", "apr", "jun", "jul", "sep" are no entity, like the other month abbreviations
 # 23: "<amount> grand" is thousands of dollars; "between the <n> and <n>"
-EXTRACTOR_VERSION = "31"
+# 32: set phrases of numbers ("24/7", "50/50", "nine-to-five") state no figure
+EXTRACTOR_VERSION = "32"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:
@@ -241,9 +242,11 @@ def _sentence(text: str, s: int, e: int, published: Optional[dt.date], noise, pr
         return []
     sc = _Sentence(text, s, e, toks)
     dates, times, phones, tallies, numbers, roles_on = _finds(text, s, e, toks, published, prefer, finders)
-    furniture = datelines.furniture(text, s, e)  # "© 2025": no date, no count
+    # "© 2025", "open 24/7": no date, no count, no tally
+    furniture = datelines.furniture(text, s, e) + quantities.idiom_spans(text, s, e)
     if furniture:
         dates = [d for d in dates if not any(a <= d.start and d.end <= b for a, b in furniture)]
+        tallies = [t for t in tallies if not any(a < toks[t.j - 1].end and toks[t.i].start < b for a, b in furniture)]
     blocked = Blocked([(d.start, d.end) for d in dates if not d.offset] + times + phones + furniture
                        + noise.within(s, e)
                        + [(toks[t.i].start, toks[t.j - 1].end) for t in tallies])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -742,6 +743,19 @@ def _name_after(toks: list[Token], j: int) -> bool:
 def _labels() -> dict:
     """The lists of ``lexicons/labels.toml``, as sets."""
     return {k: frozenset(v) for k, v in lexicon.load("labels").items()}
+
+
+@functools.lru_cache(maxsize=None)
+def _idiom_re() -> re.Pattern:
+    """``labels.idioms`` as one pattern, longest first, not glued to a word or another figure."""
+    phrases = sorted(_labels()["idioms"], key=lambda w: (-len(w), w))
+    return re.compile(r"(?<![\w/.-])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w/]|[.,-]\d)", re.IGNORECASE)
+
+
+def idiom_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The set phrases of ``labels.idioms`` in ``text[s:e]`` ("open 24/7", "a 50/50 split"):
+    spans whose numbers state no figure, neither counts nor dates."""
+    return [m.span() for m in _idiom_re().finditer(text, s, e)]
 
 
 def _counted_plural_after(toks: list[Token], j: int) -> bool:
