@@ -123,3 +123,21 @@ def test_every_clock_time_and_phone_number_holds_its_cue(clock, phone):
             assert dates._TIME_CUE_RE.search(text)
         if dates._PHONE_RE.search(text):
             assert dates._PHONE_CUE_RE.search(text)
+
+
+def test_sentence_ends_are_where_the_regex_alternation_finds_them():
+    import random
+    import re
+
+    import regex
+
+    from factdiff.extract import text as T
+
+    every = "".join(map(chr, range(0x110000)))
+    assert re.findall(f"[{T._WHITE_SPACE}]", every) == regex.findall(r"\s", every)
+    old = regex.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s)|\n[ \t]*+\n|\n")
+    rnd = random.Random(7)
+    for _ in range(5000):
+        s = "".join(rnd.choice(".!?\n \t\x1c\u2003”')]a") for _ in range(rnd.randint(0, 20)))
+        a = rnd.randint(0, len(s))
+        assert [m.span() for m in T._SENT_END_RE.finditer(s, a)] == [m.span() for m in old.finditer(s, a)]
