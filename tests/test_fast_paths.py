@@ -141,3 +141,28 @@ def test_sentence_ends_are_where_the_regex_alternation_finds_them():
         s = "".join(rnd.choice(".!?\n \t\x1c\u2003”')]a") for _ in range(rnd.randint(0, 20)))
         a = rnd.randint(0, len(s))
         assert [m.span() for m in T._SENT_END_RE.finditer(s, a)] == [m.span() for m in old.finditer(s, a)]
+
+
+def test_tokens_are_the_plain_patterns_tokens():
+    """``_TOKEN_RE`` and ``_WORD_RE`` are written for re's engine (word first, no repeated
+    groups): both modules read with them what they read with the plain patterns."""
+    import random
+    import re
+
+    import regex
+
+    from factdiff.extract import text as T
+
+    plain_token = (r"(?<![\w.])\.\d+(?:[eE][+-]?\d+\b)?|\d+(?:[.,:]\d+)*(?:[eE][+-]?\d+\b)?"
+                   r"|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\s\x1c-\x1f]")
+    plain_word = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
+    pairs = [(regex.compile(T._TOKEN_RE.pattern, regex.V1), regex.compile(plain_token, regex.V1)),
+             (regex.compile(T._WORD_RE.pattern, regex.V1), regex.compile(plain_word, regex.V1)),
+             (re.compile(T._TOKEN_RE.pattern), re.compile(plain_token)),
+             (re.compile(T._WORD_RE.pattern), re.compile(plain_word))]
+    rnd = random.Random(11)
+    for _ in range(5000):
+        s = "".join(rnd.choice("ab'’.,:1e+- \x1c_é\u0301٣") for _ in range(rnd.randint(0, 20)))
+        a = rnd.randint(0, len(s))
+        for new, old in pairs:
+            assert new.findall(s, a) == old.findall(s, a)
