@@ -42,7 +42,8 @@ class Token:
         self.end = end
         self.lower = text.lower()
         c = text[0]
-        self.is_digit = c.isdecimal() or (c == "." and len(text) > 1)  # "²" is no digit: int() refuses it
+        # "²" is no digit: int() refuses it (isdigit, a native call in the compiled build, holds it)
+        self.is_digit = (c.isdigit() and (c <= "9" or c.isdecimal())) or (c == "." and len(text) > 1)
         self.is_word = c.isalpha()
 
     def __repr__(self) -> str:
