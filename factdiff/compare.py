@@ -252,6 +252,14 @@ class Clash:
     why: str
     gap: float = 0.0  # how far apart the values are (base units), to pick the widest
 
+    # written out for the compiled build, as Mention.__init__ is (tests/test_fast_paths.py checks it)
+    def __init__(self, a: Mention, b: Mention, level: str, why: str, gap: float = 0.0) -> None:
+        object.__setattr__(self, "a", a)
+        object.__setattr__(self, "b", b)
+        object.__setattr__(self, "level", level)
+        object.__setattr__(self, "why", why)
+        object.__setattr__(self, "gap", gap)
+
     @property
     def within_source(self) -> bool:
         return self.a.source == self.b.source

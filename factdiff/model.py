@@ -231,6 +231,18 @@ class Fact:
     # non-zero weight, ``counted`` False for one the score leaves out (the value, in a contest)
     evidence: tuple = ()
 
+    # written out for the compiled build, as Mention.__init__ is (tests/test_fast_paths.py checks it)
+    def __init__(self, id: str, subject: str, kind: str, status: str, reason: str, mentions: tuple,
+                 level: Optional[str] = None, evidence: tuple = ()) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "subject", subject)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "mentions", mentions)
+        object.__setattr__(self, "level", level)
+        object.__setattr__(self, "evidence", evidence)
+
 
 STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
 

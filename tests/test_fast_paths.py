@@ -1,9 +1,18 @@
 """Fast paths give what the plain reading they skip would give (each keeps a comment saying
 why it may skip)."""
+import dataclasses
+import inspect
+
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from factdiff.compare import _words_with_alnum
+from factdiff.compare import Clash, _words_with_alnum
 from factdiff.extract import names
+from factdiff.extract.dates import _P, DateHit
+from factdiff.extract.numbers import _Reading, Num
+from factdiff.extract.roles import RoleHit
+from factdiff.extract.units import Unit
+from factdiff.model import Fact, Mention
 
 _TEXT = st.text(alphabet=st.sampled_from(list("aBcDxYZ É’é .,\n\t-1_ΣσǅⅫ(“")), max_size=80)
 
@@ -55,26 +64,24 @@ def test_a_relative_period_is_never_skipped(words):
         assert _may_name_period(sentence)
 
 
-def test_mention_init_is_the_one_dataclasses_would_write():
-    """``Mention.__init__`` is written out (for the compiled build): the same parameters, in the
-    same order with the same defaults, as dataclasses generates from the fields, and it stores
-    each argument in its own field; the instance stays frozen."""
-    import dataclasses
-    import inspect
-
-    import pytest
-
-    from factdiff.model import Mention
-
-    fields = dataclasses.fields(Mention)
-    generated = dataclasses.make_dataclass("Generated", [(f.name, f.type, f) for f in fields], frozen=True)
-    assert list(inspect.signature(Mention.__init__).parameters.values()) == \
+@pytest.mark.parametrize("cls", [Mention, Fact, Clash, Num, _Reading, DateHit, _P, RoleHit, Unit],
+                         ids=lambda c: c.__name__)
+def test_written_out_init_is_the_one_dataclasses_would_write(cls):
+    """The ``__init__`` of these dataclasses is written out (for the compiled build): the same
+    parameters, in the same order with the same defaults, as dataclasses generates from the
+    fields, and it stores each argument in its own field; a frozen class stays frozen."""
+    fields = dataclasses.fields(cls)
+    frozen = cls.__dataclass_params__.frozen
+    assert "__init__" in vars(cls)
+    generated = dataclasses.make_dataclass("Generated", [(f.name, f.type, f) for f in fields], frozen=frozen)
+    assert list(inspect.signature(cls.__init__).parameters.values()) == \
         list(inspect.signature(generated.__init__).parameters.values())
     values = {f.name: f"value of {f.name}" for f in fields}
-    m = Mention(**values)
-    assert {f.name: getattr(m, f.name) for f in fields} == values
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        m.start = 1
+    made = cls(**values)
+    assert {f.name: getattr(made, f.name) for f in fields} == values
+    if frozen:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(made, fields[0].name, 1)
 
 
 def test_noise_anchors_are_where_the_case_blind_alternation_finds_them():

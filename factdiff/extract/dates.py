@@ -108,6 +108,16 @@ class DateHit:
     relative: bool = False
     offset: bool = False  # an amount of time counted from a date ("3 days ago"): its figure stays a duration
 
+    # written out for the compiled build, as Mention.__init__ is (tests/test_fast_paths.py checks it)
+    def __init__(self, start: int, end: int, iso: Optional[str], grain: str, relative: bool = False,
+                 offset: bool = False) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "iso", iso)
+        object.__setattr__(self, "grain", grain)
+        object.__setattr__(self, "relative", relative)
+        object.__setattr__(self, "offset", offset)
+
 
 def _iso(year: Optional[int], month: Optional[int], day: Optional[int]) -> Optional[str]:
     try:
@@ -326,6 +336,23 @@ class _P:
     more: tuple = ()
     yearless: bool = False
     weekday: Optional[int] = None  # a bare weekday with no reference date to place it
+
+    # written out for the compiled build, as Mention.__init__ is (tests/test_fast_paths.py checks it)
+    def __init__(self, i: int, j: int, grain: str = "day", date: Optional[dt.date] = None, year: Optional[int] = None,
+                 month: Optional[int] = None, day: Optional[int] = None, relative: bool = False, offset: bool = False,
+                 more: tuple = (), yearless: bool = False, weekday: Optional[int] = None) -> None:
+        self.i = i
+        self.j = j
+        self.grain = grain
+        self.date = date
+        self.year = year
+        self.month = month
+        self.day = day
+        self.relative = relative
+        self.offset = offset
+        self.more = more
+        self.yearless = yearless
+        self.weekday = weekday
 
 
     def iso(self) -> Optional[str]:

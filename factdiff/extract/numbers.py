@@ -56,6 +56,22 @@ class Num:
     glued_scale: bool = False  # "3k", "1.5m": the suffix was glued to the digits
     decimal: bool = False
 
+    # written out for the compiled build, as Mention.__init__ is (tests/test_fast_paths.py checks it)
+    def __init__(self, low: float, high: float, i: int, j: int, words: bool = False, vague: bool = False,
+                 rounding: float = 0.0, fraction: bool = False, ordinal: bool = False, glued_scale: bool = False,
+                 decimal: bool = False) -> None:
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
+        object.__setattr__(self, "i", i)
+        object.__setattr__(self, "j", j)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "vague", vague)
+        object.__setattr__(self, "rounding", rounding)
+        object.__setattr__(self, "fraction", fraction)
+        object.__setattr__(self, "ordinal", ordinal)
+        object.__setattr__(self, "glued_scale", glued_scale)
+        object.__setattr__(self, "decimal", decimal)
+
     @property
     def value(self) -> float:
         return self.low
@@ -353,6 +369,22 @@ class _Reading:
     rounding: float = 0.0
     single_word: bool = True
     checkpoint: Optional[tuple] = None  # state before an "and" that may not belong to the number
+
+    # written out for the compiled build, as Mention.__init__ is (tests/test_fast_paths.py checks it)
+    def __init__(self, i: int, j: int, total: float = 0.0, current: float = 0.0, last: Optional[str] = None,
+                 last_scale: float = 0.0, words: bool = False, decimals: int = 0, rounding: float = 0.0,
+                 single_word: bool = True, checkpoint: Optional[tuple] = None) -> None:
+        self.i = i
+        self.j = j
+        self.total = total
+        self.current = current
+        self.last = last
+        self.last_scale = last_scale
+        self.words = words
+        self.decimals = decimals
+        self.rounding = rounding
+        self.single_word = single_word
+        self.checkpoint = checkpoint
 
     def restore(self) -> None:
         assert self.checkpoint is not None

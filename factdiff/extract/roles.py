@@ -27,6 +27,18 @@ class RoleHit:
     past: bool = False
     rank: str = ""  # rank words kept with the title ("deputy", "former"), lower case
 
+    # written out for the compiled build, as Mention.__init__ is (tests/test_fast_paths.py checks it)
+    def __init__(self, i: int, j: int, person: str, person_key: str, title: str, org: str, past: bool = False,
+                 rank: str = "") -> None:
+        object.__setattr__(self, "i", i)
+        object.__setattr__(self, "j", j)
+        object.__setattr__(self, "person", person)
+        object.__setattr__(self, "person_key", person_key)
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "org", org)
+        object.__setattr__(self, "past", past)
+        object.__setattr__(self, "rank", rank)
+
 
 @functools.lru_cache(maxsize=None)
 def _titles():

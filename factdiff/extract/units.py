@@ -36,6 +36,13 @@ class Unit:
     factor: float
     tokens: int  # how many tokens the surface took
 
+    # written out for the compiled build, as Mention.__init__ is (tests/test_fast_paths.py checks it)
+    def __init__(self, name: str, dimension: str, factor: float, tokens: int) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "dimension", dimension)
+        object.__setattr__(self, "factor", factor)
+        object.__setattr__(self, "tokens", tokens)
+
 
 @functools.lru_cache(maxsize=None)
 def unit_table() -> dict[str, tuple[str, str, float]]:
