@@ -478,7 +478,8 @@ def judge(group: list[Mention], published: Optional[Mapping[str, str]] = None) -
         values = sorted({m.value_text() for m in group})
         reason = (f"{len(sources)} sources, every value compatible ({', '.join(values)}): "
                   f"{_sameness(head)}")
-    return Fact(id=fingerprint(kind, subject, group), subject=subject, kind=kind, status=status,
+    words = [subject if m is head else _subject_words(m) for m in group]  # the head's, once
+    return Fact(id=_fingerprint(kind, words, group, True), subject=subject, kind=kind, status=status,
                 reason=reason, mentions=tuple(group), level=level, evidence=evidence)
 
 
@@ -692,8 +693,12 @@ def fingerprint(kind: str, subject: str, group: list[Mention], with_sources: boo
     which mention represents it depends on offsets, so it does not enter the identity).
     ``with_sources=False`` leaves the source names out, keeping which values were stated
     together: the identity of the same contradiction after its files were renamed."""
-    what = sorted({_subject_words(m) + (f" ≈{m.signature}" if m.signature and not m.subject else "")
-                   for m in group})
+    return _fingerprint(kind, [_subject_words(m) for m in group], group, with_sources)
+
+
+def _fingerprint(kind: str, words: list[str], group: list[Mention], with_sources: bool) -> str:
+    """``fingerprint``, given ``_subject_words`` of each mention of ``group``."""
+    what = sorted({w + (f" ≈{m.signature}" if m.signature and not m.subject else "") for w, m in zip(words, group)})
     if with_sources:
         values = sorted({f"{m.source}={m.value_text()}" for m in group})
     else:

@@ -28,7 +28,7 @@ from typing import Callable, Optional, Union
 from mypy_extensions import mypyc_attr
 
 from ..model import NUMERIC_KINDS, Mention
-from .evidence import (Run, evidence, is_vague, may_reach, names_more_fully, score, slot, threshold, value_key,
+from .evidence import (Run, evidence, is_vague, may_reach, names_more_fully, score, slot, threshold,
                        value_level)
 
 
@@ -180,9 +180,9 @@ class Node:
 
     __slots__ = ("rep", "members", "sources", "self_score", "key")
 
-    def __init__(self, rep: Mention):
+    def __init__(self, rep: Mention, key: tuple):
         self.rep = rep
-        self.key = value_key(rep)  # the value its copies state
+        self.key = key  # the value its copies state: value_key(rep)
         self.members: list[Mention] = [rep]
         self.sources: set = {rep.source}
         self.self_score: Optional[float] = None  # the score of two copies, once there are two
@@ -207,7 +207,7 @@ def nodes_of(mentions: list[Mention], run: Run, compatible) -> list[Node]:
         k = profile(m)
         node = by_profile.get(k)
         if node is None:
-            by_profile[k] = node = Node(m)
+            by_profile[k] = node = Node(m, run.key(m))
             out.append(node)
             continue
         if m.source not in node.sources:
@@ -215,7 +215,7 @@ def nodes_of(mentions: list[Mention], run: Run, compatible) -> list[Node]:
             if node.self_score is None:
                 node.self_score = score(evidence(r, m, run))
             if not (compatible(r, m) and node.self_score >= join and not vetoes(r, m, join=True)):
-                out.append(Node(m))  # copies that do not join each other stay apart
+                out.append(Node(m, run.key(m)))  # copies that do not join each other stay apart
                 continue
             node.sources.add(m.source)
         node.members.append(m)

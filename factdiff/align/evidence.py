@@ -145,11 +145,14 @@ class Run:
     def of(cls, mentions: list[Mention]) -> "Run":
         run = cls(size=len(mentions))
         run.sources = len({m.source for m in mentions})
+        # counted by one Counter.update each (an interpreted call, and a Counter's += on a new key
+        # calls its interpreted __missing__), in the same order as one mention at a time
+        words: list[str] = []
+        run.value_df.update([run.key(m) for m in mentions])
         for m in mentions:
-            run.value_df[run.key(m)] += 1
-            run.word_df.update(m.context)
-            if m.subject:
-                run.subject_df[m.subject] += 1
+            words.extend(m.context)
+        run.word_df.update(words)
+        run.subject_df.update([m.subject for m in mentions if m.subject])
         # an uncommon figure two outlets attach to different measured things ties them
         by_value: dict = {}
         for m in mentions:
@@ -306,7 +309,7 @@ def _measured_thing(a: Mention, b: Mention, run: Run) -> str:
         # rare in a block big enough to tell (a handful of figures says nothing)
         rare = run.subject_df[a.subject] * 4 <= max(8, run.size) and (" " in a.subject or run.size >= 12)
         return "same_rare" if rare else "same"
-    if frozenset((a.subject, b.subject)) in run.related or names_more_fully(a.subject, b.subject):
+    if (run.related and frozenset((a.subject, b.subject)) in run.related) or names_more_fully(a.subject, b.subject):
         return "learned"
     return "different"
 
