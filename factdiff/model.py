@@ -151,6 +151,16 @@ class Mention:
         object.__setattr__(self, "companions", companions)
         object.__setattr__(self, "source", source)
 
+    def with_sets(self, entities: frozenset, companions: frozenset) -> Mention:
+        """``dataclasses.replace(self, entities=entities, companions=companions)``, written out:
+        a native call in the compiled build, where replace reads every field by name (20 us)."""
+        return Mention(self.start, self.end, self.text, self.kind, self.low, self.high, self.low_inclusive,
+                       self.high_inclusive, self.unit, self.approximate, self.qualifier, self.date,
+                       self.role, self.person, self.subject, self.subject_text, self.predicate, self.scope,
+                       self.event, self.frame, self.context, entities, self.signature, self.factor,
+                       self.tolerance, self.dimension, self.derived, self.sentence, self.sentence_start,
+                       companions, self.source)
+
     def base_interval(self) -> tuple[float, float]:
         lo = self.low if self.low is not None else -INF
         hi = self.high if self.high is not None else INF

@@ -173,3 +173,13 @@ def test_tokens_are_the_plain_patterns_tokens():
         a = rnd.randint(0, len(s))
         for new, old in pairs:
             assert new.findall(s, a) == old.findall(s, a)
+
+
+def test_with_sets_is_replace():
+    """``Mention.with_sets`` (written out for the compiled build) is ``dataclasses.replace`` of
+    the two sets, every other field kept."""
+    fields = [f.name for f in dataclasses.fields(Mention)]
+    m = Mention(**{name: f"value of {name}" for name in fields})
+    entities, companions = frozenset({"a"}), frozenset({"b"})
+    got, want = m.with_sets(entities, companions), dataclasses.replace(m, entities=entities, companions=companions)
+    assert [getattr(got, name) for name in fields] == [getattr(want, name) for name in fields]

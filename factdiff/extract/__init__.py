@@ -13,7 +13,6 @@ import functools
 import gc
 import re
 import math
-from dataclasses import replace
 from typing import Optional, Union
 
 from .. import lexicon
@@ -108,7 +107,7 @@ def _opening_names(mentions: list[Mention]) -> list[Mention]:
             first = _OPENING_WORD.match(m.sentence)
             word = first.group(1).removesuffix("'s").removesuffix("’s") if first else None
             if first and word in names and first.end() <= m.start - m.sentence_start:
-                m = replace(m, entities=m.entities | {word.lower()[:5]})
+                m = m.with_sets(m.entities | {word.lower()[:5]}, m.companions)
         out.append(m)
     return out
 
@@ -274,7 +273,7 @@ def _with_companions(out: list[Mention]) -> list[Mention]:
         if m.kind in NUMERIC_KINDS:
             others = frozenset(k for o, k in keys if k is not None and o is not m and k != own)
             if others:
-                m = replace(m, companions=others)
+                m = m.with_sets(m.entities, others)
         told.append(m)
     return told
 
