@@ -152,7 +152,7 @@ def find_names(text: str, s: int, e: int) -> list[Mention]:
     capitals = None  # whether the line is all capitals: asked once, of a sentence with a candidate
     for m in _NAME_RE.finditer(text, s, e):
         a, b = m.span(1)
-        raw = m.group(1)
+        raw = text[a:b]  # a slice, not a second call on the match
         if raw.endswith(".") and not _INITIAL_END_RE.search(raw):
             raw = raw[:-1]
             b -= 1
