@@ -183,3 +183,15 @@ def test_with_sets_is_replace():
     entities, companions = frozenset({"a"}), frozenset({"b"})
     got, want = m.with_sets(entities, companions), dataclasses.replace(m, entities=entities, companions=companions)
     assert [getattr(got, name) for name in fields] == [getattr(want, name) for name in fields]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "25", "twenty", "and", "A", "point", "people", "million", "٣", "²", "x"]),
+                min_size=30, max_size=60))
+def test_a_number_run_stops_counting_where_the_share_is_decided(words):
+    from factdiff.extract import _WORD_RE, _number_run, _spoken
+
+    text = " ".join(words).ljust(200)
+    found = _WORD_RE.findall(text)
+    plain = len(found) >= 40 and sum(1 for w in found if w[0].isdigit() or w.lower() in _spoken()) > 0.8 * len(found)
+    assert _number_run(text, 0, len(text)) == plain

@@ -170,8 +170,14 @@ def _number_run(text: str, s: int, e: int) -> bool:
     if len(words) < 40:
         return False
     spoken = _spoken()
-    figures = sum(1 for w in words if w[0].isdigit() or w.lower() in spoken)
-    return figures > 0.8 * len(words)
+    bound = 0.8 * len(words)
+    others = 0  # the words that are no figure, counted until too many are for a run (prose)
+    for w in words:
+        if not (w[0].isdigit() or w.lower() in spoken):
+            others += 1
+            if len(words) - others <= bound:
+                return False  # even if every word left were a figure
+    return len(words) - others > bound
 
 
 @functools.lru_cache(maxsize=None)
