@@ -195,3 +195,15 @@ def test_a_number_run_stops_counting_where_the_share_is_decided(words):
     found = _WORD_RE.findall(text)
     plain = len(found) >= 40 and sum(1 for w in found if w[0].isdigit() or w.lower() in _spoken()) > 0.8 * len(found)
     assert _number_run(text, 0, len(text)) == plain
+
+
+def test_a_text_scanned_once_for_unsafe_characters_answers_for_its_stretches():
+    from factdiff.extract import text as T
+
+    unsafe = T.standard_patterns()[1]
+    for text in ("Plain words, “quoted”, 3.5 m", "Ünïcödé fine but Ωmega is not", "ﬁ ligature", ""):
+        T.scan_for_unsafe(text)
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                assert T.holds_unsafe(text, a, b) == bool(unsafe.search(text, a, b))
+    T.scan_for_unsafe("")

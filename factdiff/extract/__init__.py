@@ -24,7 +24,7 @@ from .numbers import tables as number_tables
 from .quantities import Blocked, Raw, apply_postfix, scan
 from .roles import find_roles
 from .tallies import find_tallies
-from .text import Token, noise_spans, sentences, tokenize, tokens_of
+from .text import Token, noise_spans, scan_for_unsafe, sentences, tokenize, tokens_of
 
 from .names import find_names
 
@@ -75,6 +75,7 @@ def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str 
 def _extract(text: str, published: Optional[dt.date], prefer: str) -> list[Mention]:
     mentions: list[Mention] = []
     noise = _Noise(noise_spans(text))
+    scan_for_unsafe(text)  # once, not once per sentence and pass
     for s, e in _bounded(text, sentences(text)):
         mentions.extend(find_names(text, s, e))
         finders = pairs = None

@@ -16,7 +16,7 @@ import re
 
 import regex
 
-from .text import standard_patterns, token_pairs, word_tokens
+from .text import holds_unsafe, token_pairs, word_tokens
 
 _second = operator.itemgetter(1)
 
@@ -68,7 +68,7 @@ def has_digit(text: str, s: int, e: int) -> bool:
         return True
     # regex's \d may hold more (another Unicode version), but not among the characters on
     # which the two modules were found to agree
-    return bool(standard_patterns()[1].search(text, s, e) and _REGEX_DIGIT_RE.search(text, s, e))
+    return holds_unsafe(text, s, e) and bool(_REGEX_DIGIT_RE.search(text, s, e))
 
 
 def words_of(text: str, s: int, e: int) -> tuple[set, list, list]:

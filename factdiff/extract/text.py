@@ -75,11 +75,10 @@ def token_pairs(text: str, start: int = 0, end: int | None = None) -> list[tuple
     """(the characters before the token, the token) for every token of ``text[start:end]``."""
     end = len(text) if end is None else end
     stop = _TRAILING_GAP_RE.match(text, start, end).start() if start < end else end
-    std, unsafe, _ = standard_patterns()
     # the standard library's engine is faster, and reads the same tokens where every character
     # (and the one before, which the look-behind sees) is in a class the same to both modules
-    if not unsafe.search(text, max(0, start - 1), stop + 1):
-        return std.findall(text, start, stop)
+    if not holds_unsafe(text, max(0, start - 1), stop + 1):
+        return standard_patterns()[0].findall(text, start, stop)
     return _GAP_TOKEN_RE.findall(text, start, stop)
 
 
@@ -89,10 +88,35 @@ _WORD_RE = regex.compile(r"[^\W\d_]+(?:['’](?:[^\W\d_]+['’])*[^\W\d_]+|)", r
 def word_tokens(text: str, start: int, end: int) -> list[str]:
     """What the word branch of the token pattern reads in ``text[start:end]`` (all of its words
     when the stretch holds no digit)."""
-    _, unsafe, std_word = standard_patterns()
-    if not unsafe.search(text, max(0, start - 1), end + 1):
-        return std_word.findall(text, start, end)
+    if not holds_unsafe(text, max(0, start - 1), end + 1):
+        return standard_patterns()[2].findall(text, start, end)
     return _WORD_RE.findall(text, start, end)
+
+
+# The text last found to hold no unsafe character (``standard_patterns``), kept so that no other
+# object can take its identity: its stretches need no scan of their own.
+_SAFE_TEXT: list = [None]
+
+
+def scan_for_unsafe(text: str) -> None:
+    """Look for unsafe characters in the whole of ``text`` once (an article, before its sentences
+    are read): if it holds none, ``holds_unsafe`` answers for its stretches without a scan."""
+    run = _safe_run().match(text)  # never None: the run may be empty
+    _SAFE_TEXT[0] = text if run is not None and run.end() == len(text) else None
+
+
+@functools.lru_cache(maxsize=None)
+def _safe_run() -> re.Pattern:
+    """A run of safe characters: the unsafe pattern's class, not negated (re runs through a
+    repeated class twice as fast as it searches for a character outside it)."""
+    unsafe = standard_patterns()[1].pattern
+    assert unsafe.startswith("[^") and unsafe.endswith("]") and unsafe.count("]") == 1, unsafe
+    return re.compile("[" + unsafe[2:] + "*")
+
+
+def holds_unsafe(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a character the two modules may read differently."""
+    return text is not _SAFE_TEXT[0] and standard_patterns()[1].search(text, start, end) is not None
 
 
 @functools.lru_cache(maxsize=None)
