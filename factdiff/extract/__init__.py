@@ -45,8 +45,8 @@ __all__ = ["extract"]
 # 19: baisa, sente, ден, guaraní
 # 21: "mar", "apr", "jun", "jul", "sep" are no entity, like the other month abbreviations
 # 23: "<amount> grand" is thousands of dollars; "between the <n> and <n>"
-# 32: set phrases of numbers ("24/7", "50/50", "nine-to-five") state no figure
-EXTRACTOR_VERSION = "32"
+# 32: set phrases of numbers ("24/7", "50/50", "nine-to-five") state no figure; 33: "50-50" too
+EXTRACTOR_VERSION = "33"
 
 
 def extract(text: str, published: Union[str, dt.date, None] = None, prefer: str = "past") -> list[Mention]:
