@@ -108,7 +108,7 @@ class Mention:
     # Written out, not generated, so that the compiled build constructs a mention natively: mypyc
     # compiles the methods of the class body (dataclasses' generated __init__ runs interpreted) and
     # turns object.__setattr__ on a field into a plain store. The same parameters, defaults and
-    # stores as the generated one (tests/test_model.py checks them against fields()).
+    # stores as the generated one (tests/test_fast_paths.py checks them against fields()).
     def __init__(self, start: int, end: int, text: str, kind: str, low: Optional[float] = None,
                  high: Optional[float] = None, low_inclusive: bool = True, high_inclusive: bool = True,
                  unit: Optional[str] = None, approximate: bool = False, qualifier: Optional[str] = None,

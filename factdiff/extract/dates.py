@@ -39,7 +39,7 @@ import regex
 
 from .. import lexicon
 from . import holidays as hol
-from .numbers import read_number, read_ordinal_word
+from .numbers import read_number, read_ordinal_word, tables as number_tables
 from .gate import rule
 from .text import Token, tokenize
 from .units import match_unit
@@ -695,19 +695,10 @@ def match_amount_unit(toks: list[Token], k: int) -> bool:
     if k >= len(toks) or not toks[k].is_word:
         return False
     tok = toks[k]
-    if tok.lower in ("percent", "per", "pct", "dozen") or tok.lower in _scale_words():
+    n = number_tables()[0]
+    if tok.lower in ("percent", "per", "pct", "dozen") or tok.lower in n["scales"]:
         return True
-    return _glued(toks, k) and tok.text in _scale_suffixes()
-
-
-@functools.lru_cache(maxsize=None)
-def _scale_words() -> frozenset:
-    return frozenset(lexicon.load("numbers")["scales"])
-
-
-@functools.lru_cache(maxsize=None)
-def _scale_suffixes() -> frozenset:
-    return frozenset(lexicon.load("numbers")["scale_suffixes"])
+    return _glued(toks, k) and tok.text in n["scale_suffixes"]
 
 
 def _two_digit_year(yy: int) -> int:
